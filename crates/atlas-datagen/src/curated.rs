@@ -1,0 +1,162 @@
+//! The shapes of the project's curated files (data/curated/) and of the
+//! shared JSON inputs. Unknown fields are refused so a typo cannot pass silently.
+
+use atlas_domain::model::{
+    AgreementKind, Person, Role, SessionKind, Source, Speaker, Status, TimelineKind,
+};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(rename = "_note")]
+    pub _note: Option<String>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyDef {
+    pub iso3: String,
+    pub iso2: String,
+    pub numeric: Option<String>,
+    pub name: String,
+    pub capital: Option<String>,
+    pub region: Option<String>,
+    pub flag: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventDef {
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub time_zone: String,
+    pub venue: Option<String>,
+    pub city: String,
+    pub country: String,
+    pub summary: String,
+    pub status: Status,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DelegationDef {
+    pub event: String,
+    pub party: String,
+    #[serde(default)]
+    pub role: Option<Role>,
+    pub head_of_delegation: Option<String>,
+    #[serde(default)]
+    pub members: Vec<String>,
+    pub notes: Option<String>,
+    pub status: Status,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementDef {
+    pub id: String,
+    pub title: String,
+    pub kind: AgreementKind,
+    pub parties: Vec<String>,
+    pub date: Option<NaiveDate>,
+    pub date_note: Option<String>,
+    pub at_ministerial: bool,
+    pub summary: String,
+    pub status: Status,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SigningTemplate {
+    pub title: String,
+    pub kind: AgreementKind,
+    pub date: NaiveDate,
+    pub date_note: Option<String>,
+    pub summary: String,
+    pub status: Status,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionDef {
+    pub id: String,
+    pub event: String,
+    pub title: String,
+    pub kind: SessionKind,
+    /// `YYYY-MM-DD` (precision `day`) or `YYYY-MM-DDTHH:MM` local to the event.
+    pub start: String,
+    #[serde(default)]
+    pub end: Option<String>,
+    pub time_precision: String,
+    pub venue: Option<String>,
+    pub speakers: Vec<Speaker>,
+    pub countries: Vec<String>,
+    pub summary: String,
+    pub outcomes: Vec<String>,
+    pub status: Status,
+    pub status_note: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineAnnotation {
+    /// Text that occurs in exactly one entry's title.
+    #[serde(rename = "match")]
+    pub matches: String,
+    pub kind: TimelineKind,
+    pub time_zone: String,
+    pub countries: Vec<String>,
+    #[serde(default)]
+    pub event: Option<String>,
+    #[serde(default)]
+    pub sessions: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinisterialFile {
+    #[serde(rename = "_note")]
+    pub _note: Option<String>,
+    pub host: PartyDef,
+    pub organisations: Vec<PartyDef>,
+    pub people: Vec<Person>,
+    pub events: Vec<EventDef>,
+    pub delegations: Vec<DelegationDef>,
+    pub ministerial_signing_partners: Vec<String>,
+    pub agreements: Vec<AgreementDef>,
+    pub ministerial_signing_template: SigningTemplate,
+    pub sessions: Vec<SessionDef>,
+    pub timeline: Vec<TimelineAnnotation>,
+}
+
+/// shared/data/event_timeline.json
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineFile {
+    pub generated_note: Option<String>,
+    pub events: Vec<RawTimelineEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTimelineEntry {
+    pub start: String,
+    pub end: Option<String>,
+    pub title: String,
+    pub country_usgs_name: String,
+    pub sources: Vec<String>,
+    pub status: Status,
+    #[serde(default)]
+    pub status_note: Option<String>,
+}

@@ -1,0 +1,239 @@
+//! The generator: the committed dataset is what the inputs give; bad inputs
+//! stop it with a message naming the file and line, and nothing is written.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use atlas_datagen::{generate, render, Inputs};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn shared_data() -> PathBuf {
+    let p = repo_root().join("../shared/data");
+    assert!(
+        p.join("usgs_mcs2026").is_dir(),
+        "this test needs shared/data beside the checkout (CI has it): {} is missing",
+        p.display()
+    );
+    p
+}
+
+#[test]
+fn committed_dataset_matches_a_fresh_generation() {
+    let _ = shared_data();
+    let dataset = generate(&Inputs::beside_checkout(&repo_root())).expect("generates");
+    let fresh = render(&dataset);
+    let committed = std::fs::read_to_string(repo_root().join("data/generated/atlas-dataset.json")).unwrap();
+    assert!(
+        fresh == committed,
+        "data/generated/atlas-dataset.json is stale: run `cargo run -p atlas-datagen --release`"
+    );
+    // Deterministic: twice gives the same bytes.
+    let again = render(&generate(&Inputs::beside_checkout(&repo_root())).unwrap());
+    assert_eq!(fresh, again);
+}
+
+#[test]
+fn parsing_agrees_with_the_convenience_extract() {
+    // shared/data's extract was made by other code: cross-check country codes, values and shares.
+    let extract =
+        std::fs::read_to_string(shared_data().join("usgs_mcs2026/mcs2026_world_production_reserves.utf8.csv"))
+            .unwrap();
+    let dataset = generate(&Inputs::beside_checkout(&repo_root())).unwrap();
+    let mut reader = csv::Reader::from_reader(extract.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (c_ch, c_country, c_iso3, c_stat, c_year, c_raw, c_share, c_detail) = (
+        col("mcs_chapter"),
+        col("country_usgs"),
+        col("iso_a3"),
+        col("statistic"),
+        col("year"),
+        col("value_raw"),
+        col("share_of_world_total_pct"),
+        col("statistic_detail"),
+    );
+    let mut compared = 0;
+    for rec in reader.records() {
+        let rec = rec.unwrap();
+        let country = &rec[c_country];
+        if country == "World total" || country == "Other countries" {
+            continue;
+        }
+        let detail = rec[c_detail].trim_end_matches(": rounded").to_string();
+        let year: i32 = rec[c_year].parse().unwrap();
+        let candidates: Vec<_> = dataset
+            .series
+            .iter()
+            .filter(|s| {
+                s.year == year
+                    && s.detail == detail
+                    && format!("{:?}", s.statistic).eq_ignore_ascii_case(&rec[c_stat])
+            })
+            .filter(|s| dataset.minerals.iter().any(|m| m.id == s.mineral && m.usgs_chapter == rec[c_ch]))
+            .flat_map(|s| s.rows.iter().filter(|r| r.usgs_name == country))
+            .collect();
+        assert!(!candidates.is_empty(), "{} {} {} {}", &rec[c_ch], country, detail, year);
+        assert!(
+            candidates.iter().any(|r| r.country.as_deref() == Some(&rec[c_iso3])),
+            "{country}: {}",
+            &rec[c_iso3]
+        );
+        // Values agree unless an erratum changed the row.
+        if candidates.iter().all(|r| r.erratum.is_none()) {
+            assert!(candidates.iter().any(|r| r.value == atlas_domain::value::UsgsValue::parse(&rec[c_raw])));
+            if let Ok(expected) = rec[c_share].parse::<f64>() {
+                assert!(
+                    candidates
+                        .iter()
+                        .any(|r| r.share.map(|s| (s.percent - expected).abs() < 0.011).unwrap_or(false)),
+                    "{} {country} {year}: share {expected}",
+                    &rec[c_ch]
+                );
+            }
+        }
+        compared += 1;
+    }
+    assert!(compared > 2500, "compared {compared} rows");
+}
+
+/// A copy of shared/data in a temporary folder that a test may break.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("atlas-datagen-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_dir(&shared_data(), &dir.join("data"));
+        Scratch(dir)
+    }
+    fn data(&self) -> PathBuf {
+        self.0.join("data")
+    }
+    fn out(&self) -> PathBuf {
+        self.0.join("out/atlas-dataset.json")
+    }
+    fn run(&self) -> (bool, String) {
+        let output = Command::new(env!("CARGO_BIN_EXE_atlas-datagen"))
+            .arg("--shared-data")
+            .arg(self.data())
+            .arg("--out")
+            .arg(self.out())
+            .output()
+            .unwrap();
+        (output.status.success(), String::from_utf8_lossy(&output.stderr).to_string())
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            // Read and write rather than copy: shared/ is read-only and copy keeps the mode.
+            std::fs::write(&target, std::fs::read(entry.path()).unwrap()).unwrap();
+        }
+    }
+}
+
+const USGS: &str = "usgs_mcs2026/usgs_mcs2026_commodities_data.utf8.csv";
+
+#[test]
+fn a_good_copy_generates() {
+    let s = Scratch::new("good");
+    let (ok, stderr) = s.run();
+    assert!(ok, "{stderr}");
+    assert!(s.out().is_file());
+}
+
+#[test]
+fn truncated_csv_is_refused_with_file_and_line() {
+    let s = Scratch::new("truncated");
+    let path = s.data().join(USGS);
+    let text = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let (ok, stderr) = s.run();
+    assert!(!ok);
+    assert!(stderr.contains("usgs_mcs2026_commodities_data.utf8.csv:"), "{stderr}");
+    assert!(stderr.contains("truncated"), "{stderr}");
+    assert!(!s.out().exists(), "nothing is written");
+}
+
+#[test]
+fn a_row_cut_short_is_refused_with_its_line() {
+    let s = Scratch::new("short-row");
+    let path = s.data().join(USGS);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<&str> = text.split("\r\n").collect();
+    lines[10] = "COBALT,World Mine Production and Reserves,Cobalt";
+    std::fs::write(&path, lines.join("\r\n")).unwrap();
+    let (ok, stderr) = s.run();
+    assert!(!ok);
+    assert!(stderr.contains(":11: row has 3 fields where the header has 12"), "{stderr}");
+    assert!(!s.out().exists());
+}
+
+#[test]
+fn unknown_column_layout_is_refused() {
+    let s = Scratch::new("layout");
+    let path = s.data().join(USGS);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = text.replacen("MCS chapter,Section", "Chapter,Section", 1);
+    std::fs::write(&path, changed).unwrap();
+    let (ok, stderr) = s.run();
+    assert!(!ok);
+    assert!(stderr.contains(":1: unknown column layout"), "{stderr}");
+    assert!(!s.out().exists());
+}
+
+#[test]
+fn non_utf8_input_is_refused_with_its_line() {
+    let s = Scratch::new("encoding");
+    // The USGS original is Windows-1252: put it where the UTF-8 copy belongs.
+    std::fs::write(
+        s.data().join(USGS),
+        std::fs::read(s.data().join("usgs_mcs2026/usgs_mcs2026_commodities_data.csv")).unwrap(),
+    )
+    .unwrap();
+    let (ok, stderr) = s.run();
+    assert!(!ok);
+    assert!(stderr.contains("not valid UTF-8"), "{stderr}");
+    let line: u64 = stderr.split(".csv:").nth(1).unwrap().split(':').next().unwrap().parse().unwrap();
+    assert!(line > 1, "names the line of the first bad byte: {stderr}");
+    assert!(!s.out().exists());
+}
+
+#[test]
+fn an_erratum_that_no_longer_matches_stops_generation() {
+    let s = Scratch::new("errata");
+    let path = s.data().join("usgs_mcs2026/mcs2026_known_errata_after_v1.0.csv");
+    let text = std::fs::read_to_string(&path).unwrap().replace("\"21,000,000\"", "\"22,000,000\"");
+    std::fs::write(&path, text).unwrap();
+    let (ok, stderr) = s.run();
+    assert!(!ok);
+    assert!(stderr.contains("expected v1.0 value \"22,000,000\""), "{stderr}");
+    assert!(!s.out().exists());
+}
+
+#[test]
+fn broken_timeline_json_names_its_line() {
+    let s = Scratch::new("json");
+    let path = s.data().join("event_timeline.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() - 40]).unwrap();
+    let (ok, stderr) = s.run();
+    assert!(!ok);
+    assert!(stderr.contains("event_timeline.json:") && stderr.contains("invalid JSON"), "{stderr}");
+    assert!(!s.out().exists());
+}

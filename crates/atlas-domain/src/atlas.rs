@@ -1,0 +1,638 @@
+//! The dataset parsed once and indexed, and every query the app answers.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::error::DomainError;
+use crate::model::*;
+use crate::time::{TimeView, ZoneName};
+use crate::validate;
+use crate::value::ValueView;
+use crate::views::*;
+
+/// Longest id or text argument a query accepts; longer ones are refused, not searched.
+pub const MAX_ARGUMENT_LEN: usize = 256;
+
+/// The dataset with its indexes. Built once at start-up; read-only afterwards.
+#[derive(Debug)]
+pub struct Atlas {
+    data: Dataset,
+    source_by_id: HashMap<String, usize>,
+    country_by_id: HashMap<String, usize>,
+    person_by_id: HashMap<String, usize>,
+    event_by_id: HashMap<String, usize>,
+    mineral_by_id: HashMap<String, usize>,
+    session_by_id: HashMap<String, usize>,
+    series_by_mineral: HashMap<String, Vec<usize>>,
+    /// (series index, row index) of every row naming a country.
+    stat_rows_by_country: HashMap<String, Vec<(usize, usize)>>,
+    /// Role at the ministerial, by party id.
+    ministerial_role: HashMap<String, Role>,
+    participations_by_party: HashMap<String, Vec<usize>>,
+    agreements_by_party: HashMap<String, Vec<usize>>,
+    sessions_by_country: HashMap<String, Vec<usize>>,
+    timeline_by_country: HashMap<String, Vec<usize>>,
+    usgs_citation: String,
+}
+
+impl Atlas {
+    /// Parses and checks a dataset; every reference must resolve.
+    pub fn from_json(json: &str) -> Result<Atlas, DomainError> {
+        let data: Dataset =
+            serde_json::from_str(json).map_err(|e| DomainError::Dataset(format!("cannot parse: {e}")))?;
+        Atlas::new(data)
+    }
+
+    /// The dataset compiled into this build.
+    pub fn embedded() -> Result<Atlas, DomainError> {
+        Atlas::from_json(crate::EMBEDDED_DATASET)
+    }
+
+    pub fn new(mut data: Dataset) -> Result<Atlas, DomainError> {
+        if data.schema_version != SCHEMA_VERSION {
+            return Err(DomainError::Dataset(format!(
+                "schema version {} is not the {} this build reads",
+                data.schema_version, SCHEMA_VERSION
+            )));
+        }
+        validate::check_references(&data).map_err(|problems| {
+            DomainError::Dataset(format!("{} broken references, first: {}", problems.len(), problems[0]))
+        })?;
+        // Queries return items in time order without sorting each time.
+        data.sessions.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+        data.timeline.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+
+        fn index<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+            items.iter().enumerate().map(|(i, x)| (id(x).to_string(), i)).collect()
+        }
+        let mut series_by_mineral: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut stat_rows_by_country: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (si, s) in data.series.iter().enumerate() {
+            series_by_mineral.entry(s.mineral.clone()).or_default().push(si);
+            for (ri, r) in s.rows.iter().enumerate() {
+                if let Some(c) = &r.country {
+                    stat_rows_by_country.entry(c.clone()).or_default().push((si, ri));
+                }
+            }
+        }
+        let mut ministerial_role = HashMap::new();
+        let mut participations_by_party: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in data.participations.iter().enumerate() {
+            if p.event == MINISTERIAL_EVENT_ID {
+                ministerial_role.insert(p.party.clone(), p.role);
+            }
+            participations_by_party.entry(p.party.clone()).or_default().push(i);
+        }
+        let mut agreements_by_party: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in data.agreements.iter().enumerate() {
+            for p in &a.parties {
+                agreements_by_party.entry(p.clone()).or_default().push(i);
+            }
+        }
+        let mut sessions_by_country: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, s) in data.sessions.iter().enumerate() {
+            for c in &s.countries {
+                sessions_by_country.entry(c.clone()).or_default().push(i);
+            }
+        }
+        let mut timeline_by_country: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in data.timeline.iter().enumerate() {
+            for c in &t.countries {
+                timeline_by_country.entry(c.clone()).or_default().push(i);
+            }
+        }
+        let usgs_citation = data.provenance.usgs_citation.clone();
+        Ok(Atlas {
+            source_by_id: index(&data.sources, |s| &s.id),
+            country_by_id: index(&data.countries, |c| &c.iso3),
+            person_by_id: index(&data.people, |p| &p.id),
+            event_by_id: index(&data.events, |e| &e.id),
+            mineral_by_id: index(&data.minerals, |m| &m.id),
+            session_by_id: index(&data.sessions, |s| &s.id),
+            series_by_mineral,
+            stat_rows_by_country,
+            ministerial_role,
+            participations_by_party,
+            agreements_by_party,
+            sessions_by_country,
+            timeline_by_country,
+            usgs_citation,
+            data,
+        })
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.data
+    }
+
+    // ---- lookups -------------------------------------------------------
+
+    fn check_id<'a>(&self, what: &'static str, id: &'a str) -> Result<&'a str, DomainError> {
+        if id.len() > MAX_ARGUMENT_LEN {
+            return Err(DomainError::invalid(what, format!("longer than {MAX_ARGUMENT_LEN} bytes")));
+        }
+        Ok(id.trim())
+    }
+
+    fn sources(&self, ids: &[String]) -> Vec<Source> {
+        ids.iter().filter_map(|id| self.source_by_id.get(id)).map(|&i| self.data.sources[i].clone()).collect()
+    }
+
+    fn person(&self, id: &str) -> Option<&Person> {
+        self.person_by_id.get(id).map(|&i| &self.data.people[i])
+    }
+
+    fn country_name(&self, iso3: &str) -> String {
+        self.country_by_id
+            .get(iso3)
+            .map(|&i| self.data.countries[i].name.clone())
+            .unwrap_or_else(|| iso3.to_string())
+    }
+
+    fn party_refs(&self, ids: &[String]) -> Vec<PartyRef> {
+        ids.iter().map(|id| PartyRef { iso3: id.clone(), name: self.country_name(id) }).collect()
+    }
+
+    pub fn role_at_ministerial(&self, iso3: &str) -> Option<Role> {
+        self.ministerial_role.get(iso3).copied()
+    }
+
+    fn signed_at_ministerial(&self, iso3: &str) -> bool {
+        self.agreements_by_party
+            .get(iso3)
+            .map(|v| v.iter().any(|&i| self.data.agreements[i].at_ministerial))
+            .unwrap_or(false)
+    }
+
+    fn mineral_ref(&self, id: &str) -> &Mineral {
+        &self.data.minerals[self.mineral_by_id[id]]
+    }
+
+    // ---- countries -----------------------------------------------------
+
+    /// Every country and party in the dataset, with its role at the ministerial.
+    pub fn countries(&self) -> Vec<CountrySummary> {
+        self.data.countries.iter().map(|c| self.country_summary(c)).collect()
+    }
+
+    fn country_summary(&self, c: &Country) -> CountrySummary {
+        let head = self
+            .participations_by_party
+            .get(&c.iso3)
+            .and_then(|v| v.iter().map(|&i| &self.data.participations[i]).find(|p| p.event == MINISTERIAL_EVENT_ID))
+            .and_then(|p| p.head_of_delegation.as_deref())
+            .and_then(|id| self.person(id))
+            .map(|p| p.name.clone());
+        CountrySummary {
+            iso3: c.iso3.clone(),
+            iso2: c.iso2.clone(),
+            numeric: c.numeric.clone(),
+            name: c.name.clone(),
+            kind: c.kind,
+            role: self.role_at_ministerial(&c.iso3),
+            flag: c.flag.clone(),
+            capital: c.capital.clone(),
+            region: c.region.clone(),
+            head_of_delegation: head,
+            signed_at_ministerial: self.signed_at_ministerial(&c.iso3),
+            usgs_reported: self.stat_rows_by_country.contains_key(&c.iso3),
+        }
+    }
+
+    /// Everything about one country.
+    pub fn country(&self, iso3: &str) -> Result<CountryDetail, DomainError> {
+        let id = self.check_id("country id", iso3)?.to_ascii_uppercase();
+        let &ci = self.country_by_id.get(&id).ok_or_else(|| DomainError::not_found("country", iso3))?;
+        let country = &self.data.countries[ci];
+        let mut cited: Vec<CitedSource> = Vec::new();
+        let mut cite = |ids: &[String], supports: String, status: Status| {
+            for s in self.sources(ids) {
+                if !cited.iter().any(|c| c.source.id == s.id && c.supports == supports) {
+                    cited.push(CitedSource { source: s, supports: supports.clone(), status });
+                }
+            }
+        };
+
+        let participation: Vec<ParticipationView> = self
+            .participations_by_party
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|&i| {
+                let p = &self.data.participations[i];
+                let event_title =
+                    self.event_by_id.get(&p.event).map(|&e| self.data.events[e].title.clone()).unwrap_or_default();
+                let head = p.head_of_delegation.as_deref().and_then(|h| self.person(h)).cloned();
+                if let Some(h) = &head {
+                    cite(&h.sources, format!("{}: {}", h.name, h.title), h.status);
+                }
+                cite(&p.sources, format!("participation: {event_title}"), p.status);
+                ParticipationView {
+                    event: p.event.clone(),
+                    event_title,
+                    role: p.role,
+                    head_of_delegation: head,
+                    members: p.members.iter().filter_map(|m| self.person(m)).cloned().collect(),
+                    notes: p.notes.clone(),
+                    status: p.status,
+                    sources: self.sources(&p.sources),
+                }
+            })
+            .collect();
+
+        let mut agreements: Vec<AgreementView> = self
+            .agreements_by_party
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|&i| {
+                let a = &self.data.agreements[i];
+                cite(&a.sources, format!("agreement: {}", a.title), a.status);
+                AgreementView::new(a, self.party_refs(&a.parties), self.sources(&a.sources))
+            })
+            .collect();
+        agreements.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+
+        let sessions: Vec<SessionSummary> = self
+            .sessions_by_country
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|&i| {
+                let s = &self.data.sessions[i];
+                cite(&s.sources, format!("session: {}", s.title), s.status);
+                self.session_summary(s)
+            })
+            .collect();
+        let timeline: Vec<TimelineView> = self
+            .timeline_by_country
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|&i| {
+                let t = &self.data.timeline[i];
+                cite(&t.sources, format!("timeline: {}", t.title), t.status);
+                self.timeline_view(t)
+            })
+            .collect();
+
+        let minerals = self.mineral_profile(&id);
+        Ok(CountryDetail {
+            country: country.clone(),
+            role: self.role_at_ministerial(&id),
+            participation,
+            agreements,
+            minerals,
+            sessions,
+            timeline,
+            sources: cited,
+        })
+    }
+
+    fn mineral_profile(&self, iso3: &str) -> MineralProfile {
+        let rows = self.stat_rows_by_country.get(iso3);
+        let mut stats: Vec<CountryStat> = rows
+            .into_iter()
+            .flatten()
+            .map(|&(si, ri)| {
+                let s = &self.data.series[si];
+                let r = &s.rows[ri];
+                let m = self.mineral_ref(&s.mineral);
+                CountryStat {
+                    series: s.id.clone(),
+                    mineral: m.id.clone(),
+                    mineral_name: m.name.clone(),
+                    critical: m.is_critical(),
+                    statistic: s.statistic,
+                    detail: s.detail.clone(),
+                    unit: s.unit.clone(),
+                    year: s.year,
+                    value: ValueView::from(&r.value),
+                    share: r.share,
+                    world_total: s.world_total.as_ref().map(ValueView::from),
+                    note: r.note.clone(),
+                    erratum: r.erratum.clone(),
+                }
+            })
+            .collect();
+        stats.sort_by(|a, b| {
+            let pa = a.share.map(|s| s.percent).unwrap_or(-1.0);
+            let pb = b.share.map(|s| s.percent).unwrap_or(-1.0);
+            pb.total_cmp(&pa)
+                .then_with(|| a.mineral_name.cmp(&b.mineral_name))
+                .then_with(|| b.year.cmp(&a.year))
+                .then_with(|| a.series.cmp(&b.series))
+        });
+        let usgs_reported = !stats.is_empty();
+        let gap_note = if usgs_reported {
+            "Minerals not listed here are not reported separately by USGS for this country \
+             (they may be inside \"Other countries\"); that is not a zero."
+                .to_string()
+        } else {
+            "Not reported separately by USGS: MCS 2026 has no world-table row for this country. \
+             Any production it has is inside \"Other countries\"; that is not a zero."
+                .to_string()
+        };
+        MineralProfile { usgs_reported, stats, gap_note, usgs_citation: self.usgs_citation.clone() }
+    }
+
+    // ---- minerals ------------------------------------------------------
+
+    /// All minerals, critical ones first, then by name.
+    pub fn minerals(&self) -> Vec<MineralSummary> {
+        let mut out: Vec<MineralSummary> = self
+            .data
+            .minerals
+            .iter()
+            .map(|m| {
+                let series = self.series_by_mineral.get(&m.id);
+                let has = |st: Statistic| {
+                    series.map(|v| v.iter().any(|&i| self.data.series[i].statistic == st)).unwrap_or(false)
+                };
+                MineralSummary {
+                    id: m.id.clone(),
+                    name: m.name.clone(),
+                    usgs_chapter: m.usgs_chapter.clone(),
+                    critical: m.is_critical(),
+                    mcs_critical_2025: m.mcs_critical_2025,
+                    on_usgs_list_2025: !m.usgs_list_2025.is_empty(),
+                    eu_crma: m.eu_crma,
+                    has_production: has(Statistic::Production),
+                    has_reserves: has(Statistic::Reserves),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.critical.cmp(&a.critical).then_with(|| a.name.cmp(&b.name)));
+        out
+    }
+
+    /// Who produces a mineral and who holds reserves, participants against the world.
+    pub fn mineral(&self, id: &str) -> Result<MineralDetail, DomainError> {
+        let key = self.check_id("mineral id", id)?.to_ascii_lowercase();
+        let &mi = self.mineral_by_id.get(&key).ok_or_else(|| DomainError::not_found("mineral", id))?;
+        let mineral = &self.data.minerals[mi];
+        let indices = self.series_by_mineral.get(&key).cloned().unwrap_or_default();
+        let series: Vec<SeriesView> = indices.iter().map(|&i| self.series_view(&self.data.series[i])).collect();
+        let headline = |st: Statistic| -> Option<String> {
+            // Latest year; within it, the first series USGS lists (mine output before refinery).
+            let latest = indices.iter().map(|&i| &self.data.series[i]).filter(|s| s.statistic == st).map(|s| s.year).max()?;
+            indices
+                .iter()
+                .map(|&i| &self.data.series[i])
+                .find(|s| s.statistic == st && s.year == latest)
+                .map(|s| s.id.clone())
+        };
+        Ok(MineralDetail {
+            critical: mineral.is_critical(),
+            headline_production: headline(Statistic::Production),
+            headline_reserves: headline(Statistic::Reserves),
+            mineral: mineral.clone(),
+            series,
+            usgs_citation: self.usgs_citation.clone(),
+        })
+    }
+
+    fn series_view(&self, s: &StatSeries) -> SeriesView {
+        let rows: Vec<SeriesRowView> = s
+            .rows
+            .iter()
+            .map(|r| SeriesRowView {
+                country: r.country.clone(),
+                name: r.country.as_deref().map(|c| self.country_name(c)).unwrap_or_else(|| r.usgs_name.clone()),
+                usgs_name: r.usgs_name.clone(),
+                role: r.country.as_deref().and_then(|c| self.role_at_ministerial(c)),
+                value: ValueView::from(&r.value),
+                share: r.share,
+                note: r.note.clone(),
+                erratum: r.erratum.clone(),
+            })
+            .collect();
+        SeriesView {
+            id: s.id.clone(),
+            statistic: s.statistic,
+            detail: s.detail.clone(),
+            unit: s.unit.clone(),
+            year: s.year,
+            section: s.section.clone(),
+            world_total: s.world_total.as_ref().map(ValueView::from),
+            world_total_note: s.world_total_note.clone(),
+            participants: self.participants_share(s),
+            rows,
+        }
+    }
+
+    /// The ministerial's combined share of one series, where the world total is known.
+    pub fn participants_share(&self, s: &StatSeries) -> Option<ParticipantsShare> {
+        let total = s.world_total.as_ref()?;
+        let world_total_is_lower_bound = matches!(
+            total,
+            crate::value::UsgsValue::Bound { bound: crate::value::Bound::GreaterThan, .. }
+        );
+        if total.exact().is_none() && !world_total_is_lower_bound {
+            return None;
+        }
+        let (mut participants, mut host) = (0.0, 0.0);
+        let mut unreported = Vec::new();
+        let mut best_in: Option<RankedCountry> = None;
+        let mut best_out: Option<RankedCountry> = None;
+        for r in &s.rows {
+            let role = r.country.as_deref().and_then(|c| self.role_at_ministerial(c));
+            let pct = r.share.map(|x| x.percent);
+            match (role, pct) {
+                (Some(Role::Host), Some(p)) => host += p,
+                (Some(_), Some(p)) => participants += p,
+                (Some(_), None) if r.value.exact().is_none() => {
+                    unreported.push(r.country.clone().unwrap_or_default())
+                }
+                _ => {}
+            }
+            if let (Some(iso3), Some(p)) = (&r.country, pct) {
+                let ranked = RankedCountry { iso3: iso3.clone(), name: self.country_name(iso3), percent: p };
+                let slot = if role.is_some() { &mut best_in } else { &mut best_out };
+                if slot.as_ref().map(|b| p > b.percent).unwrap_or(true) {
+                    *slot = Some(ranked);
+                }
+            }
+        }
+        let round = |x: f64| (x * 100.0).round() / 100.0;
+        let ministerial = round(participants + host);
+        Some(ParticipantsShare {
+            participants_percent: round(participants),
+            host_percent: round(host),
+            ministerial_percent: ministerial,
+            rest_percent: round((100.0 - ministerial).max(0.0)),
+            unreported_attendees: unreported,
+            world_total_is_lower_bound,
+            largest_non_participant: best_out,
+            largest_participant: best_in,
+        })
+    }
+
+    // ---- events, sessions, timeline ------------------------------------
+
+    pub fn events(&self) -> Vec<EventView> {
+        let mut out: Vec<EventView> = self
+            .data
+            .events
+            .iter()
+            .map(|e| {
+                let days = e.start.iter_days().take_while(|d| *d <= e.end).map(|d| d.to_string()).collect();
+                EventView {
+                    event: e.clone(),
+                    days,
+                    session_count: self.data.sessions.iter().filter(|s| s.event == e.id).count(),
+                    sources_expanded: self.sources(&e.sources),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| a.event.start.cmp(&b.event.start));
+        out
+    }
+
+    fn session_summary(&self, s: &Session) -> SessionSummary {
+        let date = s.start.local().date_naive();
+        SessionSummary {
+            id: s.id.clone(),
+            event: s.event.clone(),
+            title: s.title.clone(),
+            kind: s.kind,
+            start: s.start.to_rfc9557(),
+            end: s.end.to_rfc9557(),
+            time_zone: s.start.zone.name(),
+            time_precision: s.time_precision,
+            local_start: TimeView::new(s.start.instant, s.start.zone, date),
+            local_end: TimeView::new(s.end.instant, s.end.zone, date),
+            countries: s.countries.clone(),
+            status: s.status,
+        }
+    }
+
+    /// Sessions of an event in time order, optionally of one day (a date in the event's zone).
+    pub fn sessions(&self, event: &str, day: Option<&str>) -> Result<Vec<SessionSummary>, DomainError> {
+        let event_id = self.check_id("event id", event)?;
+        let &ei = self.event_by_id.get(event_id).ok_or_else(|| DomainError::not_found("event", event))?;
+        let ev = &self.data.events[ei];
+        let day = match day {
+            Some(d) => Some(parse_date("day", d)?),
+            None => None,
+        };
+        if let Some(d) = day {
+            if d < ev.start || d > ev.end {
+                return Err(DomainError::invalid(
+                    "day",
+                    format!("{d} is outside {} ({} to {})", ev.short_title, ev.start, ev.end),
+                ));
+            }
+        }
+        Ok(self
+            .data
+            .sessions
+            .iter()
+            .filter(|s| s.event == ev.id)
+            .filter(|s| day.map(|d| s.start.in_zone(ev.time_zone).date_naive() == d).unwrap_or(true))
+            .map(|s| self.session_summary(s))
+            .collect())
+    }
+
+    /// One session, with its times also shown in `viewer_zone` (an IANA name; UTC when absent).
+    pub fn session(&self, id: &str, viewer_zone: Option<&str>) -> Result<SessionDetail, DomainError> {
+        let key = self.check_id("session id", id)?;
+        let &si = self.session_by_id.get(key).ok_or_else(|| DomainError::not_found("session", id))?;
+        let zone = match viewer_zone {
+            Some(z) => ZoneName::parse(z)?,
+            None => ZoneName(chrono_tz::UTC),
+        };
+        let s = &self.data.sessions[si];
+        let date = s.start.local().date_naive();
+        Ok(SessionDetail {
+            summary: self.session_summary(s),
+            event_title: self.event_by_id.get(&s.event).map(|&e| self.data.events[e].title.clone()).unwrap_or_default(),
+            venue: s.venue.clone(),
+            speakers: s
+                .speakers
+                .iter()
+                .filter_map(|sp| self.person(&sp.person).map(|p| SpeakerView { person: p.clone(), role: sp.role.clone() }))
+                .collect(),
+            country_refs: self.party_refs(&s.countries),
+            summary_text: s.summary.clone(),
+            outcomes: s.outcomes.clone(),
+            status_note: s.status_note.clone(),
+            sources: self.sources(&s.sources),
+            viewer_start: TimeView::new(s.start.instant, zone, date),
+            viewer_end: TimeView::new(s.end.instant, zone, date),
+        })
+    }
+
+    fn timeline_view(&self, t: &TimelineEntry) -> TimelineView {
+        TimelineView {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            kind: t.kind,
+            start: t.start.to_rfc9557(),
+            end: t.end.map(|e| e.to_rfc9557()),
+            time_zone: t.start.zone.name(),
+            time_precision: t.time_precision,
+            local_start: TimeView::new(t.start.instant, t.start.zone, t.start.local().date_naive()),
+            country: t.country.clone(),
+            countries: t.countries.clone(),
+            event: t.event.clone(),
+            sessions: t.sessions.clone(),
+            status: t.status,
+            status_note: t.status_note.clone(),
+            sources: self.sources(&t.sources),
+        }
+    }
+
+    /// Timeline entries whose local start date lies in `from..=to` (either bound optional).
+    pub fn timeline(&self, from: Option<&str>, to: Option<&str>) -> Result<Vec<TimelineView>, DomainError> {
+        let from = from.map(|d| parse_date("from", d)).transpose()?;
+        let to = to.map(|d| parse_date("to", d)).transpose()?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if f > t {
+                return Err(DomainError::invalid("date range", format!("{f} is after {t}")));
+            }
+        }
+        Ok(self
+            .data
+            .timeline
+            .iter()
+            .filter(|t| {
+                let d = t.start.local().date_naive();
+                from.map(|f| d >= f).unwrap_or(true) && to.map(|x| d <= x).unwrap_or(true)
+            })
+            .map(|t| self.timeline_view(t))
+            .collect())
+    }
+
+    pub fn info(&self) -> DatasetInfo {
+        DatasetInfo {
+            schema_version: self.data.schema_version,
+            dataset_version: self.data.dataset_version.clone(),
+            provenance: self.data.provenance.clone(),
+            counts: DatasetCounts {
+                countries: self.data.countries.len(),
+                participants: self.ministerial_role.values().filter(|r| **r == Role::Participant).count(),
+                minerals: self.data.minerals.len(),
+                series: self.data.series.len(),
+                stat_rows: self.data.series.iter().map(|s| s.rows.len()).sum(),
+                sessions: self.data.sessions.len(),
+                timeline: self.data.timeline.len(),
+                sources: self.data.sources.len(),
+            },
+        }
+    }
+
+    /// Party ids that attended the ministerial, sorted.
+    pub fn ministerial_parties(&self) -> BTreeSet<String> {
+        self.ministerial_role.keys().cloned().collect()
+    }
+}
+
+fn parse_date(what: &'static str, text: &str) -> Result<NaiveDate, DomainError> {
+    if text.len() > 32 {
+        return Err(DomainError::invalid(what, "not a date (too long)"));
+    }
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| DomainError::invalid(what, format!("\"{text}\" is not a date like 2026-02-04")))
+}

@@ -1,0 +1,99 @@
+//! Reference checks run on every load: an id a record names must exist.
+//! The generator runs the same checks before it writes anything.
+
+use std::collections::HashSet;
+
+use crate::model::Dataset;
+
+/// Every broken reference, described; empty when the dataset is whole.
+pub fn check_references(d: &Dataset) -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    let mut order_problems = Vec::new();
+    let sources: HashSet<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
+    let countries: HashSet<&str> = d.countries.iter().map(|c| c.iso3.as_str()).collect();
+    let people: HashSet<&str> = d.people.iter().map(|p| p.id.as_str()).collect();
+    let events: HashSet<&str> = d.events.iter().map(|e| e.id.as_str()).collect();
+    let minerals: HashSet<&str> = d.minerals.iter().map(|m| m.id.as_str()).collect();
+    let sessions: HashSet<&str> = d.sessions.iter().map(|s| s.id.as_str()).collect();
+
+    let mut unique = |kind: &str, ids: Vec<&str>| {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                problems.push(format!("duplicate {kind} id {id}"));
+            }
+        }
+    };
+    unique("source", d.sources.iter().map(|s| s.id.as_str()).collect());
+    unique("country", d.countries.iter().map(|s| s.iso3.as_str()).collect());
+    unique("person", d.people.iter().map(|s| s.id.as_str()).collect());
+    unique("event", d.events.iter().map(|s| s.id.as_str()).collect());
+    unique("mineral", d.minerals.iter().map(|s| s.id.as_str()).collect());
+    unique("series", d.series.iter().map(|s| s.id.as_str()).collect());
+    unique("session", d.sessions.iter().map(|s| s.id.as_str()).collect());
+    unique("timeline entry", d.timeline.iter().map(|s| s.id.as_str()).collect());
+    unique("agreement", d.agreements.iter().map(|s| s.id.as_str()).collect());
+
+    let mut need = |set: &HashSet<&str>, kind: &str, id: &str, whose: &str| {
+        if !set.contains(id) {
+            problems.push(format!("{whose} names unknown {kind} {id}"));
+        }
+    };
+    for p in &d.people {
+        p.sources.iter().for_each(|s| need(&sources, "source", s, &format!("person {}", p.id)));
+        if let Some(c) = &p.country {
+            need(&countries, "country", c, &format!("person {}", p.id));
+        }
+    }
+    for e in &d.events {
+        e.sources.iter().for_each(|s| need(&sources, "source", s, &format!("event {}", e.id)));
+        need(&countries, "country", &e.country, &format!("event {}", e.id));
+    }
+    for p in &d.participations {
+        let whose = format!("participation {}@{}", p.party, p.event);
+        need(&events, "event", &p.event, &whose);
+        need(&countries, "country", &p.party, &whose);
+        p.sources.iter().for_each(|s| need(&sources, "source", s, &whose));
+        p.head_of_delegation.iter().chain(p.members.iter()).for_each(|x| need(&people, "person", x, &whose));
+    }
+    for a in &d.agreements {
+        let whose = format!("agreement {}", a.id);
+        a.parties.iter().for_each(|x| need(&countries, "country", x, &whose));
+        a.sources.iter().for_each(|s| need(&sources, "source", s, &whose));
+    }
+    for s in &d.series {
+        let whose = format!("series {}", s.id);
+        need(&minerals, "mineral", &s.mineral, &whose);
+        for r in &s.rows {
+            if let Some(c) = &r.country {
+                need(&countries, "country", c, &whose);
+            }
+        }
+    }
+    for s in &d.sessions {
+        let whose = format!("session {}", s.id);
+        need(&events, "event", &s.event, &whose);
+        s.countries.iter().for_each(|x| need(&countries, "country", x, &whose));
+        s.speakers.iter().for_each(|x| need(&people, "person", &x.person, &whose));
+        s.sources.iter().for_each(|x| need(&sources, "source", x, &whose));
+        if s.end < s.start {
+            order_problems.push(format!("{whose} ends before it starts"));
+        }
+    }
+    for t in &d.timeline {
+        let whose = format!("timeline entry {}", t.id);
+        need(&countries, "country", &t.country, &whose);
+        t.countries.iter().for_each(|x| need(&countries, "country", x, &whose));
+        t.sessions.iter().for_each(|x| need(&sessions, "session", x, &whose));
+        t.sources.iter().for_each(|x| need(&sources, "source", x, &whose));
+        if let Some(e) = &t.event {
+            need(&events, "event", e, &whose);
+        }
+    }
+    problems.extend(order_problems);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,302 @@
+//! What the queries return: records joined with what the front end shows
+//! beside them (sources expanded, names resolved, times in two zones).
+
+use serde::Serialize;
+
+use crate::model::{
+    Agreement, AgreementKind, Country, Event, Mineral, Person, Provenance, Role, SessionKind, Share,
+    Source, Statistic, Status, TimePrecision, TimelineKind,
+};
+use crate::time::TimeView;
+use crate::value::ValueView;
+
+/// A source with the status of the fact that cites it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedSource {
+    #[serde(flatten)]
+    pub source: Source,
+    /// What the source supports here ("head of delegation", "agreement: …").
+    pub supports: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountrySummary {
+    pub iso3: String,
+    pub iso2: String,
+    pub numeric: Option<String>,
+    pub name: String,
+    pub kind: crate::model::PartyKind,
+    /// Role at the ministerial; `None` for countries that did not attend.
+    pub role: Option<Role>,
+    pub flag: Option<String>,
+    pub capital: Option<String>,
+    pub region: Option<String>,
+    pub head_of_delegation: Option<String>,
+    /// Signed a framework or MOU with the US at the ministerial (4 February 2026).
+    pub signed_at_ministerial: bool,
+    /// Whether USGS reports the country separately in any world table.
+    pub usgs_reported: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    #[serde(flatten)]
+    pub person: Person,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipationView {
+    pub event: String,
+    pub event_title: String,
+    pub role: Role,
+    pub head_of_delegation: Option<Person>,
+    pub members: Vec<Person>,
+    pub notes: Option<String>,
+    pub status: Status,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyRef {
+    pub iso3: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementView {
+    pub id: String,
+    pub title: String,
+    pub kind: AgreementKind,
+    pub parties: Vec<PartyRef>,
+    pub date: Option<String>,
+    pub date_note: Option<String>,
+    pub at_ministerial: bool,
+    pub summary: String,
+    pub status: Status,
+    pub sources: Vec<Source>,
+}
+
+impl AgreementView {
+    pub fn new(a: &Agreement, parties: Vec<PartyRef>, sources: Vec<Source>) -> Self {
+        AgreementView {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            kind: a.kind,
+            parties,
+            date: a.date.map(|d| d.to_string()),
+            date_note: a.date_note.clone(),
+            at_ministerial: a.at_ministerial,
+            summary: a.summary.clone(),
+            status: a.status,
+            sources,
+        }
+    }
+}
+
+/// One of a country's USGS figures with its world context.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryStat {
+    pub series: String,
+    pub mineral: String,
+    pub mineral_name: String,
+    pub critical: bool,
+    pub statistic: Statistic,
+    pub detail: String,
+    pub unit: String,
+    pub year: i32,
+    pub value: ValueView,
+    pub share: Option<Share>,
+    pub world_total: Option<ValueView>,
+    pub note: Option<String>,
+    pub erratum: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MineralProfile {
+    /// False where USGS has no row for the country in any world table.
+    pub usgs_reported: bool,
+    /// The country's figures, largest world share first; figures without a share follow.
+    pub stats: Vec<CountryStat>,
+    /// What to tell the reader about gaps.
+    pub gap_note: String,
+    pub usgs_citation: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionSummary {
+    pub id: String,
+    pub event: String,
+    pub title: String,
+    pub kind: SessionKind,
+    pub start: String,
+    pub end: String,
+    pub time_zone: &'static str,
+    pub time_precision: TimePrecision,
+    pub local_start: TimeView,
+    pub local_end: TimeView,
+    pub countries: Vec<String>,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineView {
+    pub id: String,
+    pub title: String,
+    pub kind: TimelineKind,
+    pub start: String,
+    pub end: Option<String>,
+    pub time_zone: &'static str,
+    pub time_precision: TimePrecision,
+    pub local_start: TimeView,
+    pub country: String,
+    pub countries: Vec<String>,
+    pub event: Option<String>,
+    pub sessions: Vec<String>,
+    pub status: Status,
+    pub status_note: Option<String>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryDetail {
+    pub country: Country,
+    pub role: Option<Role>,
+    pub participation: Vec<ParticipationView>,
+    pub agreements: Vec<AgreementView>,
+    pub minerals: MineralProfile,
+    pub sessions: Vec<SessionSummary>,
+    pub timeline: Vec<TimelineView>,
+    /// Every source cited on this page, with what it supports and its status.
+    pub sources: Vec<CitedSource>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MineralSummary {
+    pub id: String,
+    pub name: String,
+    pub usgs_chapter: String,
+    pub critical: bool,
+    pub mcs_critical_2025: bool,
+    pub on_usgs_list_2025: bool,
+    pub eu_crma: Option<crate::model::EuCrmaClass>,
+    pub has_production: bool,
+    pub has_reserves: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesRowView {
+    pub country: Option<String>,
+    pub name: String,
+    pub usgs_name: String,
+    pub role: Option<Role>,
+    pub value: ValueView,
+    pub share: Option<Share>,
+    pub note: Option<String>,
+    pub erratum: Option<String>,
+}
+
+/// The ministerial's participants against the rest of the world, for one series.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantsShare {
+    /// Sum of the shares of the 54 participating countries.
+    pub participants_percent: f64,
+    /// The host's (United States) share.
+    pub host_percent: f64,
+    /// Participants and host together.
+    pub ministerial_percent: f64,
+    /// Everyone else, "Other countries" included: 100 − ministerial.
+    pub rest_percent: f64,
+    /// Attending countries whose value is withheld or not available: the
+    /// ministerial's share is then a lower bound.
+    pub unreported_attendees: Vec<String>,
+    /// True when the world total is a lower bound, so shares are upper bounds.
+    pub world_total_is_lower_bound: bool,
+    pub largest_non_participant: Option<RankedCountry>,
+    pub largest_participant: Option<RankedCountry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RankedCountry {
+    pub iso3: String,
+    pub name: String,
+    pub percent: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesView {
+    pub id: String,
+    pub statistic: Statistic,
+    pub detail: String,
+    pub unit: String,
+    pub year: i32,
+    pub section: String,
+    pub world_total: Option<ValueView>,
+    pub world_total_note: Option<String>,
+    pub rows: Vec<SeriesRowView>,
+    pub participants: Option<ParticipantsShare>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MineralDetail {
+    pub mineral: Mineral,
+    pub critical: bool,
+    /// The latest mine (or primary) production series, where there is one.
+    pub headline_production: Option<String>,
+    /// The reserves series, where there is one.
+    pub headline_reserves: Option<String>,
+    pub series: Vec<SeriesView>,
+    pub usgs_citation: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    #[serde(flatten)]
+    pub event: Event,
+    pub days: Vec<String>,
+    pub session_count: usize,
+    pub sources_expanded: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerView {
+    pub person: Person,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionDetail {
+    #[serde(flatten)]
+    pub summary: SessionSummary,
+    pub event_title: String,
+    pub venue: Option<String>,
+    pub speakers: Vec<SpeakerView>,
+    pub country_refs: Vec<PartyRef>,
+    pub summary_text: String,
+    pub outcomes: Vec<String>,
+    pub status_note: Option<String>,
+    pub sources: Vec<Source>,
+    /// The session's times in the zone the caller asked for (defaults to UTC).
+    pub viewer_start: TimeView,
+    pub viewer_end: TimeView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DatasetInfo {
+    pub schema_version: u32,
+    pub dataset_version: String,
+    pub provenance: Provenance,
+    pub counts: DatasetCounts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DatasetCounts {
+    pub countries: usize,
+    pub participants: usize,
+    pub minerals: usize,
+    pub series: usize,
+    pub stat_rows: usize,
+    pub sessions: usize,
+    pub timeline: usize,
+    pub sources: usize,
+}

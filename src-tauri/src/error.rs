@@ -1,0 +1,32 @@
+//! The one error type commands return. Serialised for the webview as
+//! `{ "code": "not_found", "message": "no country with id \"XYZ\"" }`.
+
+use atlas_domain::DomainError;
+use serde::ser::SerializeStruct;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+}
+
+impl AppError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Domain(DomainError::NotFound { .. }) => "not_found",
+            AppError::Domain(DomainError::InvalidArgument { .. }) => "invalid_argument",
+            AppError::Domain(DomainError::Dataset(_)) => "dataset",
+        }
+    }
+}
+
+impl serde::Serialize for AppError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("AppError", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

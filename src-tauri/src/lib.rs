@@ -1,0 +1,62 @@
+//! Minerals Atlas, the Tauri shell: state, commands and the window. The data
+//! and every query live in the `atlas-domain` crate; this crate only wires
+//! them to the webview.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use tauri::{Builder, Manager, Runtime};
+
+use state::AtlasState;
+
+/// Registers state and commands on any runtime, so tests can pass
+/// `tauri::test::mock_builder()` and the app passes the real one.
+pub fn build<R: Runtime>(builder: Builder<R>, atlas: AtlasState) -> Builder<R> {
+    builder.manage(atlas).invoke_handler(tauri::generate_handler![
+        commands::list_countries,
+        commands::get_country,
+        commands::list_minerals,
+        commands::get_mineral,
+        commands::list_events,
+        commands::list_sessions,
+        commands::get_session,
+        commands::get_timeline,
+        commands::dataset_info,
+    ])
+}
+
+/// The desktop entry point.
+pub fn run() {
+    // WebKitGTK's DMA-BUF renderer gives blank windows on some GPUs and under
+    // Xvfb; respect the user's own choice when they made one.
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
+    let (atlas, parse_time) = match AtlasState::load_embedded() {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("minerals-atlas: the built-in dataset cannot be read: {e}");
+            std::process::exit(1);
+        }
+    };
+    if std::env::var_os("MINERALS_ATLAS_LOG_TIMINGS").is_some() {
+        eprintln!("minerals-atlas: dataset parsed in {:.2} ms", parse_time.as_secs_f64() * 1000.0);
+    }
+    let app = build(tauri::Builder::default(), atlas)
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.set_focus();
+            }
+            Ok(())
+        })
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("minerals-atlas: cannot start: {e}");
+            std::process::exit(1);
+        }
+    }
+}

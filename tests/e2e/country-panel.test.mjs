@@ -1,0 +1,58 @@
+// Real window: click Pakistan; the panel names its head of delegation and
+// shows a source link; Esc closes it; a hash opens a country directly.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keys } from './webdriver.mjs';
+import { saveScreenshot, SCREENSHOT_DIR, startDriver } from './app.mjs';
+
+let driver;
+let session;
+
+before(async () => {
+  driver = await startDriver();
+  session = await driver.open();
+});
+
+after(async () => {
+  if (session) await session.delete().catch(() => {});
+  if (driver) driver.stop();
+  console.log(`screenshots: ${SCREENSHOT_DIR}`);
+});
+
+test('clicking Pakistan opens its panel with the head of delegation and a source link', async () => {
+  const pakistan = await session.find('.country-list [data-iso3="PAK"]');
+  await session.click(pakistan);
+  const panel = await session.waitForSelector('[data-panel="country"][data-iso3="PAK"]');
+  await session.waitFor('the delegation text', "return document.querySelector('[data-panel=\"country\"]').innerText.includes('Ali Pervaiz Malik');");
+  const text = await session.text(panel);
+  assert.match(text, /Ali Pervaiz Malik/);
+  assert.match(text, /Federal Minister for Energy/);
+  const links = await session.execute(
+    "return [...document.querySelectorAll('[data-panel=\"country\"] a.source-link')].map(a => a.getAttribute('href'));",
+  );
+  assert.ok(links.length > 0, 'at least one source link');
+  assert.ok(links.every((href) => href.startsWith('https://')), `links: ${links}`);
+  assert.equal(await session.execute('return location.hash;'), '#/country/PAK');
+  await saveScreenshot(session, 'country-panel-pakistan');
+});
+
+test('Esc closes the panel', async () => {
+  const panel = await session.find('[data-panel="country"]');
+  await session.sendKeys(panel, Keys.Escape);
+  await session.waitFor('the panel to close', "return !document.querySelector('[data-panel=\"country\"]');");
+});
+
+test('a country without USGS rows says so instead of showing zeros', async () => {
+  await session.execute("location.hash = '#/country/COK';");
+  const panel = await session.waitForSelector('[data-panel="country"][data-iso3="COK"]');
+  const text = await session.text(panel);
+  assert.match(text, /Not reported separately by USGS/);
+  assert.doesNotMatch(text, /\b0(\.0+)?%/);
+});
+
+test('an unknown country in the hash shows a clear error and no panel', async () => {
+  await session.execute("location.hash = '#/country/XYZ';");
+  await session.waitFor('the error banner', "const b = document.getElementById('error-banner'); return !b.hidden && b.textContent.includes('XYZ');");
+  assert.equal(await session.execute("return document.querySelector('[data-panel]') === null;"), true);
+});

@@ -1,0 +1,108 @@
+// A minimal W3C WebDriver client over fetch: just what the journeys use.
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export class WebDriverError extends Error {}
+
+async function request(base, method, path, body) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok || (payload.value && payload.value.error)) {
+    const v = payload.value || {};
+    throw new WebDriverError(`${method} ${path}: ${v.error || response.status}: ${v.message || ''}`);
+  }
+  return payload.value;
+}
+
+export async function waitForDriver(base, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const status = await request(base, 'GET', '/status');
+      if (status && status.ready !== false) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new WebDriverError(`no WebDriver at ${base} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export class Session {
+  static async create(base, application, args = []) {
+    const value = await request(base, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application, args } } },
+    });
+    return new Session(base, value.sessionId);
+  }
+
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return request(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async find(css) {
+    const v = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+    return v[ELEMENT];
+  }
+
+  async findAll(css) {
+    const v = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  click(element) {
+    return this.cmd('POST', `/element/${element}/click`, {});
+  }
+
+  text(element) {
+    return this.cmd('GET', `/element/${element}/text`);
+  }
+
+  sendKeys(element, text) {
+    return this.cmd('POST', `/element/${element}/value`, { text });
+  }
+
+  execute(script, args = []) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  screenshot() {
+    return this.cmd('GET', '/screenshot');
+  }
+
+  /** Polls a script until it returns a truthy value. */
+  async waitFor(description, script, args = [], timeoutMs = 15000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    for (;;) {
+      try {
+        last = await this.execute(script, args);
+        if (last) return last;
+      } catch (e) {
+        last = e;
+      }
+      if (Date.now() > deadline) throw new WebDriverError(`timed out waiting for ${description} (last: ${last})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async waitForSelector(css, timeoutMs) {
+    await this.waitFor(css, 'return !!document.querySelector(arguments[0]);', [css], timeoutMs);
+    return this.find(css);
+  }
+
+  delete() {
+    return this.cmd('DELETE', '');
+  }
+}
+
+export const Keys = { Escape: '\uE00C', Enter: '\uE007', Tab: '\uE004' };

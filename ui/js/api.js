@@ -1,0 +1,40 @@
+// The backend's commands, one function each. Errors arrive as
+// { code, message } and are rethrown as CommandError.
+
+export class CommandError extends Error {
+  constructor(command, payload) {
+    const message = payload && payload.message ? payload.message : String(payload);
+    super(message);
+    this.name = 'CommandError';
+    this.command = command;
+    this.code = payload && payload.code ? payload.code : 'unknown';
+  }
+}
+
+function invoke(command, args = {}) {
+  const tauri = window.__TAURI__;
+  if (!tauri || !tauri.core) {
+    return Promise.reject(new CommandError(command, { code: 'no_backend', message: 'The app backend is not available.' }));
+  }
+  return tauri.core.invoke(command, args).catch((payload) => {
+    throw new CommandError(command, payload);
+  });
+}
+
+export const listCountries = () => invoke('list_countries');
+export const getCountry = (iso3) => invoke('get_country', { iso3 });
+export const listMinerals = () => invoke('list_minerals');
+export const getMineral = (id) => invoke('get_mineral', { id });
+export const listEvents = () => invoke('list_events');
+export const listSessions = (event, day = null) => invoke('list_sessions', { event, day });
+export const getSession = (id, zone = null) => invoke('get_session', { id, zone });
+export const getTimeline = (from = null, to = null) => invoke('get_timeline', { from, to });
+export const datasetInfo = () => invoke('dataset_info');
+
+/** Opens an https URL in the system browser; other schemes are refused. */
+export function openExternal(url) {
+  if (!/^https:\/\//.test(url)) return Promise.reject(new Error('Only https links open outside the app.'));
+  const opener = window.__TAURI__ && window.__TAURI__.opener;
+  if (!opener) return Promise.reject(new Error('Cannot open links: the opener is unavailable.'));
+  return opener.openUrl(url);
+}

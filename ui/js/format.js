@@ -1,0 +1,47 @@
+// Formatting of dataset values for people. Pure functions.
+
+const STATUS_LABELS = {
+  confirmed: 'Confirmed',
+  reported: 'Reported',
+  uncertain: 'Uncertain',
+  scheduled: 'Scheduled',
+};
+
+export function statusLabel(status) {
+  return STATUS_LABELS[status] || status;
+}
+
+const ROLE_LABELS = { host: 'Host', participant: 'Participant', observer: 'Observer' };
+export function roleLabel(role) {
+  return role ? ROLE_LABELS[role] || role : 'Did not attend';
+}
+
+const KIND_LABELS = {
+  framework: 'Framework',
+  mou: 'MOU',
+  declaration: 'Declaration',
+  partnership: 'Partnership',
+  initiative: 'Initiative',
+};
+export function agreementKindLabel(kind) {
+  return KIND_LABELS[kind] || kind;
+}
+
+/** "34.12%" or "≤ 58.67%" when the world total is a lower bound. */
+export function shareText(share) {
+  if (!share) return 'share not computable';
+  const pct = `${share.percent.toFixed(share.percent >= 10 ? 1 : 2)}%`;
+  return share.at_most ? `≤ ${pct}` : pct;
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "2026-02-04" → "4 February 2026". */
+export function dateText(iso) {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number);
+  return DATE_FORMAT.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function statisticLabel(statistic) {
+  return { production: 'Production', reserves: 'Reserves', capacity: 'Capacity' }[statistic] || statistic;
+}
