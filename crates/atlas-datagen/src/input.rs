@@ -104,9 +104,10 @@ pub fn read_csv(input: &TextInput, expected: &[&str]) -> Result<Vec<(u64, csv::S
         ));
     }
     let mut rows = Vec::new();
+    let mut lines = LineCounter::new(&input.text);
     for result in reader.records() {
         let record = result.map_err(|e| {
-            let line = e.position().map(|p| p.line());
+            let line = e.position().map(|p| lines.line_at(p.byte()));
             let message = match e.kind() {
                 csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
                     "row has {len} fields where the header has {expected_len}: the file is truncated or malformed"
@@ -115,11 +116,65 @@ pub fn read_csv(input: &TextInput, expected: &[&str]) -> Result<Vec<(u64, csv::S
             };
             GenError::new(&input.path, line, message)
         })?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
         rows.push((line, record));
     }
     if rows.is_empty() {
         return Err(GenError::new(&input.path, Some(2), "no data rows after the header"));
     }
     Ok(rows)
+}
+
+/// The 1-based line of a record that the csv crate says starts at byte
+/// `offset`. On CRLF files the crate ends a record at the `\r` and reports
+/// the next one as starting on the `\n` (its own line counter is then one
+/// short), so a `\n` at the offset belongs to the line before.
+pub fn line_at(text: &str, offset: u64) -> u64 {
+    LineCounter::new(text).line_at(offset)
+}
+
+/// Line numbers for increasing offsets in one pass (records arrive in order).
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    scanned: usize,
+    newlines: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter { bytes: text.as_bytes(), scanned: 0, newlines: 0 }
+    }
+
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let mut end = (offset as usize).min(self.bytes.len());
+        if self.bytes.get(end) == Some(&b'\n') {
+            end += 1;
+        }
+        if end < self.scanned {
+            // Out of order: count afresh.
+            self.scanned = 0;
+            self.newlines = 0;
+        }
+        self.newlines += self.bytes[self.scanned..end].iter().filter(|b| **b == b'\n').count() as u64;
+        self.scanned = end;
+        self.newlines + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_at;
+
+    #[test]
+    fn lines_from_byte_offsets() {
+        // Records as the csv crate reports them on a CRLF file, and on an LF file.
+        let crlf = "h1,h2\r\na,\"x\r\ny\"\r\nb,2\r\n";
+        let lf = "h1,h2\na,\"x\ny\"\nb,2\n";
+        for text in [crlf, lf] {
+            let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+            let lines: Vec<u64> =
+                reader.records().map(|r| line_at(text, r.unwrap().position().unwrap().byte())).collect();
+            assert_eq!(lines, vec![2, 4], "{text:?}");
+        }
+    }
 }

@@ -158,7 +158,12 @@ impl Atlas {
         self.ministerial_role.get(iso3).copied()
     }
 
+    /// Signed a bilateral instrument with the host at the ministerial. The
+    /// host itself is party to all of them, so it is never "a signer".
     fn signed_at_ministerial(&self, iso3: &str) -> bool {
+        if self.role_at_ministerial(iso3) == Some(Role::Host) {
+            return false;
+        }
         self.agreements_by_party
             .get(iso3)
             .map(|v| v.iter().any(|&i| self.data.agreements[i].at_ministerial))

@@ -114,3 +114,20 @@ fn timeline_range_filters_by_local_date() {
     assert!(feb.iter().all(|t| t.local_start.date.starts_with("2026-02")));
     assert!(feb.len() > 5 && feb.len() < arc.len());
 }
+
+#[test]
+fn signers_at_the_ministerial_exclude_the_host() {
+    let a = atlas();
+    let signers: Vec<String> =
+        a.countries().into_iter().filter(|c| c.signed_at_ministerial).map(|c| c.iso3).collect();
+    assert!(!signers.contains(&"USA".to_string()));
+    // Everyone flagged is party to an agreement dated on the ministerial day.
+    for iso3 in &signers {
+        let c = a.country(iso3).unwrap();
+        assert!(c.agreements.iter().any(|x| x.at_ministerial && x.date.as_deref() == Some("2026-02-04")), "{iso3}");
+    }
+    for iso3 in ["ARG", "GIN", "MAR", "GBR"] {
+        assert!(signers.contains(&iso3.to_string()), "{iso3}");
+    }
+    assert!(!signers.contains(&"PAK".to_string()));
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what building and testing Minerals Atlas needs, and nothing twice.
+# System packages come from apt when run as root; otherwise the exact command
+# is printed and the script stops. Usage: scripts/setup.sh [app|test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+purpose="${1:-app}"
+build_pkgs=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev pkg-config)
+test_pkgs=(webkit2gtk-driver xvfb xauth)
+pkgs=("${build_pkgs[@]}")
+if [[ "$purpose" == "test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+if ((${#missing[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "setup: installing system packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+  else
+    echo "setup: these system packages are missing; install them with:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+if ! command -v cargo >/dev/null; then
+  echo "setup: Rust is missing; install it with:" >&2
+  echo "  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh" >&2
+  exit 1
+fi
+
+# Front-end tools and bundled libraries, exactly as package-lock.json pins them.
+stamp=node_modules/.package-lock.json
+if [[ ! -f "$stamp" || package-lock.json -nt "$stamp" ]]; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+if [[ "$purpose" == "test" ]]; then
+  if ! command -v tauri-driver >/dev/null && [[ ! -x "$HOME/.cargo/bin/tauri-driver" ]]; then
+    echo "setup: cargo install tauri-driver"
+    cargo install tauri-driver --locked
+  fi
+fi
+echo "setup: ready ($purpose)"

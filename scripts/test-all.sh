@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: Rust unit, integration and IPC tests; the dataset's
+# freshness; the front end's pure modules; then the real-window journeys
+# against the release build under Xvfb, through tauri-driver and WebKitWebDriver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+
+started=$(date +%s)
+step() { echo; echo "== $* ($(( $(date +%s) - started ))s)"; }
+
+step "cargo test (workspace, release profile: shares the build with the app)"
+cargo test --release --workspace
+
+step "front-end unit tests"
+node --test tests/ui/
+
+step "release build for the real-window tests"
+cargo build --release --bin minerals-atlas
+
+step "real-window tests under Xvfb"
+mkdir -p test-output
+export MINERALS_ATLAS_SCREENSHOTS="${MINERALS_ATLAS_SCREENSHOTS:-$PWD/test-output/screenshots}"
+xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
+
+step "all tests passed"

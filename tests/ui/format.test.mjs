@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dateText, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
+
+test('shares: precision by size, and upper bounds marked', () => {
+  assert.equal(shareText({ percent: 74.19 }), '74.2%');
+  assert.equal(shareText({ percent: 1.234 }), '1.23%');
+  assert.equal(shareText({ percent: 14.67, at_most: true }), '≤ 14.7%');
+  assert.equal(shareText(null), 'share not computable');
+});
+
+test('dates are calendar dates, not shifted by the local zone', () => {
+  assert.equal(dateText('2026-02-04'), '4 February 2026');
+  assert.equal(dateText('2025-12-31'), '31 December 2025');
+  assert.equal(dateText(null), '');
+});
+
+test('labels', () => {
+  assert.equal(roleLabel(null), 'Did not attend');
+  assert.equal(roleLabel('host'), 'Host');
+  assert.equal(statusLabel('uncertain'), 'Uncertain');
+});
