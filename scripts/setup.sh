@@ -42,6 +42,12 @@ if [[ ! -f "$stamp" || package-lock.json -nt "$stamp" ]]; then
   npm ci --no-audit --no-fund
 fi
 
+# The front end's bundled libraries, geometry and flags (ui/vendor is generated, not committed).
+if [[ ! -f ui/vendor/.complete || package-lock.json -nt ui/vendor/.complete \
+      || data/generated/atlas-dataset.json -nt ui/vendor/.complete || scripts/vendor-ui.mjs -nt ui/vendor/.complete ]]; then
+  node scripts/vendor-ui.mjs
+fi
+
 if [[ "$purpose" == "test" ]]; then
   if ! command -v tauri-driver >/dev/null && [[ ! -x "$HOME/.cargo/bin/tauri-driver" ]]; then
     echo "setup: cargo install tauri-driver"

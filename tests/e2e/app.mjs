@@ -10,9 +10,9 @@ import { Session, waitForDriver } from './webdriver.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = Number(process.env.TAURI_DRIVER_PORT || 4444);
-const BASE = `http://127.0.0.1:${PORT}`;
 
 export const APP_BINARY = process.env.MINERALS_ATLAS_BINARY || path.join(root, 'target/release/minerals-atlas');
+export const SHARED_DATA = path.resolve(root, '..', 'shared', 'data');
 export const SCREENSHOT_DIR = process.env.MINERALS_ATLAS_SCREENSHOTS || path.join(root, 'test-output/screenshots');
 
 function driverBinary() {
@@ -20,26 +20,48 @@ function driverBinary() {
   return candidates.find((c) => c && (c === 'tauri-driver' || existsSync(c)));
 }
 
-export async function startDriver() {
+/**
+ * Starts tauri-driver. `env` is added to the app's environment (the driver
+ * passes its own on): GTK_THEME=Adwaita:dark gives the dark theme.
+ */
+export async function startDriver({ env = {}, port = PORT } = {}) {
   if (!existsSync(APP_BINARY)) {
     throw new Error(`the app is not built: ${APP_BINARY} is missing (cargo build --release)`);
   }
   if (!process.env.DISPLAY) {
     throw new Error('no DISPLAY: run the real-window tests under xvfb-run (scripts/test-all.sh does)');
   }
-  const driver = spawn(driverBinary(), ['--port', String(PORT), '--native-port', String(PORT + 1)], {
+  const base = `http://127.0.0.1:${port}`;
+  const driver = spawn(driverBinary(), ['--port', String(port), '--native-port', String(port + 1)], {
     stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+    // Its own process group, so stopping it also stops WebKitWebDriver and the app.
+    detached: true,
   });
   const exited = new Promise((_, reject) => driver.once('exit', (code) => reject(new Error(`tauri-driver exited (${code})`))));
-  await Promise.race([waitForDriver(BASE), exited]);
+  await Promise.race([waitForDriver(base), exited]);
   return {
     async open() {
-      const session = await Session.create(BASE, APP_BINARY);
+      const session = await Session.create(base, APP_BINARY);
       await session.waitFor('the first view', "return document.documentElement.dataset.ready === 'true';", [], 30000);
       return session;
     },
-    stop() {
-      driver.kill('SIGTERM');
+    async stop() {
+      const gone = new Promise((resolve) => {
+        if (driver.exitCode !== null || driver.signalCode !== null) resolve();
+        else driver.once('exit', resolve);
+      });
+      try {
+        process.kill(-driver.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+      try {
+        process.kill(-driver.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
     },
   };
 }

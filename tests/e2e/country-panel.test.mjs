@@ -16,7 +16,7 @@ before(async () => {
 
 after(async () => {
   if (session) await session.delete().catch(() => {});
-  if (driver) driver.stop();
+  if (driver) await driver.stop();
   console.log(`screenshots: ${SCREENSHOT_DIR}`);
 });
 

@@ -4,11 +4,15 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export class WebDriverError extends Error {}
 
+const REQUEST_TIMEOUT_MS = 60000;
+
 async function request(base, method, path, body) {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
+    // No request may hang the suite: fail it instead.
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const payload = await response.json().catch(() => ({}));
   if (!response.ok || (payload.value && payload.value.error)) {
@@ -75,6 +79,23 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
+  /** Presses keys on whatever has focus, as a keyboard would (Actions API). */
+  async pressKeys(...keys) {
+    const actions = [];
+    for (const k of keys) actions.push({ type: 'keyDown', value: k }, { type: 'keyUp', value: k });
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.cmd('DELETE', '/actions');
+  }
+
+  /** Runs an async script; it calls arguments[arguments.length - 1] with the result. */
+  executeAsync(script, args = []) {
+    return this.cmd('POST', '/execute/async', { script, args });
+  }
+
+  navigateRefresh() {
+    return this.cmd('POST', '/refresh', {});
+  }
+
   screenshot() {
     return this.cmd('GET', '/screenshot');
   }
@@ -105,4 +126,12 @@ export class Session {
   }
 }
 
-export const Keys = { Escape: '\uE00C', Enter: '\uE007', Tab: '\uE004' };
+export const Keys = {
+  Escape: '\uE00C',
+  Enter: '\uE007',
+  Tab: '\uE004',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+};

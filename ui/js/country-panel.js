@@ -110,7 +110,7 @@ function mineralsSection(detail) {
           h('span', { class: 'share-label' }, `${s.mineral_name} — ${statisticLabel(s.statistic).toLowerCase()}`,
             s.critical ? h('span', { class: 'critical-tag', title: 'On a US critical-minerals list' }, 'critical') : null),
           h('span', { class: 'bar', 'aria-hidden': 'true' },
-            h('span', { class: 'bar-fill', style: `width:${((s.share.percent / max) * 100).toFixed(1)}%` })),
+            h('span', { class: 'bar-fill', style: { width: `${((s.share.percent / max) * 100).toFixed(1)}%` } })),
           h('span', { class: 'share-value' }, shareText(s.share)),
           h('span', { class: 'share-detail' }, `${s.value.text} ${s.unit}, ${s.year} (${s.detail}); world ${s.world_total ? s.world_total.text : 'not given'}`),
           s.erratum ? h('span', { class: 'erratum' }, s.erratum) : null)))

@@ -1,4 +1,4 @@
-// A tiny element builder. Text is always set as text, never parsed as HTML,
+// A tiny element builder (HTML and SVG). Text is always set as text, never parsed as HTML,
 // so nothing from the dataset can inject markup.
 
 export function h(tag, attrs = {}, ...children) {
@@ -7,6 +7,8 @@ export function h(tag, attrs = {}, ...children) {
     if (value === null || value === undefined || value === false) continue;
     if (key === 'class') el.className = value;
     else if (key === 'dataset') Object.assign(el.dataset, value);
+    // Through the CSSOM: the CSP forbids inline style attributes, not this.
+    else if (key === 'style') Object.assign(el.style, value);
     else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
     else el.setAttribute(key, value === true ? '' : String(value));
   }
@@ -20,6 +22,22 @@ function append(el, children) {
     if (Array.isArray(child)) append(el, child);
     else el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Like h(), in the SVG namespace. */
+export function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') el.setAttribute('class', value);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, String(value));
+  }
+  append(el, children);
+  return el;
 }
 
 export function clear(el) {

@@ -1,0 +1,165 @@
+// Real window: the world map. Roles against the State Department's list,
+// click and Esc, keyboard-only access to a tiny state, mineral shading,
+// the URL hash, and screenshots in light and dark.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { Keys } from './webdriver.mjs';
+import { saveScreenshot, SCREENSHOT_DIR, SHARED_DATA, startDriver } from './app.mjs';
+
+let driver;
+let session;
+
+before(async () => {
+  driver = await startDriver();
+  session = await driver.open();
+  await session.waitForSelector('path.country[data-iso3="PAK"]');
+});
+
+after(async () => {
+  if (session) await session.delete().catch(() => {});
+  if (driver) await driver.stop();
+  console.log(`screenshots: ${SCREENSHOT_DIR}`);
+});
+
+function participantsFromSharedData() {
+  const file = path.join(SHARED_DATA, 'ministerial_2026_participants.csv');
+  assert.ok(existsSync(file), `needs ${file} (shared/ beside the checkout)`);
+  const [header, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
+  const col = header.split(',').indexOf('iso_a3');
+  return rows.map((r) => r.split(',')[col]);
+}
+
+test('every participant and the host is drawn with its role; China is not a participant', async () => {
+  const expected = participantsFromSharedData();
+  assert.equal(expected.length, 54);
+  const roles = await session.execute(`
+    const out = {};
+    for (const p of document.querySelectorAll('path.country[data-iso3]')) {
+      if (p.dataset.iso3) out[p.dataset.iso3] = p.dataset.role;
+    }
+    return out;`);
+  for (const iso3 of expected) assert.equal(roles[iso3], 'participant', iso3);
+  assert.equal(roles.USA, 'host');
+  assert.equal(roles.CHN, 'none');
+  assert.equal(roles.CHL, 'none', 'Chile did not attend');
+  const legend = await session.text(await session.find('#map-legend'));
+  assert.match(legend, /Signed a framework or MOU with the US on 4 February 2026/);
+  const note = await session.text(await session.find('#boundary-note'));
+  assert.match(note, /not authoritative/);
+  assert.match(note, /Kashmir is disputed/);
+  await saveScreenshot(session, 'map-participation-light');
+});
+
+test('click Pakistan on the map: its panel opens; Esc closes it', async () => {
+  await session.click(await session.find('path.country[data-iso3="PAK"]'));
+  const panel = await session.waitForSelector('[data-panel="country"][data-iso3="PAK"]');
+  await session.waitFor('the head of delegation', "return document.querySelector('[data-panel=\"country\"]').innerText.includes('Ali Pervaiz Malik');");
+  assert.match(await session.text(panel), /Ali Pervaiz Malik/);
+  assert.equal(await session.execute('return document.querySelector(\'path[data-iso3="PAK"]\').hasAttribute("data-selected");'), true);
+  await session.pressKeys(Keys.Escape);
+  await session.waitFor('the panel to close', "return !document.querySelector('[data-panel=\"country\"]');");
+  assert.equal(await session.execute('return location.hash;'), '#/');
+});
+
+test('Singapore is reachable by keyboard alone and opens', async () => {
+  await session.execute('document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);');
+  let reached = false;
+  for (let i = 0; i < 200 && !reached; i += 1) {
+    await session.pressKeys(Keys.Tab);
+    reached = await session.execute("return document.activeElement && document.activeElement.dataset.iso3 === 'SGP';");
+  }
+  assert.ok(reached, 'Tab reaches Singapore');
+  await session.pressKeys(Keys.Enter);
+  await session.waitForSelector('[data-panel="country"][data-iso3="SGP"]');
+  const marker = await session.execute("return !!document.querySelector('circle.marker[data-iso3=\"SGP\"]');");
+  assert.ok(marker, 'Singapore has a marker on the map');
+  await session.pressKeys(Keys.Escape);
+  await session.waitFor('the panel to close', "return !document.querySelector('[data-panel=\"country\"]');");
+});
+
+test('the map zooms with + and pans with arrows when focused, and Reset restores it', async () => {
+  const transform = () => session.execute("return document.querySelector('.zoom-layer').getAttribute('transform') || '';");
+  await session.execute("document.querySelector('path.country[data-iso3=\"PAK\"]').focus();");
+  await session.pressKeys('+');
+  const zoomed = await transform();
+  assert.match(zoomed, /scale\(1\.6/);
+  await session.pressKeys(Keys.ArrowLeft);
+  assert.notEqual(await transform(), zoomed);
+  await session.click(await session.find('#zoom-reset'));
+  await session.waitFor('the reset', "const t = document.querySelector('.zoom-layer').getAttribute('transform'); return t === 'translate(0,0) scale(1)';");
+});
+
+async function pickMineral(id) {
+  await session.click(await session.find('select[data-mineral-picker]'));
+  await session.click(await session.find(`select[data-mineral-picker] option[value="${id}"]`));
+}
+
+async function shares() {
+  return session.execute(`
+    const out = {};
+    for (const p of document.querySelectorAll('path.country[data-iso3]')) {
+      if (p.dataset.iso3 && p.dataset.share !== undefined) out[p.dataset.iso3] = p.dataset.share;
+    }
+    return out;`);
+}
+
+test('cobalt production: the DRC has the largest share and the summary names the largest non-participant', async () => {
+  await pickMineral('cobalt');
+  await session.waitFor('mineral mode', "return document.querySelector('svg.world-map').dataset.mode === 'mineral' && location.hash === '#/mineral/cobalt/production';");
+  const production = await shares();
+  const numeric = Object.entries(production).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]);
+  numeric.sort((a, b) => b[1] - a[1]);
+  assert.equal(numeric[0][0], 'COD', `largest: ${numeric.slice(0, 3)}`);
+  assert.ok(numeric[0][1] > 50);
+  assert.equal(production.CHL, '', 'a country USGS does not list for cobalt has an empty share');
+  const summary = await session.text(await session.find('#mineral-summary'));
+  assert.match(summary, /Cobalt, production 2025/);
+  assert.match(summary, /Largest non-participant: Indonesia/);
+  await saveScreenshot(session, 'map-cobalt-production-light');
+
+  await session.click(await session.find('[data-measure="reserves"]'));
+  await session.waitFor('reserves', "return location.hash === '#/mineral/cobalt/reserves';");
+  const reserves = await shares();
+  assert.notDeepEqual(reserves, production, 'the shading changes');
+  assert.ok(Number(reserves.AUS) > Number(production.AUS), 'Australia holds more of the reserves than of output');
+
+  await pickMineral('');
+  await session.waitFor('participation view', "return document.querySelector('svg.world-map').dataset.mode === 'participation';");
+});
+
+test('rare earths: China is the largest non-participant', async () => {
+  await session.execute("location.hash = '#/mineral/rare-earths/production';");
+  await session.waitFor('the summary', "return document.getElementById('mineral-summary').textContent.includes('Largest non-participant: China');");
+  await session.execute("location.hash = '#/';");
+});
+
+test('opening #/country/GIN directly shows Guinea and its 4 February 2026 framework', async () => {
+  await session.execute("location.hash = '#/country/GIN';");
+  await session.navigateRefresh();
+  await session.waitFor('the first view', "return document.documentElement.dataset.ready === 'true';", [], 30000);
+  const panel = await session.waitForSelector('[data-panel="country"][data-iso3="GIN"]');
+  await session.waitFor('the agreements', "return document.querySelector('[data-panel=\"country\"]').innerText.includes('4 February 2026');");
+  const text = await session.text(panel);
+  assert.match(text, /Guinea/);
+  assert.match(text, /critical minerals framework or MOU/);
+  assert.match(text, /4 February 2026/);
+  // The bars of the mineral profile are drawn (their width is set through the CSSOM, which the CSP allows).
+  const width = await session.execute("const b = document.querySelector('.bar-fill'); return b ? b.getBoundingClientRect().width : 0;");
+  assert.ok(width > 0, 'share bars have a width');
+  await saveScreenshot(session, 'country-panel-guinea-light');
+  // Back goes to the previous hash.
+  await session.execute("location.hash = '#/mineral/bauxite/production/country/GIN';");
+  await session.waitFor('bauxite', "return document.querySelector('svg.world-map').dataset.mode === 'mineral';");
+  await session.execute('history.back();');
+  await session.waitFor('back to participation', "return document.querySelector('svg.world-map').dataset.mode === 'participation' && location.hash === '#/country/GIN';");
+});
+
+test('the map reflows when the window is resized', async () => {
+  const before = await session.execute("return document.querySelector('svg.world-map').getBoundingClientRect().width;");
+  await session.cmd('POST', '/window/rect', { width: 1000, height: 700 });
+  await session.waitFor('a narrower map', `return document.querySelector('svg.world-map').getBoundingClientRect().width < ${before};`);
+  await session.cmd('POST', '/window/rect', { width: 1280, height: 800 });
+});

@@ -1,0 +1,32 @@
+// World geometry: Natural Earth 1:50m from world-atlas, keyed on the ISO
+// numeric id as zero-padded text, with the data's known traps handled.
+
+/** Features that must not be keyed on their id. */
+const NOT_THE_COUNTRY = {
+  // Ashmore and Cartier Islands share Australia's id 036 in world-atlas.
+  '036': (name) => name !== 'Australia',
+};
+
+/**
+ * Turns world-atlas features into map items. Pure: no DOM, no fetch.
+ * @param features GeoJSON features (topojson.feature(...).features)
+ * @param numericToAlpha3 {"004": "AFG", ...}
+ */
+export function keyFeatures(features, numericToAlpha3) {
+  return features.map((f) => {
+    const name = (f.properties && f.properties.name) || 'Unnamed area';
+    let numeric = f.id === undefined || f.id === null ? null : String(f.id).padStart(3, '0');
+    if (numeric && NOT_THE_COUNTRY[numeric] && NOT_THE_COUNTRY[numeric](name)) numeric = null;
+    const iso3 = numeric ? numericToAlpha3[numeric] || null : null;
+    return { feature: f, name, numeric, iso3 };
+  });
+}
+
+export async function loadWorld() {
+  const [world, isoTable] = await Promise.all([
+    fetch('vendor/countries-50m.json').then((r) => r.json()),
+    fetch('vendor/iso-numeric.json').then((r) => r.json()),
+  ]);
+  const features = globalThis.topojson.feature(world, world.objects.countries).features;
+  return keyFeatures(features, isoTable);
+}

@@ -1,0 +1,29 @@
+// The map's legend: what each style means, in both modes.
+
+import { h, clear } from '../dom.js';
+import { SHARE_CLASSES } from './choropleth.js';
+
+export function renderParticipationLegend(el) {
+  clear(el);
+  el.append(
+    h('ul', { class: 'legend', 'aria-label': 'Legend' },
+      item('swatch-host', 'Host (United States)'),
+      item('swatch-participant', 'Participant'),
+      item('swatch-signed', 'Signed a framework or MOU with the US on 4 February 2026'),
+      item('swatch-none', 'Did not attend'),
+      item('swatch-disputed', 'Disputed region (outline approximate)')));
+}
+
+export function renderShareLegend(el, title) {
+  clear(el);
+  el.append(
+    h('p', { class: 'legend-title' }, title),
+    h('ul', { class: 'legend', 'aria-label': 'Legend' },
+      SHARE_CLASSES.map((c, i) => item(`swatch-share-${i}`, c.label)),
+      item('swatch-unreported', 'Not reported separately by USGS (not zero)'),
+      item('swatch-attending-outline', 'Attended the ministerial (outlined)')));
+}
+
+function item(cls, label) {
+  return h('li', {}, h('span', { class: `swatch ${cls}`, 'aria-hidden': 'true' }), label);
+}
