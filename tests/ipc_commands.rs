@@ -9,7 +9,8 @@ use tauri::WebviewWindow;
 
 fn app_window() -> (tauri::App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
     let (atlas, _) = AtlasState::load_embedded().expect("embedded dataset loads");
-    let app = minerals_atlas::build(mock_builder(), atlas)
+    let probe = minerals_atlas::probe::StartupProbe::from_args(std::time::Instant::now(), Vec::<String>::new());
+    let app = minerals_atlas::build(mock_builder(), atlas, probe)
         .build(mock_context(noop_assets()))
         .expect("mock app builds");
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");

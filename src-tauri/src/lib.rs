@@ -4,16 +4,19 @@
 
 pub mod commands;
 pub mod error;
+pub mod probe;
 pub mod state;
 
 use tauri::{Builder, Manager, Runtime};
 
+use probe::StartupProbe;
 use state::AtlasState;
 
 /// Registers state and commands on any runtime, so tests can pass
 /// `tauri::test::mock_builder()` and the app passes the real one.
-pub fn build<R: Runtime>(builder: Builder<R>, atlas: AtlasState) -> Builder<R> {
-    builder.manage(atlas).invoke_handler(tauri::generate_handler![
+pub fn build<R: Runtime>(builder: Builder<R>, atlas: AtlasState, probe: StartupProbe) -> Builder<R> {
+    builder.manage(atlas).manage(probe).invoke_handler(tauri::generate_handler![
+        probe::app_ready,
         commands::list_countries,
         commands::get_country,
         commands::list_minerals,
@@ -26,8 +29,9 @@ pub fn build<R: Runtime>(builder: Builder<R>, atlas: AtlasState) -> Builder<R> {
     ])
 }
 
-/// The desktop entry point.
-pub fn run() {
+/// The desktop entry point. `started` is taken first thing in `main`.
+pub fn run(started: std::time::Instant) {
+    let probe = StartupProbe::from_args(started, std::env::args());
     // WebKitGTK's DMA-BUF renderer gives blank windows on some GPUs and under
     // Xvfb; respect the user's own choice when they made one.
     if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
@@ -43,7 +47,7 @@ pub fn run() {
     if std::env::var_os("MINERALS_ATLAS_LOG_TIMINGS").is_some() {
         eprintln!("minerals-atlas: dataset parsed in {:.2} ms", parse_time.as_secs_f64() * 1000.0);
     }
-    let app = build(tauri::Builder::default(), atlas)
+    let app = build(tauri::Builder::default(), atlas, probe)
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {

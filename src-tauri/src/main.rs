@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    minerals_atlas::run();
+    let started = std::time::Instant::now();
+    minerals_atlas::run(started);
 }

@@ -95,6 +95,9 @@ test('the map zooms with + and pans with arrows when focused, and Reset restores
 async function pickMineral(id) {
   await session.click(await session.find('select[data-mineral-picker]'));
   await session.click(await session.find(`select[data-mineral-picker] option[value="${id}"]`));
+  await session.waitFor(`the picker to show ${id || 'none'}`, 'return document.querySelector("select[data-mineral-picker]").value === arguments[0];', [id]);
+  // Leave the native popup, as a user's next click would.
+  await session.execute("document.querySelector('#map-frame').focus(); document.activeElement.blur();");
 }
 
 async function shares() {

@@ -30,6 +30,8 @@ export const listSessions = (event, day = null) => invoke('list_sessions', { eve
 export const getSession = (id, zone = null) => invoke('get_session', { id, zone });
 export const getTimeline = (from = null, to = null) => invoke('get_timeline', { from, to });
 export const datasetInfo = () => invoke('dataset_info');
+/** Tells the backend the first view is painted (the start-up probe listens). */
+export const appReady = () => invoke('app_ready');
 
 /** Opens an https URL in the system browser; other schemes are refused. */
 export function openExternal(url) {

@@ -19,7 +19,7 @@ export function renderCountryList(list, countries, onOpen) {
       h('span', { class: 'iso' }, c.iso2),
       h('span', { class: 'name' }, c.name),
       c.role === 'host' ? h('span', { class: 'tag' }, 'host') : null,
-      c.signed_at_ministerial ? h('span', { class: 'tag tag-signed', title: 'Signed a framework or MOU with the US on 4 February 2026' }, 'signed 4 Feb') : null)));
+      c.signed_at_ministerial ? h('span', { class: 'tag tag-signed', title: 'Signed a framework or MOU with the US on 4 February 2026' }, '4 Feb ✓') : null)));
   }
   list.removeAttribute('aria-busy');
   return attending.length;

@@ -199,7 +199,11 @@ async function boot() {
   state.measure = initial.measure;
   if (map) await showMineral(null, 'production');
   applyState(initial);
-  requestAnimationFrame(() => requestAnimationFrame(() => { document.documentElement.dataset.ready = 'true'; }));
+  // Two frames: the first paints the map, the second runs after that paint.
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    document.documentElement.dataset.ready = 'true';
+    api.appReady().catch(() => {});
+  }));
 }
 
 boot();
