@@ -11,6 +11,13 @@ use crate::validate;
 use crate::value::ValueView;
 use crate::views::*;
 
+/// What a starred item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaKind {
+    Session,
+    Timeline,
+}
+
 /// Longest id or text argument a query accepts; longer ones are refused, not searched.
 pub const MAX_ARGUMENT_LEN: usize = 256;
 
@@ -33,6 +40,8 @@ pub struct Atlas {
     agreements_by_party: HashMap<String, Vec<usize>>,
     sessions_by_country: HashMap<String, Vec<usize>>,
     timeline_by_country: HashMap<String, Vec<usize>>,
+    timeline_by_id: HashMap<String, usize>,
+    search_index: crate::search::SearchIndex,
     usgs_citation: String,
 }
 
@@ -103,7 +112,10 @@ impl Atlas {
             }
         }
         let usgs_citation = data.provenance.usgs_citation.clone();
+        let search_index = crate::search::SearchIndex::build(&data);
         Ok(Atlas {
+            timeline_by_id: index(&data.timeline, |t| &t.id),
+            search_index,
             source_by_id: index(&data.sources, |s| &s.id),
             country_by_id: index(&data.countries, |c| &c.iso3),
             person_by_id: index(&data.people, |p| &p.id),
@@ -626,6 +638,144 @@ impl Atlas {
                 sources: self.data.sources.len(),
             },
         }
+    }
+
+    /// Ranked results for a query of any length (an empty query finds nothing).
+    pub fn search(&self, query: &str, limit: Option<usize>) -> Vec<crate::search::SearchResult> {
+        let limit = limit.unwrap_or(crate::search::DEFAULT_LIMIT).clamp(1, 100);
+        self.search_index.search(query, limit)
+    }
+
+    /// One timeline entry.
+    pub fn timeline_entry(&self, id: &str) -> Result<TimelineView, DomainError> {
+        let key = self.check_id("timeline id", id)?;
+        let &i = self.timeline_by_id.get(key).ok_or_else(|| DomainError::not_found("timeline entry", id))?;
+        Ok(self.timeline_view(&self.data.timeline[i]))
+    }
+
+    /// The starred items in time order, with overlaps flagged. Items known
+    /// only to the day overlap nothing: their clock times are not known.
+    pub fn agenda(&self, starred: &[(AgendaKind, String)], viewer_zone: Option<&str>) -> Result<AgendaView, DomainError> {
+        let zone = match viewer_zone {
+            Some(z) => ZoneName::parse(z)?,
+            None => ZoneName(chrono_tz::UTC),
+        };
+        let mut items: Vec<(AgendaItem, crate::time::ZonedDateTime, crate::time::ZonedDateTime)> = Vec::new();
+        let mut missing = Vec::new();
+        for (kind, id) in starred {
+            let found = match kind {
+                AgendaKind::Session => self.session_by_id.get(id).map(|&i| {
+                    let s = &self.data.sessions[i];
+                    ("session", s.title.clone(), s.start, Some(s.end), s.time_precision, s.status)
+                }),
+                AgendaKind::Timeline => self.timeline_by_id.get(id).map(|&i| {
+                    let t = &self.data.timeline[i];
+                    ("timeline", t.title.clone(), t.start, t.end, t.time_precision, t.status)
+                }),
+            };
+            let Some((kind_name, title, start, end, precision, status)) = found else {
+                missing.push(id.clone());
+                continue;
+            };
+            let end_or_hour = end.unwrap_or(crate::time::ZonedDateTime {
+                instant: start.instant + chrono::Duration::hours(1),
+                zone: start.zone,
+            });
+            let date = start.local().date_naive();
+            items.push((
+                AgendaItem {
+                    kind: kind_name,
+                    id: id.clone(),
+                    title,
+                    start: start.to_rfc9557(),
+                    time_zone: start.zone.name(),
+                    time_precision: precision,
+                    local_start: TimeView::new(start.instant, start.zone, date),
+                    viewer_start: TimeView::new(start.instant, zone, date),
+                    viewer_end: end.map(|e| TimeView::new(e.instant, zone, date)),
+                    status,
+                    conflicts_with: vec![],
+                },
+                start,
+                end_or_hour,
+            ));
+        }
+        items.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.id.cmp(&b.0.id)));
+        let timed: Vec<bool> = items.iter().map(|x| x.0.time_precision != TimePrecision::Day).collect();
+        for i in 0..items.len() {
+            for j in 0..items.len() {
+                if i != j && timed[i] && timed[j] && items[i].1.instant < items[j].2.instant && items[j].1.instant < items[i].2.instant {
+                    let other = items[j].0.id.clone();
+                    items[i].0.conflicts_with.push(other);
+                }
+            }
+        }
+        Ok(AgendaView { items: items.into_iter().map(|x| x.0).collect(), missing })
+    }
+
+    /// The starred items as an iCalendar file, stamped with `stamp`.
+    pub fn agenda_ics(&self, starred: &[(AgendaKind, String)], stamp: chrono::DateTime<chrono::Utc>) -> String {
+        let mut events = Vec::new();
+        for (kind, id) in starred {
+            match kind {
+                AgendaKind::Session => {
+                    if let Some(&i) = self.session_by_id.get(id) {
+                        let s = &self.data.sessions[i];
+                        let speakers: Vec<String> = s.speakers.iter().filter_map(|sp| self.person(&sp.person)).map(|p| p.name.clone()).collect();
+                        let mut description = format!("{}\n\nStatus: {:?}", s.summary, s.status);
+                        if !speakers.is_empty() {
+                            description.push_str(&format!("\nSpeakers: {}", speakers.join(", ")));
+                        }
+                        if s.time_precision != TimePrecision::Exact {
+                            description.push_str(match s.time_precision {
+                                TimePrecision::Day => "\nOnly the date is known; the time was not published.",
+                                _ => "\nThe end time was not published; one hour is shown.",
+                            });
+                        }
+                        description.push_str("\nSources:");
+                        for src in self.sources(&s.sources) {
+                            description.push_str(&format!("\n- {}: {} {}", src.publisher, src.title, src.url));
+                        }
+                        let event = self.event_by_id.get(&s.event).map(|&e| &self.data.events[e]);
+                        events.push(crate::ics::IcsEvent {
+                            uid: s.id.clone(),
+                            summary: s.title.clone(),
+                            location: s.venue.clone().or_else(|| event.map(|e| e.city.clone())),
+                            description,
+                            start: s.start,
+                            end: Some(s.end),
+                            precision: s.time_precision,
+                            status: s.status,
+                        });
+                    }
+                }
+                AgendaKind::Timeline => {
+                    if let Some(&i) = self.timeline_by_id.get(id) {
+                        let t = &self.data.timeline[i];
+                        let mut description = format!("Status: {:?}", t.status);
+                        if let Some(n) = &t.status_note {
+                            description.push_str(&format!(" ({n})"));
+                        }
+                        description.push_str("\nSources:");
+                        for src in self.sources(&t.sources) {
+                            description.push_str(&format!("\n- {}: {} {}", src.publisher, src.title, src.url));
+                        }
+                        events.push(crate::ics::IcsEvent {
+                            uid: t.id.clone(),
+                            summary: t.title.clone(),
+                            location: None,
+                            description,
+                            start: t.start,
+                            end: t.end,
+                            precision: t.time_precision,
+                            status: t.status,
+                        });
+                    }
+                }
+            }
+        }
+        events.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.uid.cmp(&b.uid)));
+        crate::ics::calendar(&events, stamp)
     }
 
     /// Party ids that attended the ministerial, sorted.

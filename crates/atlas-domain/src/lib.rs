@@ -5,11 +5,14 @@
 //! - [`time`]: time-zone-aware times (IANA zones via chrono-tz).
 //! - [`model`]: the stored records.
 //! - [`atlas`]: the dataset parsed once and indexed, with every query.
+//! - [`search`]: the folded, ranked search index.
 //! - [`views`]: what queries return (serialisable for the front end).
 
 pub mod atlas;
 pub mod error;
+pub mod ics;
 pub mod model;
+pub mod search;
 pub mod time;
 pub mod validate;
 pub mod value;

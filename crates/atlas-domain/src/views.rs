@@ -300,3 +300,28 @@ pub struct DatasetCounts {
     pub timeline: usize,
     pub sources: usize,
 }
+
+/// A starred item as My agenda lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaItem {
+    /// `session` or `timeline`.
+    pub kind: &'static str,
+    pub id: String,
+    pub title: String,
+    pub start: String,
+    pub time_zone: &'static str,
+    pub time_precision: TimePrecision,
+    pub local_start: TimeView,
+    pub viewer_start: TimeView,
+    pub viewer_end: Option<TimeView>,
+    pub status: Status,
+    /// Ids of other starred items whose known times overlap this one.
+    pub conflicts_with: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaView {
+    pub items: Vec<AgendaItem>,
+    /// Starred ids that no longer exist in the data (kept, shown as missing).
+    pub missing: Vec<String>,
+}

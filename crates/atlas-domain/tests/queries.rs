@@ -131,3 +131,84 @@ fn signers_at_the_ministerial_exclude_the_host() {
     }
     assert!(!signers.contains(&"PAK".to_string()));
 }
+
+#[test]
+fn search_is_accent_and_case_insensitive_and_ranked() {
+    let a = atlas();
+    let r = a.search("tshisekedi", None);
+    assert!(!r.is_empty());
+    assert_eq!(r[0].title, "Félix Tshisekedi", "the person ranks first: {:?}", r.iter().map(|x| &x.title).collect::<Vec<_>>());
+    assert_eq!(r[0].country.as_deref(), Some("COD"));
+    assert!(r.iter().any(|x| x.id == "cmm-0204-tshisekedi-exim"), "the session naming him");
+    let accented = a.search("FÉLIX", None);
+    assert_eq!(accented[0].title, "Félix Tshisekedi");
+    // ISO codes and capitals find their country first.
+    assert_eq!(a.search("pak", None)[0].id, "PAK");
+    assert_eq!(a.search("Islamabad", None)[0].id, "PAK");
+    assert_eq!(a.search("gb", None)[0].id, "GBR");
+    // Several words must all match.
+    let both = a.search("rubio jaishankar", None);
+    assert_eq!(both[0].id, "cmm-0203-rubio-jaishankar");
+    assert!(a.search("", None).is_empty());
+    assert!(a.search("   ", None).is_empty());
+    assert!(a.search("zzzzqqq", None).is_empty());
+    // An absurd query is cut, not a crash.
+    let _ = a.search(&"ä".repeat(100_000), None);
+}
+
+#[test]
+fn one_to_three_characters_find_something_reasonable() {
+    let a = atlas();
+    for q in ["c", "co", "cob"] {
+        let r = a.search(q, None);
+        assert!(!r.is_empty(), "{q}");
+        assert!(r.len() <= 20);
+    }
+    assert!(a.search("cob", None).iter().any(|x| x.id == "cobalt"));
+}
+
+#[test]
+fn agenda_orders_items_and_flags_overlaps_of_known_times_only() {
+    use atlas_domain::atlas::AgendaKind;
+    let a = atlas();
+    let starred = vec![
+        (AgendaKind::Session, "cmm-0204-signings".to_string()),
+        (AgendaKind::Session, "cmm-0204-opening".to_string()),
+        (AgendaKind::Session, "cmm-0203-rubio-jaishankar".to_string()),
+        (AgendaKind::Session, "gone-session".to_string()),
+    ];
+    let view = a.agenda(&starred, Some("Asia/Karachi")).unwrap();
+    let ids: Vec<&str> = view.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["cmm-0203-rubio-jaishankar", "cmm-0204-signings", "cmm-0204-opening"], "time order (day items start at midnight)");
+    assert_eq!(view.missing, ["gone-session"]);
+    assert!(view.items.iter().all(|i| i.conflicts_with.is_empty()), "day-only items overlap nothing");
+    let opening = view.items.iter().find(|i| i.id == "cmm-0204-opening").unwrap();
+    assert_eq!(opening.viewer_start.clock, "19:00");
+
+    // Two timed items that overlap: the opening (09:00-10:00) and the same again as a timeline entry.
+    let entry = a.timeline(Some("2026-02-04"), Some("2026-02-04")).unwrap().into_iter().find(|t| t.sessions.contains(&"cmm-0204-opening".to_string())).unwrap();
+    let both = vec![(AgendaKind::Session, "cmm-0204-opening".to_string()), (AgendaKind::Timeline, entry.id.clone())];
+    let view = a.agenda(&both, None).unwrap();
+    assert_eq!(view.items[0].conflicts_with.len(), 1);
+    assert_eq!(view.items[1].conflicts_with.len(), 1);
+    assert!(a.agenda(&both, Some("Not/AZone")).is_err());
+}
+
+#[test]
+fn ics_export_has_stable_uids_utc_times_and_all_day_dates() {
+    use atlas_domain::atlas::AgendaKind;
+    let a = atlas();
+    let starred = vec![
+        (AgendaKind::Session, "cmm-0204-opening".to_string()),
+        (AgendaKind::Session, "cmm-0204-signings".to_string()),
+    ];
+    let stamp = chrono::DateTime::parse_from_rfc3339("2026-11-27T12:00:00Z").unwrap().with_timezone(&chrono::Utc);
+    let ics = a.agenda_ics(&starred, stamp);
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(ics.contains("UID:cmm-0204-opening@minerals-atlas\r\n"));
+    assert!(ics.contains("DTSTART:20260204T140000Z\r\n"), "09:00 in Washington is 14:00 UTC");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20260204\r\nDTEND;VALUE=DATE:20260205\r\n"));
+    assert!(ics.contains("DTSTAMP:20261127T120000Z"));
+    assert!(ics.lines().all(|l| l.len() <= 75), "folded");
+    assert_eq!(ics, a.agenda_ics(&starred, stamp), "deterministic");
+}

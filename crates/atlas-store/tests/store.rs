@@ -1,0 +1,172 @@
+//! The user-data store: round trips, migration, recovery from bad files, and
+//! SIGKILL at random moments during saves leaving the old or the new state.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use atlas_store::*;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-store-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn session(id: &str) -> ItemRef {
+    ItemRef { kind: ItemKind::Session, id: id.to_string() }
+}
+
+#[test]
+fn fresh_then_saved_then_loaded() {
+    let dir = scratch("roundtrip");
+    let store = Store::in_folder(&dir);
+    let (mut data, outcome) = store.load().unwrap();
+    assert_eq!(outcome, LoadOutcome::Fresh);
+    data.set_star(session("cmm-0204-opening"), true).unwrap();
+    data.set_star(session("cmm-0204-signings"), true).unwrap();
+    data.set_star(session("cmm-0204-signings"), true).unwrap(); // idempotent
+    data.set_note("country:PAK", "Ask about Reko Diq").unwrap();
+    data.settings.time_zone = Some("Asia/Karachi".into());
+    store.save(&data).unwrap();
+    let (back, outcome) = store.load().unwrap();
+    assert_eq!(outcome, LoadOutcome::Loaded);
+    assert_eq!(back, data);
+    assert_eq!(back.starred.len(), 2);
+    // Unstar and clear a note.
+    let mut next = back.clone();
+    next.set_star(session("cmm-0204-opening"), false).unwrap();
+    next.set_note("country:PAK", "  ").unwrap();
+    store.save(&next).unwrap();
+    let (back, _) = store.load().unwrap();
+    assert_eq!(back.starred, vec![session("cmm-0204-signings")]);
+    assert!(back.notes.is_empty());
+    assert!(dir.join("user-data.json.bak").exists(), "the previous version is kept");
+}
+
+#[test]
+fn bad_notes_and_targets_are_refused() {
+    let mut d = UserData::default();
+    assert!(d.set_note("country:PAK", &"x".repeat(MAX_NOTE_BYTES + 1)).is_err());
+    assert!(d.set_note("../../etc/passwd", "x").is_err());
+    assert!(d.set_note("country:", "x").is_err());
+    assert!(d.set_note("planet:MARS", "x").is_err());
+    assert!(d.notes.is_empty());
+}
+
+#[test]
+fn corrupt_files_are_moved_aside_and_reported() {
+    for (name, content) in [
+        ("truncated", &b"{\"version\":1,\"starred\":[{\"kind\":\"sess"[..]),
+        ("binary", &[0xff, 0xfe, 0x00, 0x13][..]),
+        ("empty", &b""[..]),
+        ("wrong-types", &b"{\"version\":1,\"starred\":\"everything\",\"notes\":{},\"settings\":{}}"[..]),
+        ("no-version", &b"{\"starred\":[]}"[..]),
+        ("newer", &b"{\"version\":99}"[..]),
+    ] {
+        let dir = scratch(name);
+        std::fs::write(dir.join(FILE_NAME), content).unwrap();
+        let store = Store::in_folder(&dir);
+        let (data, outcome) = store.load().unwrap();
+        assert_eq!(data, UserData::default(), "{name}: starts clean");
+        match outcome {
+            LoadOutcome::Recovered { moved_to, reason } => {
+                assert_eq!(std::fs::read(&moved_to).unwrap(), content, "{name}: kept byte for byte");
+                assert!(!reason.is_empty());
+                if name == "newer" {
+                    assert!(reason.contains("newer Minerals Atlas"), "{reason}");
+                }
+            }
+            other => panic!("{name}: {other:?}"),
+        }
+        assert!(!dir.join(FILE_NAME).exists());
+    }
+}
+
+#[test]
+fn version_zero_is_migrated() {
+    let dir = scratch("migrate");
+    std::fs::write(dir.join(FILE_NAME), br#"{"version":0,"starred_sessions":["cmm-0204-opening"]}"#).unwrap();
+    let (data, outcome) = Store::in_folder(&dir).load().unwrap();
+    assert_eq!(outcome, LoadOutcome::Migrated { from: 0 });
+    assert_eq!(data.starred, vec![session("cmm-0204-opening")]);
+    assert_eq!(data.version, USER_DATA_VERSION);
+}
+
+#[test]
+fn a_failed_write_gives_a_clear_error_and_keeps_what_was_saved() {
+    // A directory where the temporary file must go makes the write fail, even
+    // for root (these tests run as root in CI, where permission bits do not bite).
+    let dir = scratch("failed-write");
+    let store = Store::in_folder(&dir);
+    let mut data = UserData::default();
+    data.set_star(session("a"), true).unwrap();
+    store.save(&data).unwrap();
+    let squatter = dir.join(format!(".{FILE_NAME}.tmp-{}", std::process::id()));
+    std::fs::create_dir(&squatter).unwrap();
+    data.set_star(session("b"), true).unwrap();
+    let err = store.save(&data).expect_err("the temporary file cannot be created");
+    assert!(err.to_string().contains("cannot save your data"), "{err}");
+    let (back, outcome) = store.load().unwrap();
+    assert_eq!(outcome, LoadOutcome::Loaded);
+    assert_eq!(back.starred, vec![session("a")], "what was saved is intact");
+    std::fs::remove_dir(&squatter).unwrap();
+    store.save(&data).unwrap();
+    assert_eq!(store.load().unwrap().0.starred.len(), 2, "saving works again once the fault is gone");
+}
+
+/// The writer half of the kill test: saves forever, each state one star more.
+/// Run only as a child of `sigkill_during_saves_never_breaks_the_file`.
+#[test]
+#[ignore = "helper process for the SIGKILL test"]
+fn writer_child() {
+    let dir = PathBuf::from(std::env::var("ATLAS_STORE_WRITER_DIR").expect("run by the kill test"));
+    let store = Store::in_folder(&dir);
+    let (mut data, _) = store.load().unwrap();
+    for n in data.starred.len().. {
+        data.set_star(session(&format!("s{n}")), true).unwrap();
+        data.set_note(&format!("session:s{n}"), &"note ".repeat(200)).unwrap();
+        store.save(&data).unwrap();
+    }
+}
+
+#[test]
+fn sigkill_during_saves_never_breaks_the_file() {
+    let runs: usize = std::env::var("ATLAS_KILL_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(100);
+    let dir = scratch("sigkill");
+    let exe = std::env::current_exe().unwrap();
+    let mut seed: u64 = 0x9e3779b97f4a7c15 ^ std::process::id() as u64;
+    let mut last_count = 0;
+    let started = Instant::now();
+    for run in 0..runs {
+        let mut child = Command::new(&exe)
+            .args(["--ignored", "--exact", "writer_child", "--nocapture", "--test-threads=1"])
+            .env("ATLAS_STORE_WRITER_DIR", &dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // xorshift: a kill moment between 2 and 40 ms after start.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(2_000 + seed % 38_000));
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+        let (data, outcome) = Store::in_folder(&dir).load().unwrap();
+        assert!(
+            matches!(outcome, LoadOutcome::Loaded | LoadOutcome::Fresh),
+            "run {run}: the file was broken: {outcome:?}"
+        );
+        // Old or new: the count never goes back, and every state is whole.
+        assert!(data.starred.len() >= last_count, "run {run}: lost saved stars");
+        for (i, item) in data.starred.iter().enumerate() {
+            assert_eq!(item.id, format!("s{i}"), "run {run}: a state in between");
+            assert!(data.notes.contains_key(&format!("session:s{i}")), "run {run}: star without its note");
+        }
+        last_count = data.starred.len();
+    }
+    assert!(last_count > 0, "the writer saved something in {runs} runs");
+    eprintln!("{runs} SIGKILLs during saves in {:?}: {last_count} states saved, none broken", started.elapsed());
+}
