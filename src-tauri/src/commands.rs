@@ -2,6 +2,7 @@
 //! Async so that they run off the main thread and never block the window.
 
 use atlas_domain::views::*;
+
 use tauri::State;
 
 use crate::error::AppResult;
@@ -62,4 +63,120 @@ pub async fn get_timeline(
 #[tauri::command]
 pub async fn dataset_info(atlas: State<'_, AtlasState>) -> AppResult<DatasetInfo> {
     Ok(atlas.0.info())
+}
+
+// ---- search ---------------------------------------------------------------
+
+#[tauri::command]
+pub async fn search(
+    atlas: State<'_, AtlasState>,
+    query: String,
+    limit: Option<usize>,
+) -> AppResult<Vec<atlas_domain::search::SearchResult>> {
+    Ok(atlas.0.search(&query, limit))
+}
+
+#[tauri::command]
+pub async fn get_timeline_entry(
+    atlas: State<'_, AtlasState>,
+    id: String,
+    zone: Option<String>,
+) -> AppResult<TimelineView> {
+    Ok(atlas.0.timeline_entry(&id, zone.as_deref())?)
+}
+
+#[tauri::command]
+pub async fn list_time_zones() -> AppResult<Vec<&'static str>> {
+    Ok(chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect())
+}
+
+// ---- the user's data ------------------------------------------------------
+
+use crate::user::{agenda_refs, item_ref, UserDataView, UserState};
+use crate::error::AppError;
+use atlas_domain::DomainError;
+
+#[tauri::command]
+pub async fn get_user_data(user: State<'_, UserState>) -> AppResult<UserDataView> {
+    Ok(user.view())
+}
+
+#[tauri::command]
+pub async fn set_star(
+    atlas: State<'_, AtlasState>,
+    user: State<'_, UserState>,
+    kind: String,
+    id: String,
+    starred: bool,
+) -> AppResult<atlas_store::UserData> {
+    let item = item_ref(&kind, &id).ok_or_else(|| DomainError::invalid("kind", "expected \"session\" or \"timeline\""))?;
+    // Only real items can be starred; unstarring a vanished one is allowed.
+    if starred {
+        match kind.as_str() {
+            "session" => atlas.0.session(&id, None).map(|_| ())?,
+            _ => atlas.0.timeline_entry(&id, None).map(|_| ())?,
+        }
+    }
+    user.update(|d| d.set_star(item, starred))
+}
+
+#[tauri::command]
+pub async fn set_note(user: State<'_, UserState>, target: String, text: String) -> AppResult<atlas_store::UserData> {
+    user.update(|d| d.set_note(&target, &text))
+}
+
+#[tauri::command]
+pub async fn set_time_zone(user: State<'_, UserState>, zone: Option<String>) -> AppResult<atlas_store::UserData> {
+    let zone = match zone {
+        Some(z) => Some(atlas_domain::time::ZoneName::parse(&z).map_err(DomainError::from)?.name().to_string()),
+        None => None,
+    };
+    user.update(|d| {
+        d.settings.time_zone = zone;
+        Ok(())
+    })
+}
+
+#[tauri::command]
+pub async fn get_agenda(
+    atlas: State<'_, AtlasState>,
+    user: State<'_, UserState>,
+    zone: Option<String>,
+) -> AppResult<AgendaView> {
+    Ok(atlas.0.agenda(&agenda_refs(&user.snapshot()), zone.as_deref())?)
+}
+
+/// Writes the starred items as an .ics file where the user chooses (the
+/// native save dialog). Returns the path, or null when the user cancelled.
+/// `MINERALS_ATLAS_SAVE_PATH` replaces the dialog for automated runs.
+#[tauri::command]
+pub async fn export_agenda_ics<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    atlas: State<'_, AtlasState>,
+    user: State<'_, UserState>,
+) -> AppResult<Option<String>> {
+    let refs = agenda_refs(&user.snapshot());
+    if refs.is_empty() {
+        return Err(AppError::Export("Star sessions or timeline entries first: the agenda is empty.".into()));
+    }
+    let path = match std::env::var_os("MINERALS_ATLAS_SAVE_PATH") {
+        Some(p) => std::path::PathBuf::from(p),
+        None => {
+            use tauri_plugin_dialog::DialogExt;
+            let chosen = app
+                .dialog()
+                .file()
+                .set_title("Export My agenda")
+                .set_file_name("minerals-atlas-agenda.ics")
+                .add_filter("iCalendar", &["ics"])
+                .blocking_save_file();
+            match chosen.and_then(|p| p.into_path().ok()) {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
+    };
+    let text = atlas.0.agenda_ics(&refs, chrono::Utc::now());
+    std::fs::write(&path, text).map_err(|e| AppError::Export(format!("cannot write {}: {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
 }

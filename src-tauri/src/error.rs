@@ -8,6 +8,10 @@ use serde::ser::SerializeStruct;
 pub enum AppError {
     #[error(transparent)]
     Domain(#[from] DomainError),
+    #[error(transparent)]
+    Store(#[from] atlas_store::StoreError),
+    #[error("{0}")]
+    Export(String),
 }
 
 impl AppError {
@@ -16,6 +20,9 @@ impl AppError {
             AppError::Domain(DomainError::NotFound { .. }) => "not_found",
             AppError::Domain(DomainError::InvalidArgument { .. }) => "invalid_argument",
             AppError::Domain(DomainError::Dataset(_)) => "dataset",
+            AppError::Store(atlas_store::StoreError::Invalid(_)) => "invalid_argument",
+            AppError::Store(_) => "storage",
+            AppError::Export(_) => "export",
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod error;
 pub mod probe;
 pub mod state;
+pub mod user;
 
 use tauri::{Builder, Manager, Runtime};
 
@@ -26,6 +27,15 @@ pub fn build<R: Runtime>(builder: Builder<R>, atlas: AtlasState, probe: StartupP
         commands::get_session,
         commands::get_timeline,
         commands::dataset_info,
+        commands::search,
+        commands::get_timeline_entry,
+        commands::list_time_zones,
+        commands::get_user_data,
+        commands::set_star,
+        commands::set_note,
+        commands::set_time_zone,
+        commands::get_agenda,
+        commands::export_agenda_ics,
     ])
 }
 
@@ -49,7 +59,10 @@ pub fn run(started: std::time::Instant) {
     }
     let app = build(tauri::Builder::default(), atlas, probe)
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            let default = app.path().app_data_dir().unwrap_or_else(|_| std::env::temp_dir().join("minerals-atlas"));
+            app.manage(user::UserState::open(&user::UserState::folder(default)));
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_focus();
             }

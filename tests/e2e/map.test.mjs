@@ -61,7 +61,7 @@ test('click Pakistan on the map: its panel opens; Esc closes it', async () => {
   assert.equal(await session.execute('return document.querySelector(\'path[data-iso3="PAK"]\').hasAttribute("data-selected");'), true);
   await session.pressKeys(Keys.Escape);
   await session.waitFor('the panel to close', "return !document.querySelector('[data-panel=\"country\"]');");
-  assert.equal(await session.execute('return location.hash;'), '#/');
+  assert.equal(await session.execute('return location.hash;'), '#/map');
 });
 
 test('Singapore is reachable by keyboard alone and opens', async () => {
@@ -111,7 +111,7 @@ async function shares() {
 
 test('cobalt production: the DRC has the largest share and the summary names the largest non-participant', async () => {
   await pickMineral('cobalt');
-  await session.waitFor('mineral mode', "return document.querySelector('svg.world-map').dataset.mode === 'mineral' && location.hash === '#/mineral/cobalt/production';");
+  await session.waitFor('mineral mode', "return document.querySelector('svg.world-map').dataset.mode === 'mineral' && location.hash === '#/map/mineral/cobalt/production';");
   const production = await shares();
   const numeric = Object.entries(production).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]);
   numeric.sort((a, b) => b[1] - a[1]);
@@ -124,7 +124,7 @@ test('cobalt production: the DRC has the largest share and the summary names the
   await saveScreenshot(session, 'map-cobalt-production-light');
 
   await session.click(await session.find('[data-measure="reserves"]'));
-  await session.waitFor('reserves', "return location.hash === '#/mineral/cobalt/reserves';");
+  await session.waitFor('reserves', "return location.hash === '#/map/mineral/cobalt/reserves';");
   const reserves = await shares();
   assert.notDeepEqual(reserves, production, 'the shading changes');
   assert.ok(Number(reserves.AUS) > Number(production.AUS), 'Australia holds more of the reserves than of output');

@@ -30,6 +30,15 @@ export const listSessions = (event, day = null) => invoke('list_sessions', { eve
 export const getSession = (id, zone = null) => invoke('get_session', { id, zone });
 export const getTimeline = (from = null, to = null) => invoke('get_timeline', { from, to });
 export const datasetInfo = () => invoke('dataset_info');
+export const search = (query, limit = 12) => invoke('search', { query, limit });
+export const getTimelineEntry = (id, zone = null) => invoke('get_timeline_entry', { id, zone });
+export const listTimeZones = () => invoke('list_time_zones');
+export const getUserData = () => invoke('get_user_data');
+export const setStar = (kind, id, starred) => invoke('set_star', { kind, id, starred });
+export const setNote = (target, text) => invoke('set_note', { target, text });
+export const setTimeZone = (zone) => invoke('set_time_zone', { zone });
+export const getAgenda = (zone = null) => invoke('get_agenda', { zone });
+export const exportAgendaIcs = () => invoke('export_agenda_ics');
 /** Tells the backend the first view is painted (the start-up probe listens). */
 export const appReady = () => invoke('app_ready');
 

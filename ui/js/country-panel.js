@@ -4,14 +4,18 @@
 import { h, clear } from './dom.js';
 import { agreementKindLabel, dateText, roleLabel, shareText, statisticLabel } from './format.js';
 import { sourceLink, sourceList, statusBadge } from './sources.js';
+import { noteEditor } from './item-actions.js';
 
 const TOP_SHARES = 8;
 
-export function renderCountryPanel(panel, detail, { onClose, onError }) {
+export function renderCountryPanel(panel, detail, ctx) {
+  const { onClose, onError } = ctx;
   const c = detail.country;
   clear(panel);
   panel.dataset.panel = 'country';
   panel.dataset.iso3 = c.iso3;
+  delete panel.dataset.sessionId;
+  delete panel.dataset.timelineId;
   panel.setAttribute('aria-label', `${c.name}: details`);
 
   panel.append(
@@ -26,8 +30,9 @@ export function renderCountryPanel(panel, detail, { onClose, onError }) {
     delegationSection(detail, onError),
     agreementsSection(detail, onError),
     mineralsSection(detail),
-    eventsSection(detail),
+    eventsSection(detail, ctx),
     sourcesSection(detail, onError),
+    ctx.setNote ? section('Note', noteEditor(`country:${c.iso3}`, ctx.note(`country:${c.iso3}`), (text) => ctx.setNote(`country:${c.iso3}`, text))) : null,
   );
   panel.setAttribute('aria-labelledby', 'panel-title');
 }
@@ -124,14 +129,22 @@ function mineralsSection(detail) {
     h('p', { class: 'citation' }, profile.usgs_citation));
 }
 
-function eventsSection(detail) {
+function eventsSection(detail, ctx) {
   const sessions = detail.sessions.map((s) =>
-    h('li', { class: 'session-item', dataset: { sessionId: s.id } },
+    h('li', { class: 'session-item' },
       h('span', { class: 'when' }, s.time_precision === 'day' ? dateText(s.local_start.date) : `${dateText(s.local_start.date)}, ${s.local_start.clock} ${s.local_start.abbreviation}`),
-      ' ', s.title, ' ', statusBadge(s.status)));
+      ' ',
+      ctx.openSession
+        ? h('button', { type: 'button', class: 'link-button', dataset: { sessionId: s.id }, onclick: () => ctx.openSession(s.id) }, s.title)
+        : h('span', { dataset: { sessionId: s.id } }, s.title),
+      ' ', statusBadge(s.status)));
   const timeline = detail.timeline.map((t) =>
-    h('li', { class: 'timeline-item', dataset: { timelineId: t.id } },
-      h('span', { class: 'when' }, dateText(t.local_start.date)), ' ', t.title, ' ', statusBadge(t.status)));
+    h('li', { class: 'timeline-item' },
+      h('span', { class: 'when' }, dateText(t.local_start.date)), ' ',
+      ctx.openEntry
+        ? h('button', { type: 'button', class: 'link-button', dataset: { timelineId: t.id }, onclick: () => ctx.openEntry(t.id) }, t.title)
+        : h('span', { dataset: { timelineId: t.id } }, t.title),
+      ' ', statusBadge(t.status)));
   return section('Sessions and timeline',
     sessions.length ? h('ul', { class: 'sessions' }, sessions) : h('p', { class: 'muted' }, 'No session names this country.'),
     timeline.length ? h('ul', { class: 'timeline-list' }, timeline) : h('p', { class: 'muted' }, 'No timeline entry names this country.'));

@@ -1,24 +1,40 @@
-// Boot and wiring: the delegation list, the map, the mineral picker, the
-// country panel and the URL hash (the single source of the view state).
-// Marks documentElement.dataset.ready = "true" once the map is painted.
+// Boot and wiring. The URL hash is the one source of view state (view, open
+// panel, mineral); everything here reacts to it. Marks
+// documentElement.dataset.ready = "true" once the first view is painted.
 
 import * as api from './api.js';
 import { renderCountryList } from './country-list.js';
 import { renderCountryPanel } from './country-panel.js';
-import { clear, h } from './dom.js';
-import { parseHash, toHash } from './router.js';
+import { renderEntryPanel, renderSessionPanel } from './session-panel.js';
+import { renderAgenda } from './agenda-view.js';
+import { setupSearch } from './search.js';
+import { renderZonePicker, systemZone } from './zone-picker.js';
+import { clear } from './dom.js';
+import { EMPTY_STATE, parseHash, toHash } from './router.js';
 import { loadWorld } from './map/geometry.js';
 import { WorldMap } from './map/world-map.js';
 import { headlineSeries, sharesBySeries } from './map/choropleth.js';
 import { renderParticipationLegend, renderShareLegend } from './map/legend.js';
 import { mineralSummary } from './map/mineral-summary.js';
 import { BOUNDARY_NOTE } from './map/disputed.js';
+import { TimelineView } from './timeline/timeline-view.js';
+import { nowAndNext } from './timeline/now.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { country: null, mineral: null, measure: 'production' };
-let map = null;
-let lastFocus = null;
-const mineralCache = new Map();
+const state = { ...EMPTY_STATE };
+const app = {
+  map: null,
+  timeline: null,
+  countries: [],
+  countryNames: new Map(),
+  events: [],
+  items: [],
+  user: { starred: [], notes: {}, settings: { time_zone: null } },
+  mineralCache: new Map(),
+  lastFocus: null,
+};
+
+// ---- messages -------------------------------------------------------------
 
 function showError(error) {
   const banner = $('error-banner');
@@ -28,24 +44,120 @@ function showError(error) {
   showError.timer = setTimeout(() => { banner.hidden = true; }, 8000);
 }
 
+function showNotice(text) {
+  $('notice-text').textContent = text;
+  $('notice-banner').hidden = false;
+}
+
+// ---- navigation -----------------------------------------------------------
+
 function navigate(changes) {
-  const next = { ...state, ...changes };
-  const hash = toHash(next);
+  const hash = toHash({ ...state, ...changes });
   if (location.hash === hash) applyState(parseHash(hash));
   else location.hash = hash;
 }
 
-// ---- country panel ----------------------------------------------------
+function openPanel(type, id) {
+  app.lastFocus = document.activeElement;
+  navigate({ panel: { type, id } });
+}
 
-async function openCountry(iso3) {
-  const panel = $('panel');
+const openCountry = (iso3) => openPanel('country', iso3);
+const openSession = (id) => openPanel('session', id);
+
+function closePanel() {
+  navigate({ panel: null });
+  if (app.lastFocus && document.contains(app.lastFocus)) app.lastFocus.focus();
+}
+
+// ---- the user's data --------------------------------------------------------
+
+const viewerZone = () => app.user.settings.time_zone || systemZone();
+const isStarred = (kind, id) => app.user.starred.some((s) => s.kind === kind && s.id === id);
+const noteOf = (target) => app.user.notes[target] || '';
+
+async function setStar(kind, id, starred) {
   try {
-    const detail = await api.getCountry(iso3);
-    if (state.country !== iso3) return; // the user moved on meanwhile
-    renderCountryPanel(panel, detail, { onClose: closePanel, onError: showError });
+    app.user = await api.setStar(kind, id, starred);
+    if (state.view === 'agenda') showAgenda();
+    return isStarred(kind, id);
+  } catch (e) {
+    showError(e);
+    return isStarred(kind, id);
+  }
+}
+
+async function setNote(target, text) {
+  app.user = await api.setNote(target, text);
+}
+
+const panelContext = {
+  onClose: closePanel,
+  onError: showError,
+  isStarred,
+  setStar,
+  note: noteOf,
+  setNote,
+  openCountry,
+  openSession,
+  countryName: (iso3) => app.countryNames.get(iso3) || iso3,
+};
+
+// ---- panels ---------------------------------------------------------------
+
+function hidePanel() {
+  const panel = $('panel');
+  panel.hidden = true;
+  clear(panel);
+  for (const k of ['panel', 'iso3', 'sessionId', 'timelineId']) delete panel.dataset[k];
+  $('placeholder').hidden = false;
+  markCountry(null);
+  markMapCountries([]);
+  if (app.timeline) app.timeline.setSelected(null);
+}
+
+function markCountry(iso3) {
+  document.querySelectorAll('.country-button[aria-current]').forEach((b) => b.removeAttribute('aria-current'));
+  if (iso3) {
+    const button = document.querySelector(`.country-button[data-iso3="${iso3}"]`);
+    if (button) button.setAttribute('aria-current', 'true');
+  }
+  if (app.map) app.map.select(iso3);
+  if (app.timeline) app.timeline.setHighlight(iso3);
+}
+
+function markMapCountries(list) {
+  if (app.map) app.map.highlight(list);
+}
+
+async function showPanel(panelState) {
+  const panel = $('panel');
+  const key = `${panelState.type}:${panelState.id}`;
+  try {
+    if (panelState.type === 'country') {
+      const detail = await api.getCountry(panelState.id);
+      if (!sameKey(key)) return;
+      renderCountryPanel(panel, detail, { onClose: closePanel, onError: showError, openSession, openEntry: (id) => openPanel('entry', id), note: noteOf, setNote });
+      markCountry(panelState.id);
+      markMapCountries([]);
+    } else if (panelState.type === 'session') {
+      const detail = await api.getSession(panelState.id, viewerZone());
+      if (!sameKey(key)) return;
+      renderSessionPanel(panel, detail, panelContext);
+      markCountry(null);
+      markMapCountries(detail.countries);
+      if (app.timeline) app.timeline.setSelected(`session:${panelState.id}`);
+    } else {
+      const detail = await api.getTimelineEntry(panelState.id, viewerZone());
+      if (!sameKey(key)) return;
+      renderEntryPanel(panel, detail, panelContext);
+      markCountry(null);
+      markMapCountries(detail.countries);
+      if (app.timeline) app.timeline.setSelected(`entry:${panelState.id}`);
+    }
     panel.hidden = false;
     $('placeholder').hidden = true;
-    markSelected(iso3);
+    panel.scrollTop = 0;
     panel.focus({ preventScroll: true });
   } catch (e) {
     hidePanel();
@@ -53,36 +165,75 @@ async function openCountry(iso3) {
   }
 }
 
-function markSelected(iso3) {
-  document.querySelectorAll('.country-button[aria-current]').forEach((b) => b.removeAttribute('aria-current'));
-  if (iso3) {
-    const button = document.querySelector(`.country-button[data-iso3="${iso3}"]`);
-    if (button) button.setAttribute('aria-current', 'true');
+const sameKey = (key) => state.panel && `${state.panel.type}:${state.panel.id}` === key;
+
+// ---- views ----------------------------------------------------------------
+
+function showView(view) {
+  for (const tab of document.querySelectorAll('[role="tab"][data-view]')) {
+    const on = tab.dataset.view === view;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
   }
-  if (map) map.select(iso3);
+  for (const v of ['map', 'timeline', 'agenda']) $(`view-${v}`).hidden = v !== view;
+  if (view === 'timeline') ensureTimeline();
+  if (view === 'agenda') showAgenda();
 }
 
-function hidePanel() {
-  const panel = $('panel');
-  panel.hidden = true;
-  clear(panel);
-  delete panel.dataset.panel;
-  delete panel.dataset.iso3;
-  $('placeholder').hidden = false;
-  markSelected(null);
+function ensureTimeline() {
+  if (app.timeline) {
+    app.timeline.layout();
+    return;
+  }
+  app.timeline = new TimelineView($('timeline'), app.items, {
+    onOpen: (item) => openPanel(item.type, item.id),
+  });
+  const now = nowAndNext(app.events, app.items, Date.now());
+  $('now-line').textContent = now.text;
+  if (now.state === 'during') app.timeline.markNow(now.nowMs);
+  app.timeline.showArc(0);
+  if (state.panel && state.panel.type === 'country') app.timeline.setHighlight(state.panel.id);
+  if (state.panel && state.panel.type !== 'country') app.timeline.setSelected(`${state.panel.type}:${state.panel.id}`);
 }
 
-function closePanel() {
-  navigate({ country: null });
-  if (lastFocus && document.contains(lastFocus)) lastFocus.focus();
+function zoomTimeline(preset) {
+  if (!app.timeline) return;
+  const day = (d) => Date.parse(`${d}T00:00:00-05:00`);
+  if (preset === 'arc') app.timeline.showArc();
+  else if (preset === 'ministerial') app.timeline.zoomTo(day('2026-02-03'), day('2026-02-05'));
+  else if (preset === 'pmif') app.timeline.zoomTo(Date.parse('2026-04-07T19:00:00Z'), Date.parse('2026-04-09T19:00:00Z'));
+  else app.timeline.zoomTo(day(preset), day(preset) + 86400e3);
 }
 
-function selectCountry(iso3) {
-  lastFocus = document.activeElement;
-  navigate({ country: iso3 });
+async function showAgenda() {
+  try {
+    const agenda = await api.getAgenda(viewerZone());
+    const titles = new Map(agenda.items.map((i) => [i.id, i.title]));
+    renderAgenda($('view-agenda'), agenda, {
+      note: noteOf,
+      titleOf: (id) => titles.get(id) || id,
+      openItem: (item) => openPanel(item.kind === 'session' ? 'session' : 'entry', item.id),
+      unstar: async (item) => {
+        await setStar(item.kind, item.id, false);
+        showAgenda();
+      },
+      onExport: exportIcs,
+    });
+  } catch (e) {
+    showError(e);
+  }
 }
 
-// ---- mineral mode -----------------------------------------------------
+async function exportIcs() {
+  try {
+    const path = await api.exportAgendaIcs();
+    if (path) showNotice(`Exported to ${path}`);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+// ---- mineral mode -----------------------------------------------------------
 
 async function showMineral(id, measure) {
   const picker = $('mineral-picker');
@@ -93,20 +244,20 @@ async function showMineral(id, measure) {
   }
   const summary = $('mineral-summary');
   if (!id) {
-    map.showParticipation();
+    app.map.showParticipation();
     renderParticipationLegend($('map-legend'));
     summary.hidden = true;
     return;
   }
   try {
-    let mineral = mineralCache.get(id);
+    let mineral = app.mineralCache.get(id);
     if (!mineral) {
       mineral = await api.getMineral(id);
-      mineralCache.set(id, mineral);
+      app.mineralCache.set(id, mineral);
     }
     if (state.mineral !== id || state.measure !== measure) return;
     const series = headlineSeries(mineral, measure);
-    map.showShares(sharesBySeries(series));
+    app.map.showShares(sharesBySeries(series));
     renderShareLegend($('map-legend'), series
       ? `Share of world ${measure}, ${series.year} (USGS MCS 2026)`
       : `No world ${measure} table for ${mineral.mineral.name}`);
@@ -118,15 +269,17 @@ async function showMineral(id, measure) {
   }
 }
 
-// ---- state ------------------------------------------------------------
+// ---- state ----------------------------------------------------------------
 
 function applyState(next) {
-  const countryChanged = next.country !== state.country;
+  const viewChanged = next.view !== state.view;
+  const panelChanged = JSON.stringify(next.panel) !== JSON.stringify(state.panel);
   const mineralChanged = next.mineral !== state.mineral || next.measure !== state.measure;
   Object.assign(state, next);
-  if (mineralChanged && map) showMineral(state.mineral, state.measure);
-  if (countryChanged) {
-    if (state.country) openCountry(state.country);
+  if (viewChanged) showView(state.view);
+  if (mineralChanged && app.map) showMineral(state.mineral, state.measure);
+  if (panelChanged) {
+    if (state.panel) showPanel(state.panel);
     else hidePanel();
   }
 }
@@ -146,14 +299,43 @@ function onHover(text, event, rect) {
   tip.style.top = `${Math.max(y - frame.top - 36, 0)}px`;
 }
 
+function openSearchResult(r) {
+  if (r.kind === 'country') openCountry(r.id);
+  else if (r.kind === 'person') {
+    if (r.country) openCountry(r.country);
+  } else if (r.kind === 'session') openPanel('session', r.id);
+  else if (r.kind === 'timeline') openPanel('entry', r.id);
+  else if (r.kind === 'mineral') navigate({ view: 'map', mineral: r.id });
+  else if (r.kind === 'event') navigate({ view: 'timeline' });
+}
+
 function wireControls() {
   $('mineral-picker').addEventListener('change', (e) => navigate({ mineral: e.target.value || null }));
   for (const b of document.querySelectorAll('[data-measure]')) {
     b.addEventListener('click', () => navigate({ measure: b.dataset.measure }));
   }
-  $('zoom-in').addEventListener('click', () => map && map.zoomBy(1.6));
-  $('zoom-out').addEventListener('click', () => map && map.zoomBy(1 / 1.6));
-  $('zoom-reset').addEventListener('click', () => map && map.reset());
+  $('zoom-in').addEventListener('click', () => app.map && app.map.zoomBy(1.6));
+  $('zoom-out').addEventListener('click', () => app.map && app.map.zoomBy(1 / 1.6));
+  $('zoom-reset').addEventListener('click', () => app.map && app.map.reset());
+  for (const b of document.querySelectorAll('[data-timeline-zoom]')) {
+    b.addEventListener('click', () => zoomTimeline(b.dataset.timelineZoom));
+  }
+  $('tl-in').addEventListener('click', () => app.timeline && app.timeline.zoomBy(2));
+  $('tl-out').addEventListener('click', () => app.timeline && app.timeline.zoomBy(0.5));
+  const tabs = [...document.querySelectorAll('[role="tab"][data-view]')];
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => navigate({ view: tab.dataset.view }));
+    tab.addEventListener('keydown', (e) => {
+      const i = tabs.indexOf(tab);
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      e.preventDefault();
+      const next = tabs[(i + step + tabs.length) % tabs.length];
+      next.focus();
+      navigate({ view: next.dataset.view });
+    });
+  }
+  $('notice-close').addEventListener('click', () => { $('notice-banner').hidden = true; });
   window.addEventListener('hashchange', () => applyState(parseHash(location.hash)));
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !$('panel').hidden) {
@@ -161,32 +343,70 @@ function wireControls() {
       closePanel();
     }
   });
+  setupSearch($('search'), $('search-results'), openSearchResult, showError);
 }
 
-function fillMineralPicker(minerals) {
-  const picker = $('mineral-picker');
-  const critical = h('optgroup', { label: 'Critical minerals' });
-  const others = h('optgroup', { label: 'Other minerals' });
-  for (const m of minerals) {
-    if (!m.has_production && !m.has_reserves) continue;
-    (m.critical ? critical : others).append(h('option', { value: m.id }, m.name));
+function timelineItems(sessionsByEvent, entries) {
+  const items = [];
+  for (const s of sessionsByEvent.flat()) {
+    items.push({
+      key: `session:${s.id}`, type: 'session', id: s.id, title: s.title, kind: s.kind, status: s.status,
+      precision: s.time_precision, start: Date.parse(s.local_start.local), end: Date.parse(s.local_end.local),
+      countries: s.countries, when: s.time_precision === 'day' ? s.local_start.date : `${s.local_start.date} ${s.local_start.clock} ${s.local_start.abbreviation}`,
+    });
   }
-  picker.append(critical, others);
+  for (const t of entries) {
+    if (t.sessions.length) continue; // shown through its sessions
+    const start = Date.parse(t.local_start.local);
+    const end = t.end ? Date.parse(t.end.replace(/\[.*\]$/, '')) : start + (t.time_precision === 'day' ? 86400e3 : 3600e3);
+    items.push({
+      key: `entry:${t.id}`, type: 'entry', id: t.id, title: t.title, kind: t.kind, status: t.status,
+      precision: t.time_precision, start, end, countries: t.countries, when: t.local_start.date,
+    });
+  }
+  return items;
+}
+
+async function loadUser() {
+  try {
+    const view = await api.getUserData();
+    app.user = view.data;
+    if (view.notice) showNotice(view.notice);
+  } catch (e) {
+    showError(e);
+  }
+  renderZonePicker($('zone-picker'), app.user.settings.time_zone, onZoneChange, api.listTimeZones);
+}
+
+async function onZoneChange(zone) {
+  try {
+    app.user = await api.setTimeZone(zone);
+  } catch (e) {
+    showError(e);
+  }
+  renderZonePicker($('zone-picker'), app.user.settings.time_zone, onZoneChange, api.listTimeZones);
+  if (state.panel && state.panel.type !== 'country') showPanel(state.panel);
+  if (state.view === 'agenda') showAgenda();
 }
 
 async function boot() {
   wireControls();
   $('boundary-note').textContent = BOUNDARY_NOTE;
   try {
-    const [countries, minerals, info, world] = await Promise.all([
-      api.listCountries(), api.listMinerals(), api.datasetInfo(), loadWorld(),
+    const [countries, minerals, info, world, events, entries] = await Promise.all([
+      api.listCountries(), api.listMinerals(), api.datasetInfo(), loadWorld(), api.listEvents(), api.getTimeline(),
     ]);
-    renderCountryList($('country-list'), countries, selectCountry);
+    app.countries = countries;
+    app.countryNames = new Map(countries.map((c) => [c.iso3, c.name]));
+    app.events = events.map((e) => ({ id: e.id, short_title: e.short_title, start: e.start, end: e.end, time_zone: e.time_zone }));
+    const sessions = await Promise.all(events.map((e) => api.listSessions(e.id)));
+    app.items = timelineItems(sessions, entries);
+    renderCountryList($('country-list'), countries, openCountry);
     const nations = countries.filter((c) => c.role === 'participant' && c.kind === 'country').length;
     const organisations = countries.filter((c) => c.role === 'participant' && c.kind === 'organisation').length;
     $('countries-count').textContent = `${nations} countries${organisations ? ' and the European Commission' : ''}; the United States hosted`;
     fillMineralPicker(minerals);
-    map = new WorldMap($('map'), world, countries, { onSelect: selectCountry, onHover });
+    app.map = new WorldMap($('map'), world, countries, { onSelect: openCountry, onHover });
     $('map').removeAttribute('aria-busy');
     renderParticipationLegend($('map-legend'));
     const p = info.provenance;
@@ -195,15 +415,34 @@ async function boot() {
     showError(e);
     $('country-list').removeAttribute('aria-busy');
   }
+  await loadUser();
   const initial = parseHash(location.hash);
   state.measure = initial.measure;
-  if (map) await showMineral(null, 'production');
+  if (app.map) await showMineral(null, 'production');
+  state.view = null;
   applyState(initial);
-  // Two frames: the first paints the map, the second runs after that paint.
+  // Two frames: the first paints the view, the second runs after that paint.
   requestAnimationFrame(() => requestAnimationFrame(() => {
     document.documentElement.dataset.ready = 'true';
     api.appReady().catch(() => {});
   }));
+}
+
+function fillMineralPicker(minerals) {
+  const picker = $('mineral-picker');
+  const groups = [['Critical minerals', true], ['Other minerals', false]].map(([label, critical]) => {
+    const g = document.createElement('optgroup');
+    g.label = label;
+    for (const m of minerals) {
+      if (m.critical !== critical || (!m.has_production && !m.has_reserves)) continue;
+      const o = document.createElement('option');
+      o.value = m.id;
+      o.textContent = m.name;
+      g.append(o);
+    }
+    return g;
+  });
+  picker.append(...groups);
 }
 
 boot();

@@ -582,7 +582,12 @@ impl Atlas {
     }
 
     fn timeline_view(&self, t: &TimelineEntry) -> TimelineView {
+        self.timeline_view_in(t, ZoneName(chrono_tz::UTC))
+    }
+
+    fn timeline_view_in(&self, t: &TimelineEntry, zone: ZoneName) -> TimelineView {
         TimelineView {
+            viewer_start: TimeView::new(t.start.instant, zone, t.start.local().date_naive()),
             id: t.id.clone(),
             title: t.title.clone(),
             kind: t.kind,
@@ -647,10 +652,14 @@ impl Atlas {
     }
 
     /// One timeline entry.
-    pub fn timeline_entry(&self, id: &str) -> Result<TimelineView, DomainError> {
+    pub fn timeline_entry(&self, id: &str, viewer_zone: Option<&str>) -> Result<TimelineView, DomainError> {
         let key = self.check_id("timeline id", id)?;
         let &i = self.timeline_by_id.get(key).ok_or_else(|| DomainError::not_found("timeline entry", id))?;
-        Ok(self.timeline_view(&self.data.timeline[i]))
+        let zone = match viewer_zone {
+            Some(z) => ZoneName::parse(z)?,
+            None => ZoneName(chrono_tz::UTC),
+        };
+        Ok(self.timeline_view_in(&self.data.timeline[i], zone))
     }
 
     /// The starred items in time order, with overlaps flagged. Items known

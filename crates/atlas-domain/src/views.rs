@@ -149,6 +149,8 @@ pub struct TimelineView {
     pub time_zone: &'static str,
     pub time_precision: TimePrecision,
     pub local_start: TimeView,
+    /// The start in the zone the caller asked for (UTC when none).
+    pub viewer_start: TimeView,
     pub country: String,
     pub countries: Vec<String>,
     pub event: Option<String>,

@@ -189,6 +189,14 @@ export class WorldMap {
     for (const el of this.svg.querySelectorAll(`[data-iso3="${iso3}"]`)) el.setAttribute('data-selected', 'true');
   }
 
+  /** Marks the countries of an open session or entry. */
+  highlight(iso3s) {
+    for (const el of this.svg.querySelectorAll('[data-highlighted]')) el.removeAttribute('data-highlighted');
+    for (const iso3 of iso3s) {
+      for (const el of this.svg.querySelectorAll(`[data-iso3="${iso3}"]`)) el.setAttribute('data-highlighted', 'true');
+    }
+  }
+
   /** Participation view: styles come from data-role and data-signed. */
   showParticipation() {
     this.svg.dataset.mode = 'participation';

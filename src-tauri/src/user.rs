@@ -1,0 +1,101 @@
+//! The user's data as the app holds it: the store on disk and the copy in
+//! memory, changed together. A change is saved first and only then kept, so
+//! memory never claims what the disk does not have.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use atlas_store::{ItemKind, ItemRef, LoadOutcome, Store, UserData};
+use serde::Serialize;
+
+use crate::error::AppResult;
+
+pub struct UserState {
+    store: Store,
+    data: Mutex<UserData>,
+    /// Said once to the user at start-up (a recovered file), then cleared.
+    notice: Mutex<Option<String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UserDataView {
+    pub data: UserData,
+    pub notice: Option<String>,
+    pub file: PathBuf,
+}
+
+impl UserState {
+    /// Opens the store in `folder`. Unreadable content never stops the app.
+    pub fn open(folder: &Path) -> UserState {
+        let store = Store::in_folder(folder);
+        let (data, notice) = match store.load() {
+            Ok((data, LoadOutcome::Recovered { moved_to, reason })) => (
+                data,
+                Some(format!(
+                    "Your saved agenda and notes could not be read ({reason}). The file was kept as {} and the app started with an empty agenda.",
+                    moved_to.display()
+                )),
+            ),
+            Ok((data, LoadOutcome::Migrated { from })) => {
+                let note = match store.save(&data) {
+                    Ok(()) => None,
+                    Err(e) => Some(format!("Your data was upgraded from version {from} but could not be saved: {e}")),
+                };
+                (data, note)
+            }
+            Ok((data, _)) => (data, None),
+            Err(e) => (UserData::default(), Some(format!("{e}. Changes cannot be saved until this is fixed."))),
+        };
+        UserState { store, data: Mutex::new(data), notice: Mutex::new(notice) }
+    }
+
+    /// The folder the app uses: `MINERALS_ATLAS_DATA_DIR` when set (tests,
+    /// portable use), else the platform's app data folder.
+    pub fn folder(default: PathBuf) -> PathBuf {
+        std::env::var_os("MINERALS_ATLAS_DATA_DIR").map(PathBuf::from).unwrap_or(default)
+    }
+
+    pub fn view(&self) -> UserDataView {
+        UserDataView {
+            data: self.snapshot(),
+            notice: self.notice.lock().map(|mut n| n.take()).unwrap_or(None),
+            file: self.store.path().to_path_buf(),
+        }
+    }
+
+    pub fn snapshot(&self) -> UserData {
+        self.data.lock().map(|d| d.clone()).unwrap_or_else(|p| p.into_inner().clone())
+    }
+
+    /// Applies `change` to a copy, saves it, then keeps it.
+    pub fn update(&self, change: impl FnOnce(&mut UserData) -> Result<(), atlas_store::StoreError>) -> AppResult<UserData> {
+        let mut guard = self.data.lock().unwrap_or_else(|p| p.into_inner());
+        let mut next = guard.clone();
+        change(&mut next)?;
+        self.store.save(&next)?;
+        *guard = next.clone();
+        Ok(next)
+    }
+}
+
+pub fn item_ref(kind: &str, id: &str) -> Option<ItemRef> {
+    let kind = match kind {
+        "session" => ItemKind::Session,
+        "timeline" => ItemKind::Timeline,
+        _ => return None,
+    };
+    Some(ItemRef { kind, id: id.to_string() })
+}
+
+pub fn agenda_refs(data: &UserData) -> Vec<(atlas_domain::atlas::AgendaKind, String)> {
+    data.starred
+        .iter()
+        .map(|r| {
+            let kind = match r.kind {
+                ItemKind::Session => atlas_domain::atlas::AgendaKind::Session,
+                ItemKind::Timeline => atlas_domain::atlas::AgendaKind::Timeline,
+            };
+            (kind, r.id.clone())
+        })
+        .collect()
+}

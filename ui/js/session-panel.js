@@ -1,0 +1,111 @@
+// The session panel: when (in the event's zone and the reader's, side by
+// side), where, who spoke, which countries, what came of it, status, sources.
+
+import { h, clear } from './dom.js';
+import { dateText, statusLabel } from './format.js';
+import { sourceList, statusBadge } from './sources.js';
+import { noteEditor, starButton } from './item-actions.js';
+
+const KIND_LABELS = {
+  plenary: 'Plenary session', remarks: 'Remarks', bilateral: 'Bilateral meeting', meeting: 'Meeting',
+  signing: 'Signing', press_conference: 'Press availability', briefing: 'Briefing', forum: 'Forum',
+};
+
+export function dayShift(view) {
+  if (!view || !view.day_shift) return '';
+  return view.day_shift > 0 ? ` (+${view.day_shift} day)` : ` (${view.day_shift} day)`;
+}
+
+function clock(view, precision) {
+  if (precision === 'day') return `${dateText(view.date)}, time not published`;
+  return `${dateText(view.date)}, ${view.clock} ${view.abbreviation}`;
+}
+
+export function whenTable(local, viewer, end, viewerEnd, precision) {
+  const rows = [
+    h('tr', { dataset: { zone: local.zone } },
+      h('th', { scope: 'row' }, `Event time (${local.zone})`),
+      h('td', { class: 'time-local' }, clock(local, precision),
+        precision === 'exact' && end ? `–${end.clock}` : '')),
+  ];
+  if (viewer && viewer.zone !== local.zone) {
+    rows.push(h('tr', { dataset: { zone: viewer.zone } },
+      h('th', { scope: 'row' }, `Your time (${viewer.zone})`),
+      h('td', { class: 'time-viewer' }, precision === 'day' ? `${dateText(local.date)} in the event's zone` : clock(viewer, precision),
+        precision === 'exact' && viewerEnd ? `–${viewerEnd.clock}` : '',
+        precision === 'day' ? '' : h('strong', { class: 'day-shift' }, dayShift(viewer)))));
+  }
+  const note = precision === 'start_only' ? 'The start time was published; the end was not.'
+    : precision === 'day' ? 'Only the date is known: no time was published.' : null;
+  return [h('table', { class: 'when' }, h('tbody', {}, rows)), note ? h('p', { class: 'muted' }, note) : null];
+}
+
+export function renderSessionPanel(panel, s, ctx) {
+  clear(panel);
+  panel.dataset.panel = 'session';
+  panel.dataset.sessionId = s.id;
+  delete panel.dataset.iso3;
+  const starred = ctx.isStarred('session', s.id);
+  panel.append(
+    h('header', { class: 'panel-header' },
+      h('div', {},
+        h('h2', { class: 'panel-title', id: 'panel-title' }, s.title),
+        h('p', { class: 'panel-meta' }, `${KIND_LABELS[s.kind] || s.kind} · ${s.event_title} `, statusBadge(s.status))),
+      h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: ctx.onClose }, '×')),
+    h('section', { class: 'panel-section' },
+      h('h3', {}, 'When'),
+      whenTable(s.local_start, s.viewer_start, s.local_end, s.viewer_end, s.time_precision),
+      s.venue ? h('p', {}, h('strong', {}, 'Where: '), s.venue) : null,
+      h('div', { class: 'item-actions' }, starButton(starred, (on) => ctx.setStar('session', s.id, on)))),
+    h('section', { class: 'panel-section' },
+      h('h3', {}, 'Speakers'),
+      s.speakers.length
+        ? h('ul', { class: 'speakers' }, s.speakers.map((sp) => h('li', {}, h('strong', {}, sp.person.name), `, ${sp.person.title}`, sp.role ? h('span', { class: 'muted' }, ` — ${sp.role}`) : null)))
+        : h('p', { class: 'muted' }, 'No speaker is named in the sources.')),
+    h('section', { class: 'panel-section' },
+      h('h3', {}, 'Countries'),
+      h('ul', { class: 'country-chips' }, s.country_refs.map((c) =>
+        h('li', {}, h('button', { type: 'button', class: 'chip', dataset: { iso3: c.iso3 }, onclick: () => ctx.openCountry(c.iso3) }, c.name))))),
+    h('section', { class: 'panel-section' },
+      h('h3', {}, 'What happened'),
+      h('p', {}, s.summary_text),
+      s.outcomes.length ? h('ul', { class: 'outcomes' }, s.outcomes.map((o) => h('li', {}, o))) : null,
+      s.status_note ? h('p', { class: 'notes' }, `${statusLabel(s.status)}: ${s.status_note}`) : null),
+    h('section', { class: 'panel-section' },
+      h('h3', {}, `Sources (${s.sources.length})`),
+      sourceList(s.sources, ctx.onError)),
+    h('section', { class: 'panel-section' },
+      h('h3', {}, 'Note'),
+      noteEditor(`session:${s.id}`, ctx.note(`session:${s.id}`), (text) => ctx.setNote(`session:${s.id}`, text))),
+  );
+}
+
+export function renderEntryPanel(panel, t, ctx) {
+  clear(panel);
+  panel.dataset.panel = 'timeline';
+  panel.dataset.timelineId = t.id;
+  delete panel.dataset.iso3;
+  delete panel.dataset.sessionId;
+  panel.append(
+    h('header', { class: 'panel-header' },
+      h('div', {},
+        h('h2', { class: 'panel-title', id: 'panel-title' }, t.title),
+        h('p', { class: 'panel-meta' }, `${t.kind.replace('_', ' ')} `, statusBadge(t.status))),
+      h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: ctx.onClose }, '×')),
+    h('section', { class: 'panel-section' },
+      h('h3', {}, 'When'),
+      whenTable(t.local_start, t.viewer_start, null, null, t.time_precision),
+      t.status_note ? h('p', { class: 'notes' }, t.status_note) : null,
+      h('div', { class: 'item-actions' }, starButton(ctx.isStarred('timeline', t.id), (on) => ctx.setStar('timeline', t.id, on)))),
+    t.sessions.length ? h('section', { class: 'panel-section' },
+      h('h3', {}, 'Sessions'),
+      h('ul', {}, t.sessions.map((id) => h('li', {}, h('button', { type: 'button', class: 'link-button', dataset: { sessionId: id }, onclick: () => ctx.openSession(id) }, id))))) : null,
+    h('section', { class: 'panel-section' },
+      h('h3', {}, 'Countries'),
+      h('ul', { class: 'country-chips' }, t.countries.map((iso3) =>
+        h('li', {}, h('button', { type: 'button', class: 'chip', dataset: { iso3 }, onclick: () => ctx.openCountry(iso3) }, ctx.countryName(iso3)))))),
+    h('section', { class: 'panel-section' },
+      h('h3', {}, `Sources (${t.sources.length})`),
+      sourceList(t.sources, ctx.onError)),
+  );
+}

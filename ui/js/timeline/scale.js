@@ -1,0 +1,86 @@
+// A linear time scale and tick choice for the timeline. Pure functions;
+// times are milliseconds since the epoch, labels are in an IANA zone.
+
+const HOUR = 3600e3;
+const DAY = 24 * HOUR;
+
+export function linearScale(domain, range) {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  const k = (r1 - r0) / (d1 - d0);
+  const scale = (t) => r0 + (t - d0) * k;
+  scale.invert = (x) => d0 + (x - r0) / k;
+  scale.domain = () => [d0, d1];
+  return scale;
+}
+
+/** Tick step for a visible span: months for the arc, hours for a day. */
+export function tickStep(spanMs) {
+  if (spanMs > 120 * DAY) return { unit: 'month', every: 1 };
+  if (spanMs > 40 * DAY) return { unit: 'week', every: 1 };
+  if (spanMs > 6 * DAY) return { unit: 'day', every: 1 };
+  if (spanMs > 2.5 * DAY) return { unit: 'hour', every: 12 };
+  if (spanMs > DAY) return { unit: 'hour', every: 6 };
+  return { unit: 'hour', every: 2 };
+}
+
+/** Wall-clock parts of an instant in a zone. */
+export function zonedParts(ms, timeZone) {
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  });
+  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return { year: +p.year, month: +p.month, day: +p.day, hour: +p.hour, minute: +p.minute };
+}
+
+/** Tick instants in [t0, t1], aligned to the zone's calendar, with labels. */
+export function ticks(t0, t1, timeZone) {
+  const { unit, every } = tickStep(t1 - t0);
+  const out = [];
+  // Walk hour by hour (or day by day) from the start and keep boundary instants.
+  const stride = unit === 'hour' ? HOUR : DAY / 4;
+  const first = Math.floor(t0 / HOUR) * HOUR;
+  let lastKey = null;
+  for (let t = first; t <= t1 && out.length < 400; t += stride) {
+    const p = zonedParts(t, timeZone);
+    let key = null;
+    let label = null;
+    if (unit === 'month' && p.day === 1 && p.hour < 6) {
+      key = `${p.year}-${p.month}`;
+      label = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone }).format(new Date(t));
+    } else if (unit === 'week' && p.hour < 6 && new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() === 1) {
+      key = `${p.year}-${p.month}-${p.day}`;
+      label = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(new Date(t));
+    } else if (unit === 'day' && p.hour < 6) {
+      key = `${p.year}-${p.month}-${p.day}`;
+      label = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(new Date(t));
+    } else if (unit === 'hour' && p.minute === 0 && p.hour % every === 0) {
+      key = `${p.year}-${p.month}-${p.day}-${p.hour}`;
+      label = p.hour === 0
+        ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(new Date(t))
+        : `${String(p.hour).padStart(2, '0')}:00`;
+    }
+    // Snap to the boundary (local midnight) when the stride overshot it.
+    const at = unit === 'hour' ? t : t - p.hour * HOUR - p.minute * 60e3;
+    if (key && key !== lastKey && at >= t0) {
+      out.push({ t: at, label, major: unit !== 'hour' || p.hour === 0 });
+      lastKey = key;
+    }
+  }
+  return out;
+}
+
+/** Greedy lanes: each item goes in the first lane free at its start. */
+export function assignLanes(items, gap = 4) {
+  const ends = [];
+  return items.map((item) => {
+    let lane = ends.findIndex((end) => end + gap <= item.x0);
+    if (lane === -1) {
+      lane = ends.length;
+      ends.push(item.x1);
+    } else {
+      ends[lane] = item.x1;
+    }
+    return lane;
+  });
+}

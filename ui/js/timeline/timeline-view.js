@@ -1,0 +1,204 @@
+// The timeline: sessions and timeline entries on one zoomable time axis, from
+// the whole arc (2025 to PMIF 2026) down to the ministerial's hours. Items are
+// buttons (data-session-id / data-timeline-id) styled by kind and status;
+// arrows move between them, Enter opens.
+
+import { h, clear } from '../dom.js';
+import { assignLanes, linearScale, ticks } from './scale.js';
+
+const LANE_HEIGHT = 30;
+const MIN_ITEM_WIDTH = 10;
+const AXIS_ZONE = 'America/New_York';
+const ARC_PADDING = 7 * 86400e3;
+
+export class TimelineView {
+  /**
+   * @param container element
+   * @param items [{ key, type: 'session'|'entry', id, title, kind, status, precision, start, end, countries }]
+   * @param handlers { onOpen(item) }
+   */
+  constructor(container, items, handlers) {
+    this.container = container;
+    this.items = [...items].sort((a, b) => a.start - b.start || a.title.localeCompare(b.title));
+    this.handlers = handlers;
+    this.focusIndex = 0;
+    this.highlight = null;
+    this.selectedKey = null;
+    const t0 = Math.min(...this.items.map((i) => i.start)) - ARC_PADDING;
+    const t1 = Math.max(...this.items.map((i) => i.end)) + ARC_PADDING;
+    this.arc = [t0, t1];
+    this.build();
+  }
+
+  build() {
+    const d3 = globalThis.d3;
+    clear(this.container);
+    this.canvas = h('div', { class: 'tl-canvas', role: 'group', 'aria-label': `Timeline; axis times in ${AXIS_ZONE}. Arrow keys move between items, Enter opens.` });
+    this.axis = h('div', { class: 'tl-axis', 'aria-hidden': 'true' });
+    this.lanes = h('div', { class: 'tl-lanes' });
+    this.canvas.append(this.axis, this.lanes);
+    this.container.append(this.canvas);
+    this.elements = this.items.map((item, index) => {
+      const el = h('button', {
+        type: 'button',
+        class: 'tl-item',
+        tabindex: index === 0 ? '0' : '-1',
+        dataset: {
+          kind: item.kind,
+          status: item.status,
+          precision: item.precision,
+          ...(item.type === 'session' ? { sessionId: item.id } : { timelineId: item.id }),
+        },
+        title: `${item.title} (${item.status})`,
+        'aria-label': `${item.title}; ${item.when}; ${item.status}`,
+        onclick: () => {
+          this.focusIndex = index;
+          this.handlers.onOpen(item);
+        },
+        onkeydown: (e) => this.onKey(e, index),
+      }, h('span', { class: 'tl-label' }, item.title));
+      this.lanes.append(el);
+      return el;
+    });
+    this.zoom = d3.zoom()
+      .scaleExtent([1, 5000])
+      .filter((event) => !event.button && event.type !== 'dblclick')
+      .on('zoom', (event) => {
+        this.transform = event.transform;
+        this.layout();
+      });
+    this.transform = d3.zoomIdentity;
+    d3.select(this.canvas).call(this.zoom);
+    this.resizeObserver = new ResizeObserver(() => this.layout());
+    this.resizeObserver.observe(this.canvas);
+    this.layout();
+  }
+
+  width() {
+    return Math.max(200, this.canvas.clientWidth);
+  }
+
+  /** The current scale from time to pixels. */
+  scale() {
+    const base = linearScale(this.arc, [0, this.width()]);
+    const k = this.transform.k;
+    const x = this.transform.x;
+    const s = (t) => base(t) * k + x;
+    s.invert = (px) => base.invert((px - x) / k);
+    return s;
+  }
+
+  layout() {
+    const x = this.scale();
+    const w = this.width();
+    const t0 = x.invert(0);
+    const t1 = x.invert(w);
+    this.canvas.dataset.spanHours = String(Math.round((t1 - t0) / 3600e3));
+    clear(this.axis);
+    for (const tick of ticks(t0, t1, AXIS_ZONE)) {
+      const el = h('div', { class: `tl-tick${tick.major ? ' major' : ''}` }, h('span', {}, tick.label));
+      el.style.left = `${x(tick.t).toFixed(1)}px`;
+      this.axis.append(el);
+    }
+    const boxes = this.items.map((item) => {
+      const x0 = x(item.start);
+      const x1 = Math.max(x(item.end), x0 + MIN_ITEM_WIDTH);
+      return { x0, x1 };
+    });
+    const lanes = assignLanes(boxes, 3);
+    this.items.forEach((item, i) => {
+      const el = this.elements[i];
+      const { x0, x1 } = boxes[i];
+      el.style.left = `${x0.toFixed(1)}px`;
+      el.style.width = `${(x1 - x0).toFixed(1)}px`;
+      el.style.top = `${lanes[i] * LANE_HEIGHT}px`;
+      el.classList.toggle('narrow', x1 - x0 < 48);
+      el.hidden = x1 < -50 || x0 > w + 50;
+    });
+    this.lanes.style.height = `${(Math.max(0, ...lanes) + 1) * LANE_HEIGHT}px`;
+    if (this.nowMs !== undefined) {
+      this.nowLine.style.left = `${x(this.nowMs).toFixed(1)}px`;
+      this.nowLine.hidden = x(this.nowMs) < 0 || x(this.nowMs) > w;
+    }
+  }
+
+  /** Animates to show [start, end]. */
+  zoomTo(start, end, duration = 600) {
+    const d3 = globalThis.d3;
+    const base = linearScale(this.arc, [0, this.width()]);
+    const k = Math.max(1, this.width() / (base(end) - base(start)));
+    const t = d3.zoomIdentity.translate(-base(start) * k, 0).scale(k);
+    const sel = d3.select(this.canvas);
+    this.canvas.dataset.zooming = 'true';
+    const done = () => { delete this.canvas.dataset.zooming; };
+    if (duration > 0) sel.transition().duration(duration).call(this.zoom.transform, t).on('end', done).on('interrupt', done);
+    else {
+      sel.call(this.zoom.transform, t);
+      done();
+    }
+  }
+
+  showArc(duration) {
+    this.zoomTo(this.arc[0], this.arc[1], duration);
+  }
+
+  zoomBy(factor) {
+    this.zoom.scaleBy(globalThis.d3.select(this.canvas), factor);
+  }
+
+  markNow(nowMs) {
+    this.nowMs = nowMs;
+    if (!this.nowLine) {
+      this.nowLine = h('div', { class: 'tl-now', 'aria-hidden': 'true' }, h('span', {}, 'now'));
+      this.canvas.append(this.nowLine);
+    }
+    this.layout();
+  }
+
+  onKey(event, index) {
+    const last = this.items.length - 1;
+    let next = null;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = Math.min(last, index + 1);
+    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') next = Math.max(0, index - 1);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = last;
+    if (next === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.focusItem(next);
+  }
+
+  focusItem(index) {
+    this.elements[this.focusIndex].tabIndex = -1;
+    this.focusIndex = index;
+    const el = this.elements[index];
+    el.tabIndex = 0;
+    const x = this.scale();
+    const item = this.items[index];
+    if (x(item.start) < 0 || x(item.start) > this.width()) {
+      this.zoom.translateTo(globalThis.d3.select(this.canvas), linearScale(this.arc, [0, this.width()])(item.start), 0);
+    }
+    el.hidden = false;
+    el.focus();
+  }
+
+  /** Marks the items that concern a country. */
+  setHighlight(iso3) {
+    this.highlight = iso3;
+    this.items.forEach((item, i) => {
+      if (iso3 && item.countries.includes(iso3)) this.elements[i].dataset.highlighted = 'true';
+      else delete this.elements[i].dataset.highlighted;
+    });
+  }
+
+  setSelected(key) {
+    this.items.forEach((item, i) => {
+      if (item.key === key) this.elements[i].setAttribute('aria-current', 'true');
+      else this.elements[i].removeAttribute('aria-current');
+    });
+  }
+
+  destroy() {
+    if (this.resizeObserver) this.resizeObserver.disconnect();
+  }
+}
