@@ -16,6 +16,10 @@ for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+if [[ "$purpose" == "test" ]]; then
+  command -v python3 >/dev/null || missing+=(python3)
+  python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+fi
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]]; then
     echo "setup: installing system packages: ${missing[*]}"
@@ -49,6 +53,11 @@ if [[ ! -f ui/vendor/.complete || package-lock.json -nt ui/vendor/.complete \
 fi
 
 if [[ "$purpose" == "test" ]]; then
+  # An independent iCalendar parser for checking the app's .ics export.
+  if ! python3 -c "import icalendar" 2>/dev/null; then
+    echo "setup: pip install icalendar"
+    python3 -m pip install --quiet --disable-pip-version-check icalendar
+  fi
   if ! command -v tauri-driver >/dev/null && [[ ! -x "$HOME/.cargo/bin/tauri-driver" ]]; then
     echo "setup: cargo install tauri-driver"
     cargo install tauri-driver --locked

@@ -2,8 +2,8 @@
 // The caller provides the display (xvfb-run or DISPLAY).
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Session, waitForDriver } from './webdriver.mjs';
@@ -25,6 +25,10 @@ function driverBinary() {
  * passes its own on): GTK_THEME=Adwaita:dark gives the dark theme.
  */
 export async function startDriver({ env = {}, port = PORT } = {}) {
+  // Each driver gets its own user-data folder, kept across app restarts
+  // within it, so tests never touch (or depend on) a real user's agenda.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'atlas-e2e-'));
+  env = { MINERALS_ATLAS_DATA_DIR: dataDir, ...env };
   if (!existsSync(APP_BINARY)) {
     throw new Error(`the app is not built: ${APP_BINARY} is missing (cargo build --release)`);
   }
@@ -41,6 +45,7 @@ export async function startDriver({ env = {}, port = PORT } = {}) {
   const exited = new Promise((_, reject) => driver.once('exit', (code) => reject(new Error(`tauri-driver exited (${code})`))));
   await Promise.race([waitForDriver(base), exited]);
   return {
+    dataDir,
     async open() {
       const session = await Session.create(base, APP_BINARY);
       await session.waitFor('the first view', "return document.documentElement.dataset.ready === 'true';", [], 30000);

@@ -31,3 +31,9 @@ test('before, between and after', () => {
   assert.equal(after.state, 'after');
   assert.match(after.text, /PMIF 2026, ended 8 months ago \(2026-04-09\)/);
 });
+
+test('dates are ISO whatever the engine\'s locale formats', async () => {
+  const { zonedDate } = await import('../../ui/js/timeline/now.js');
+  assert.equal(zonedDate(Date.parse('2026-02-05T03:00:00Z'), 'America/New_York'), '2026-02-04');
+  assert.equal(zonedDate(Date.parse('2026-04-07T20:00:00Z'), 'Asia/Karachi'), '2026-04-08');
+});

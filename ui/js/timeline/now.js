@@ -2,8 +2,11 @@
 
 const DAY = 86400e3;
 
-function zonedDate(ms, timeZone) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+/** YYYY-MM-DD of an instant in a zone. From parts: locales format whole dates differently (WebKit's en-CA is 11/27/2026). */
+export function zonedDate(ms, timeZone) {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(ms));
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 function spanText(ms) {

@@ -8,6 +8,7 @@ import { assignLanes, linearScale, ticks } from './scale.js';
 
 const LANE_HEIGHT = 30;
 const MIN_ITEM_WIDTH = 10;
+const LABEL_ROOM = 220;
 const AXIS_ZONE = 'America/New_York';
 const ARC_PADDING = 7 * 86400e3;
 
@@ -100,22 +101,30 @@ export class TimelineView {
       el.style.left = `${x(tick.t).toFixed(1)}px`;
       this.axis.append(el);
     }
+    // Zoomed in to days, a short item's label runs past its box: lanes keep room for it.
+    const labelRoom = t1 - t0 <= 4 * 86400e3 ? LABEL_ROOM : 0;
     const boxes = this.items.map((item) => {
       const x0 = x(item.start);
       const x1 = Math.max(x(item.end), x0 + MIN_ITEM_WIDTH);
-      return { x0, x1 };
+      return { x0, x1, visible: x1 > 1 && x0 < w - 1 };
     });
-    const lanes = assignLanes(boxes, 3);
+    // Lanes among the visible items only, so nothing off screen leaves a gap.
+    const visible = boxes.map((b, i) => i).filter((i) => boxes[i].visible);
+    const visibleLanes = assignLanes(visible.map((i) => ({ x0: boxes[i].x0, x1: Math.max(boxes[i].x1, boxes[i].x0 + labelRoom) })), 3);
+    const lanes = new Array(this.items.length).fill(0);
+    visible.forEach((i, j) => { lanes[i] = visibleLanes[j]; });
     this.items.forEach((item, i) => {
       const el = this.elements[i];
       const { x0, x1 } = boxes[i];
       el.style.left = `${x0.toFixed(1)}px`;
       el.style.width = `${(x1 - x0).toFixed(1)}px`;
       el.style.top = `${lanes[i] * LANE_HEIGHT}px`;
-      el.classList.toggle('narrow', x1 - x0 < 48);
-      el.hidden = x1 < -50 || x0 > w + 50;
+      const narrow = x1 - x0 < 48;
+      el.classList.toggle('narrow', narrow && !labelRoom);
+      el.classList.toggle('label-outside', narrow && !!labelRoom);
+      el.hidden = !boxes[i].visible;
     });
-    this.lanes.style.height = `${(Math.max(0, ...lanes) + 1) * LANE_HEIGHT}px`;
+    this.lanes.style.height = `${(Math.max(0, ...visibleLanes) + 1) * LANE_HEIGHT}px`;
     if (this.nowMs !== undefined) {
       this.nowLine.style.left = `${x(this.nowMs).toFixed(1)}px`;
       this.nowLine.hidden = x(this.nowMs) < 0 || x(this.nowMs) > w;

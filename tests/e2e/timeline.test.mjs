@@ -1,0 +1,151 @@
+// Real window: the timeline from the arc to 4 February, the opening remarks
+// in two zones, a country from a session, search, stars that survive a
+// restart, and an .ics export read back by an independent parser.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Keys } from './webdriver.mjs';
+import { saveScreenshot, SCREENSHOT_DIR, startDriver } from './app.mjs';
+
+const exportDir = mkdtempSync(path.join(tmpdir(), 'atlas-ics-'));
+const ICS = path.join(exportDir, 'agenda.ics');
+let driver;
+let session;
+
+before(async () => {
+  driver = await startDriver({ env: { MINERALS_ATLAS_SAVE_PATH: ICS }, port: 4464 });
+  session = await driver.open();
+});
+
+after(async () => {
+  if (session) await session.delete().catch(() => {});
+  if (driver) await driver.stop();
+  console.log(`screenshots: ${SCREENSHOT_DIR}`);
+});
+
+const waitZoomed = () => session.waitFor('the zoom to finish', "return !document.querySelector('.tl-canvas').dataset.zooming;");
+const spanHours = () => session.execute("return Number(document.querySelector('.tl-canvas').dataset.spanHours);");
+
+test('the timeline zooms from the whole arc to 4 February', async () => {
+  await session.click(await session.find('[role="tab"][data-view="timeline"]'));
+  await session.waitForSelector('.tl-item[data-session-id="cmm-0204-opening"]');
+  assert.ok(await spanHours() > 24 * 300, 'starts on the whole arc');
+  const kinds = await session.execute("return [...new Set([...document.querySelectorAll('.tl-item')].map(e => e.dataset.kind))];");
+  assert.ok(kinds.includes('signing') && kinds.includes('forum'), `kinds: ${kinds}`);
+  const entries = await session.execute("return document.querySelectorAll('.tl-item[data-timeline-id]').length;");
+  assert.ok(entries > 10, 'timeline entries without sessions are drawn');
+  const nowLine = await session.text(await session.find('#now-line'));
+  assert.match(nowLine, /PMIF 2026/);
+  await saveScreenshot(session, 'timeline-arc-light');
+  await session.click(await session.find('[data-timeline-zoom="2026-02-04"]'));
+  await waitZoomed();
+  const hours = await spanHours();
+  assert.ok(hours >= 22 && hours <= 26, `one day is shown (${hours} h)`);
+  const ticks = await session.execute("return [...document.querySelectorAll('.tl-tick span')].map(s => s.textContent);");
+  assert.ok(ticks.includes('10:00'), `hour ticks: ${ticks}`);
+  const opening = await session.find('.tl-item[data-session-id="cmm-0204-opening"]');
+  const rect = await session.execute("const r = document.querySelector('.tl-item[data-session-id=\"cmm-0204-opening\"]').getBoundingClientRect(); return [r.left, r.width];");
+  assert.ok(rect[1] > 20, 'the one-hour session is wide enough to click at this scale');
+  await session.click(opening);
+  await session.waitForSelector('[data-panel="session"][data-session-id="cmm-0204-opening"]');
+});
+
+test('the opening remarks: 09:00 in Washington, 19:00 in Islamabad', async () => {
+  await session.click(await session.find('#zone-picker'));
+  await session.click(await session.find('#zone-picker option[value="Asia/Karachi"]'));
+  await session.waitFor('Islamabad time', "const t = document.querySelector('[data-panel=\"session\"] .time-viewer'); return t && t.textContent.includes('19:00');");
+  const local = await session.text(await session.find('[data-panel="session"] .time-local'));
+  const viewer = await session.text(await session.find('[data-panel="session"] .time-viewer'));
+  assert.match(local, /09:00 EST/);
+  assert.match(viewer, /19:00 PKT/);
+  assert.doesNotMatch(viewer, /day\)/, 'same calendar day');
+  const speakers = await session.text(await session.find('[data-panel="session"] .speakers'));
+  assert.match(speakers, /Horii Iwao/);
+  // The map marks the session's countries.
+  const marked = await session.execute("return [...document.querySelectorAll('path.country[data-highlighted]')].map(p => p.dataset.iso3).sort();");
+  assert.deepEqual(marked, ['JPN', 'USA']);
+  await saveScreenshot(session, 'timeline-4feb-session-light');
+});
+
+test('a country in the session opens its panel and is marked on the timeline', async () => {
+  await session.click(await session.find('[data-panel="session"] .chip[data-iso3="JPN"]'));
+  const panel = await session.waitForSelector('[data-panel="country"][data-iso3="JPN"]');
+  assert.match(await session.text(panel), /Horii Iwao/);
+  const marked = await session.execute("return document.querySelectorAll('.tl-item[data-highlighted]').length;");
+  assert.ok(marked >= 1, 'Japan\'s items are highlighted on the timeline');
+});
+
+test('arrow keys move between timeline items and Enter opens one', async () => {
+  await session.execute("document.querySelector('.tl-item[data-session-id=\"cmm-0204-opening\"]').focus();");
+  await session.pressKeys(Keys.ArrowRight);
+  const next = await session.execute('return document.activeElement.dataset.sessionId || document.activeElement.dataset.timelineId;');
+  assert.ok(next && next !== 'cmm-0204-opening', `focus moved to ${next}`);
+  await session.pressKeys(Keys.Enter);
+  await session.waitFor('a panel for the focused item', `const p = document.querySelector('[data-panel="session"], [data-panel="timeline"]'); return p && (p.dataset.sessionId === '${next}' || p.dataset.timelineId === '${next}');`);
+  await session.pressKeys(Keys.Escape);
+  await session.waitFor('the panel to close', "return !document.querySelector('[data-panel]');");
+});
+
+test('search "tshisekedi" finds Félix Tshisekedi and opens the DRC', async () => {
+  await session.execute('document.body.focus();');
+  await session.pressKeys('/');
+  await session.waitFor('the search box to have focus', "return document.activeElement === document.querySelector('input[data-search]');");
+  await session.pressKeys(...'tshisekedi');
+  await session.waitForSelector('[data-search-result]');
+  const first = await session.text(await session.find('[data-search-result]'));
+  assert.match(first, /Félix Tshisekedi/);
+  await session.pressKeys(Keys.Enter);
+  const panel = await session.waitForSelector('[data-panel="country"][data-iso3="COD"]');
+  assert.match(await session.text(panel), /Félix Tshisekedi/);
+});
+
+async function star(sessionId) {
+  await session.execute(`location.hash = '#/timeline/session/${sessionId}';`);
+  await session.waitForSelector(`[data-panel="session"][data-session-id="${sessionId}"]`);
+  await session.click(await session.find('[data-panel="session"] button[data-star]'));
+  await session.waitFor('the star', "return document.querySelector('[data-panel=\"session\"] button[data-star]').getAttribute('aria-pressed') === 'true';");
+}
+
+test('two starred sessions survive a restart, and the agenda exports to .ics', async () => {
+  await star('cmm-0204-opening');
+  await star('cmm-0204-signings');
+  await session.delete();
+  session = await driver.open();
+  await session.execute("location.hash = '#/agenda';");
+  await session.waitForSelector('.agenda-item[data-agenda-id="cmm-0204-signings"]');
+  const ids = await session.execute("return [...document.querySelectorAll('.agenda-item')].map(e => e.dataset.agendaId);");
+  assert.deepEqual(ids, ['cmm-0204-signings', 'cmm-0204-opening'], 'both, in time order (the day-only signing starts at midnight)');
+  // The zone chosen before the restart is remembered too.
+  assert.equal(await session.execute("return document.getElementById('zone-picker').value;"), 'Asia/Karachi');
+  await saveScreenshot(session, 'agenda-light');
+
+  await session.click(await session.find('[data-export-ics]'));
+  await session.waitFor('the export notice', "return !document.getElementById('notice-banner').hidden;");
+  assert.ok(existsSync(ICS), 'the file was written');
+  const parsed = spawnSync('python3', ['-c', `
+import json, sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+out = []
+for e in cal.walk('VEVENT'):
+    s = e.decoded('DTSTART'); end = e.decoded('DTEND')
+    out.append({'uid': str(e['UID']), 'summary': str(e['SUMMARY']), 'start': s.isoformat(), 'end': end.isoformat(),
+                'tz': str(getattr(s, 'tzinfo', None)), 'description': str(e['DESCRIPTION'])})
+print(json.dumps(out))
+`, ICS], { encoding: 'utf8' });
+  assert.equal(parsed.status, 0, parsed.stderr);
+  const events = JSON.parse(parsed.stdout);
+  assert.equal(events.length, 2);
+  const opening = events.find((e) => e.uid === 'cmm-0204-opening@minerals-atlas');
+  assert.equal(opening.start, '2026-02-04T14:00:00+00:00', '09:00 in Washington is 14:00 UTC');
+  assert.equal(opening.end, '2026-02-04T15:00:00+00:00');
+  assert.match(opening.summary, /Opening remarks/);
+  assert.match(opening.description, /https:\/\//, 'sources travel with the event');
+  const signings = events.find((e) => e.uid === 'cmm-0204-signings@minerals-atlas');
+  assert.equal(signings.start, '2026-02-04', 'a day-only session is an all-day event');
+  assert.equal(signings.end, '2026-02-05');
+  assert.match(readFileSync(ICS, 'utf8'), /\r\n/, 'CRLF line ends');
+});
