@@ -10,3 +10,7 @@ echo "== domain queries and parsing"
 cargo run --release -q -p atlas-domain --example parse_time
 echo "== start-up"
 xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" node bench/startup.mjs "${RUNS:-10}"
+echo "== search"
+cargo run --release -q -p atlas-domain --example search_latency
+echo "== interaction in the real window"
+xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" node bench/interaction.mjs

@@ -8,9 +8,21 @@ use tauri::webview::InvokeRequest;
 use tauri::WebviewWindow;
 
 fn app_window() -> (tauri::App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
+    app_window_in(&scratch("default"))
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-ipc-{name}-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn app_window_in(data_dir: &std::path::Path) -> (tauri::App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
     let (atlas, _) = AtlasState::load_embedded().expect("embedded dataset loads");
     let probe = minerals_atlas::probe::StartupProbe::from_args(std::time::Instant::now(), Vec::<String>::new());
     let app = minerals_atlas::build(mock_builder(), atlas, probe)
+        .manage(minerals_atlas::user::UserState::open(data_dir))
         .build(mock_context(noop_assets()))
         .expect("mock app builds");
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
@@ -126,4 +138,94 @@ fn dataset_info_reports_provenance() {
     assert_eq!(info["provenance"]["usgs_doi"], "10.5066/P1WKQ63T");
     assert!(info["counts"]["stat_rows"].as_u64().unwrap() > 0);
     assert_eq!(call(&w, "no_such_command", json!({})).is_err(), true);
+}
+
+#[test]
+fn search_ranks_and_bounds_its_input() {
+    let (_app, w) = app_window();
+    let r = call(&w, "search", json!({"query": "tshisekedi"})).unwrap();
+    assert_eq!(r[0]["title"], "Félix Tshisekedi");
+    assert_eq!(r[0]["kind"], "person");
+    let none = call(&w, "search", json!({"query": ""})).unwrap();
+    assert_eq!(none.as_array().unwrap().len(), 0);
+    let huge = "é".repeat(200_000);
+    assert!(call(&w, "search", json!({ "query": huge })).is_ok(), "cut, not a crash");
+    let err = call(&w, "search", json!({"query": ["not", "a", "string"]})).expect_err("wrong type");
+    assert!(err.to_string().contains("query"), "{err}");
+}
+
+#[test]
+fn timeline_entry_and_time_zones() {
+    let (_app, w) = app_window();
+    let all = call(&w, "get_timeline", json!({})).unwrap();
+    let id = all[0]["id"].as_str().unwrap().to_string();
+    let one = call(&w, "get_timeline_entry", json!({"id": id, "zone": "Asia/Tokyo"})).unwrap();
+    assert_eq!(one["viewer_start"]["zone"], "Asia/Tokyo");
+    assert_not_found(call(&w, "get_timeline_entry", json!({"id": "tl-nothing"})), "tl-nothing");
+    let zones = call(&w, "list_time_zones", json!({})).unwrap();
+    let zones: Vec<&str> = zones.as_array().unwrap().iter().map(|z| z.as_str().unwrap()).collect();
+    assert!(zones.contains(&"Asia/Karachi") && zones.contains(&"America/New_York"));
+}
+
+#[test]
+fn stars_notes_and_zone_are_saved_and_validated() {
+    let dir = scratch("user");
+    {
+        let (_app, w) = app_window_in(&dir);
+        let fresh = call(&w, "get_user_data", json!({})).unwrap();
+        assert_eq!(fresh["data"]["starred"].as_array().unwrap().len(), 0);
+        assert!(fresh["notice"].is_null());
+        call(&w, "set_star", json!({"kind": "session", "id": "cmm-0204-opening", "starred": true})).unwrap();
+        assert_not_found(call(&w, "set_star", json!({"kind": "session", "id": "no-such", "starred": true})), "no-such");
+        let err = call(&w, "set_star", json!({"kind": "planet", "id": "x", "starred": true})).expect_err("bad kind");
+        assert_eq!(err["code"], "invalid_argument");
+        call(&w, "set_note", json!({"target": "country:PAK", "text": "Reko Diq"})).unwrap();
+        let err = call(&w, "set_note", json!({"target": "../../etc", "text": "x"})).expect_err("bad target");
+        assert_eq!(err["code"], "invalid_argument");
+        let err = call(&w, "set_note", json!({"target": "country:PAK", "text": "x".repeat(30_000)})).expect_err("too long");
+        assert_eq!(err["code"], "invalid_argument");
+        call(&w, "set_time_zone", json!({"zone": "Asia/Karachi"})).unwrap();
+        let err = call(&w, "set_time_zone", json!({"zone": "Mars/Base"})).expect_err("bad zone");
+        assert_eq!(err["code"], "invalid_argument");
+        let agenda = call(&w, "get_agenda", json!({"zone": "Asia/Karachi"})).unwrap();
+        assert_eq!(agenda["items"][0]["viewer_start"]["clock"], "19:00");
+    }
+    // A new app on the same folder: everything that was accepted is there, nothing that was refused.
+    let (_app, w) = app_window_in(&dir);
+    let back = call(&w, "get_user_data", json!({})).unwrap();
+    assert_eq!(back["data"]["starred"][0]["id"], "cmm-0204-opening");
+    assert_eq!(back["data"]["starred"].as_array().unwrap().len(), 1);
+    assert_eq!(back["data"]["notes"]["country:PAK"], "Reko Diq");
+    assert_eq!(back["data"]["settings"]["time_zone"], "Asia/Karachi");
+}
+
+#[test]
+fn a_corrupt_user_file_is_reported_once_and_the_app_starts_clean() {
+    let dir = scratch("corrupt");
+    std::fs::write(dir.join("user-data.json"), b"{\"version\":1,\"starred\":[{").unwrap();
+    let (_app, w) = app_window_in(&dir);
+    let first = call(&w, "get_user_data", json!({})).unwrap();
+    assert!(first["notice"].as_str().unwrap().contains("could not be read"), "{first}");
+    assert_eq!(first["data"]["starred"].as_array().unwrap().len(), 0);
+    let second = call(&w, "get_user_data", json!({})).unwrap();
+    assert!(second["notice"].is_null(), "told once");
+    let kept = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().starts_with("user-data.json.unreadable-"));
+    assert!(kept, "the unreadable file is kept beside");
+}
+
+#[test]
+fn export_refuses_an_empty_agenda_and_writes_a_starred_one() {
+    let dir = scratch("export");
+    let (_app, w) = app_window_in(&dir);
+    let err = call(&w, "export_agenda_ics", json!({})).expect_err("empty agenda");
+    assert_eq!(err["code"], "export");
+    call(&w, "set_star", json!({"kind": "session", "id": "cmm-0204-opening", "starred": true})).unwrap();
+    let target = dir.join("out.ics");
+    // The save dialog is replaced for automated runs; only this test sets it in this process.
+    std::env::set_var("MINERALS_ATLAS_SAVE_PATH", &target);
+    let path = call(&w, "export_agenda_ics", json!({})).unwrap();
+    std::env::remove_var("MINERALS_ATLAS_SAVE_PATH");
+    assert_eq!(path.as_str().unwrap(), target.display().to_string());
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.contains("UID:cmm-0204-opening@minerals-atlas"));
 }

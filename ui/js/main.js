@@ -57,7 +57,20 @@ function navigate(changes) {
   else location.hash = hash;
 }
 
+/** Marks for the benchmarks: click to panel painted, timeline render. */
+function markPainted(start, name) {
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    try {
+      performance.measure(name, start);
+    } catch {
+      // the start mark was cleared: nothing to measure
+    }
+  }));
+}
+
 function openPanel(type, id) {
+  performance.clearMarks('panel-request');
+  performance.mark('panel-request');
   app.lastFocus = document.activeElement;
   navigate({ panel: { type, id } });
 }
@@ -159,6 +172,7 @@ async function showPanel(panelState) {
     $('placeholder').hidden = true;
     panel.scrollTop = 0;
     panel.focus({ preventScroll: true });
+    markPainted('panel-request', 'click-to-panel');
   } catch (e) {
     hidePanel();
     showError(e);
@@ -185,6 +199,7 @@ function ensureTimeline() {
     app.timeline.layout();
     return;
   }
+  performance.mark('timeline-start');
   app.timeline = new TimelineView($('timeline'), app.items, {
     onOpen: (item) => openPanel(item.type, item.id),
   });
@@ -192,6 +207,7 @@ function ensureTimeline() {
   $('now-line').textContent = now.text;
   if (now.state === 'during') app.timeline.markNow(now.nowMs);
   app.timeline.showArc(0);
+  markPainted('timeline-start', 'timeline-render');
   if (state.panel && state.panel.type === 'country') app.timeline.setHighlight(state.panel.id);
   if (state.panel && state.panel.type !== 'country') app.timeline.setSelected(`${state.panel.type}:${state.panel.id}`);
 }
@@ -406,7 +422,9 @@ async function boot() {
     const organisations = countries.filter((c) => c.role === 'participant' && c.kind === 'organisation').length;
     $('countries-count').textContent = `${nations} countries${organisations ? ' and the European Commission' : ''}; the United States hosted`;
     fillMineralPicker(minerals);
+    performance.mark('map-start');
     app.map = new WorldMap($('map'), world, countries, { onSelect: openCountry, onHover });
+    markPainted('map-start', 'map-render');
     $('map').removeAttribute('aria-busy');
     renderParticipationLegend($('map-legend'));
     const p = info.provenance;

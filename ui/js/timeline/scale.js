@@ -24,12 +24,26 @@ export function tickStep(spanMs) {
   return { unit: 'hour', every: 2 };
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep them.
+const formatters = new Map();
+function formatter(kind, timeZone) {
+  const key = `${kind}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options = {
+      parts: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+      month: { month: 'short', year: 'numeric' },
+      day: { day: 'numeric', month: 'short' },
+    }[kind];
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Wall-clock parts of an instant in a zone. */
 export function zonedParts(ms, timeZone) {
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  });
-  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(formatter('parts', timeZone).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
   return { year: +p.year, month: +p.month, day: +p.day, hour: +p.hour, minute: +p.minute };
 }
 
@@ -47,17 +61,17 @@ export function ticks(t0, t1, timeZone) {
     let label = null;
     if (unit === 'month' && p.day === 1 && p.hour < 6) {
       key = `${p.year}-${p.month}`;
-      label = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone }).format(new Date(t));
+      label = formatter('month', timeZone).format(new Date(t));
     } else if (unit === 'week' && p.hour < 6 && new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() === 1) {
       key = `${p.year}-${p.month}-${p.day}`;
-      label = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(new Date(t));
+      label = formatter('day', timeZone).format(new Date(t));
     } else if (unit === 'day' && p.hour < 6) {
       key = `${p.year}-${p.month}-${p.day}`;
-      label = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(new Date(t));
+      label = formatter('day', timeZone).format(new Date(t));
     } else if (unit === 'hour' && p.minute === 0 && p.hour % every === 0) {
       key = `${p.year}-${p.month}-${p.day}-${p.hour}`;
       label = p.hour === 0
-        ? new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone }).format(new Date(t))
+        ? formatter('day', timeZone).format(new Date(t))
         : `${String(p.hour).padStart(2, '0')}:00`;
     }
     // Snap to the boundary (local midnight) when the stride overshot it.

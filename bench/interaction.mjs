@@ -1,0 +1,84 @@
+// Interaction benchmark in the real window (Xvfb, WebDriver): click to panel
+// painted for ten countries and ten sessions, the first map render, the arc
+// view's render; then the memory of the app's process tree after all that,
+// against the hello-world app's at rest, in the same run.
+//   xvfb-run node bench/interaction.mjs
+
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDriver, APP_BINARY } from '../tests/e2e/app.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BASELINE = path.join(root, 'target/baseline/release/baseline-hello');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function treeKiB(pid) {
+  let total = 0;
+  const walk = (p) => {
+    try {
+      const m = readFileSync(`/proc/${p}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+      if (m) total += Number(m[1]);
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/)) if (c) walk(c);
+      }
+    } catch {
+      // gone
+    }
+  };
+  walk(pid);
+  return total;
+}
+
+function pidOf(binary) {
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      if (readlinkSync(`/proc/${p}/exe`) === binary) return Number(p);
+    } catch {
+      // not ours
+    }
+  }
+  return null;
+}
+
+const driver = await startDriver({ port: 4484 });
+const session = await driver.open();
+const measures = (name) => session.execute(`return performance.getEntriesByName('${name}').map(e => e.duration);`);
+const countries = ['PAK', 'COD', 'GIN', 'IND', 'JPN', 'KOR', 'ARG', 'GBR', 'AUS', 'SAU'];
+for (const iso3 of countries) {
+  await session.click(await session.find(`.country-list [data-iso3="${iso3}"]`));
+  await session.waitForSelector(`[data-panel="country"][data-iso3="${iso3}"]`);
+  await session.waitFor('the measure', `return performance.getEntriesByName('click-to-panel').length >= ${countries.indexOf(iso3) + 1};`);
+}
+const countryTimes = await measures('click-to-panel');
+await session.click(await session.find('[role="tab"][data-view="timeline"]'));
+await session.waitFor('the timeline render', "return performance.getEntriesByName('timeline-render').length > 0;");
+const sessions = await session.execute("return [...document.querySelectorAll('.tl-item[data-session-id]')].slice(0, 10).map(e => e.dataset.sessionId);");
+for (const [i, id] of sessions.entries()) {
+  await session.execute(`document.querySelector('.tl-item[data-session-id="${id}"]').click();`);
+  await session.waitFor('the measure', `return performance.getEntriesByName('click-to-panel').length >= ${countries.length + i + 1};`);
+}
+const all = await measures('click-to-panel');
+const sessionTimes = all.slice(countries.length);
+const [mapRender] = await measures('map-render');
+const [timelineRender] = await measures('timeline-render');
+const appPid = pidOf(APP_BINARY);
+const appKiB = appPid ? treeKiB(appPid) : NaN;
+await session.delete();
+await driver.stop();
+
+// The baseline at rest, sampled the same way.
+const base = spawn(BASELINE, [], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 3000));
+const baseKiB = treeKiB(base.pid);
+base.kill('SIGKILL');
+
+const f = (x) => `${x.toFixed(1)} ms`;
+console.log(`click to panel painted, countries: median ${f(median(countryTimes))}, worst ${f(Math.max(...countryTimes))} (${countryTimes.length} clicks)`);
+console.log(`click to panel painted, sessions:  median ${f(median(sessionTimes))}, worst ${f(Math.max(...sessionTimes))} (${sessionTimes.length} clicks)`);
+console.log(`  target: within 16 ms (one frame): ${Math.max(...countryTimes, ...sessionTimes) <= 16 ? 'PASS' : 'MISS'} (these include the two frames up to the paint)`);
+console.log(`map render (50m geometry, first paint): ${f(mapRender)}`);
+console.log(`timeline arc view render: ${f(timelineRender)}`);
+console.log(`memory, process tree after ten country panels, ten sessions and the timeline: ${(appKiB / 1024).toFixed(0)} MiB; hello world at rest: ${(baseKiB / 1024).toFixed(0)} MiB; ratio ${(appKiB / baseKiB).toFixed(2)}x (target <= 1.3): ${appKiB / baseKiB <= 1.3 ? 'PASS' : 'MISS'}`);
