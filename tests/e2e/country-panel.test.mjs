@@ -34,6 +34,7 @@ test('clicking Pakistan opens its panel with the head of delegation and a source
   assert.ok(links.length > 0, 'at least one source link');
   assert.ok(links.every((href) => href.startsWith('https://')), `links: ${links}`);
   assert.equal(await session.execute('return location.hash;'), '#/map/country/PAK');
+  await session.waitFor('the flag, bundled', "const f = document.querySelector('[data-panel=\"country\"] img.flag'); return f && f.complete && f.naturalWidth > 0;");
   await saveScreenshot(session, 'country-panel-pakistan');
 });
 

@@ -20,7 +20,8 @@ export function renderCountryPanel(panel, detail, ctx) {
 
   panel.append(
     h('header', { class: 'panel-header' },
-      h('div', {},
+      c.flag ? h('img', { class: 'flag', src: `vendor/flags/${c.flag}.svg`, alt: `Flag of ${c.name}`, width: '48', height: '36', onerror: (e) => e.target.remove() }) : null,
+      h('div', { class: 'panel-heading' },
         h('h2', { class: 'panel-title', id: 'panel-title' }, c.name),
         h('p', { class: 'panel-meta' },
           h('span', { class: `role-badge role-${detail.role || 'none'}` }, roleLabel(detail.role)),

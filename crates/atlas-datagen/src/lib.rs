@@ -162,6 +162,8 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
             usgs_list_2025: vec![],
             eu_crma: None,
             eu_crma_names: vec![],
+            sources: vec![usgs::USGS_SOURCE_ID.to_string()],
+            status: Status::Confirmed,
         });
     }
     for chapter in &release.chapters {
@@ -697,6 +699,16 @@ fn apply_critical_lists(
         }
     }
     for m in minerals.iter_mut() {
+        if !m.usgs_list_2022.is_empty() {
+            m.sources.push("usgs-critical-list-2022".to_string());
+        }
+        if !m.usgs_list_2025.is_empty() {
+            m.sources.push("usgs-critical-list-2025".to_string());
+        }
+        if m.eu_crma.is_some() {
+            m.sources.push("eu-crma-2024".to_string());
+            m.status = Status::Reported;
+        }
         m.usgs_list_2022.sort();
         m.usgs_list_2025.sort();
         m.eu_crma_names.sort();

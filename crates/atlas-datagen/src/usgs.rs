@@ -23,6 +23,9 @@ pub const USGS_COLUMNS: [&str; 12] = [
     "Other notes",
 ];
 
+/// The id of the USGS data release in data/curated/sources.json.
+pub const USGS_SOURCE_ID: &str = "usgs-mcs2026";
+
 pub const ERRATA_COLUMNS: [&str; 9] =
     ["version", "date", "chapter", "country", "statistic", "year", "csv_value_v1_0", "corrected_value", "source"];
 
@@ -263,6 +266,8 @@ pub fn build_series(
             world_total_note,
             note: shared_note,
             total_warning,
+            sources: vec![USGS_SOURCE_ID.to_string()],
+            status: atlas_domain::model::Status::Confirmed,
             rows: rows_out,
         });
     }

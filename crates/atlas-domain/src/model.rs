@@ -142,6 +142,11 @@ pub struct Mineral {
     pub eu_crma: Option<EuCrmaClass>,
     /// EU CRMA annex entries that map to this mineral.
     pub eu_crma_names: Vec<String>,
+    /// The lists' sources: USGS MCS 2026, the USGS lists, the EU CRMA.
+    pub sources: Vec<String>,
+    /// Confirmed for USGS facts; the EU classification is transcribed from
+    /// secondary sources and is `reported` where a mineral has one.
+    pub status: Status,
 }
 
 impl Mineral {
@@ -178,6 +183,9 @@ pub struct StatSeries {
     /// Set when USGS's country rows add up to more than its (rounded) world
     /// total, so that shares sum past 100%: a property of the source, shown as is.
     pub total_warning: Option<String>,
+    /// Always the USGS MCS 2026 data release (with the corrections applied).
+    pub sources: Vec<String>,
+    pub status: Status,
     pub rows: Vec<StatRow>,
 }
 

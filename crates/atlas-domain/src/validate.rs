@@ -61,9 +61,13 @@ pub fn check_references(d: &Dataset) -> Result<(), Vec<String>> {
         a.parties.iter().for_each(|x| need(&countries, "country", x, &whose));
         a.sources.iter().for_each(|s| need(&sources, "source", s, &whose));
     }
+    for m in &d.minerals {
+        m.sources.iter().for_each(|x| need(&sources, "source", x, &format!("mineral {}", m.id)));
+    }
     for s in &d.series {
         let whose = format!("series {}", s.id);
         need(&minerals, "mineral", &s.mineral, &whose);
+        s.sources.iter().for_each(|x| need(&sources, "source", x, &whose));
         for r in &s.rows {
             if let Some(c) = &r.country {
                 need(&countries, "country", c, &whose);

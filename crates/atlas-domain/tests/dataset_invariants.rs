@@ -78,6 +78,16 @@ fn every_dated_record_has_sources_and_a_status() {
     for p in &d.people {
         assert!(!p.sources.is_empty(), "person {} has no source", p.id);
     }
+    for s in &d.series {
+        assert_eq!(s.sources, ["usgs-mcs2026"], "series {}", s.id);
+    }
+    for m in &d.minerals {
+        assert!(m.sources.contains(&"usgs-mcs2026".to_string()), "mineral {}", m.id);
+        // The EU lists were transcribed from secondary sources: never "confirmed".
+        if m.eu_crma.is_some() {
+            assert_eq!(m.status, Status::Reported, "mineral {}", m.id);
+        }
+    }
     // Status is an enum: a record without one would not have parsed. Check the
     // spread is real, not everything "confirmed".
     let statuses: HashSet<Status> = d.timeline.iter().map(|t| t.status).chain(d.sessions.iter().map(|s| s.status)).collect();
