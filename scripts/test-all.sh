@@ -12,8 +12,11 @@ step() { echo; echo "== $* ($(( $(date +%s) - started ))s)"; }
 step "cargo test (workspace, release profile: shares the build with the app)"
 cargo test --release --workspace
 
-step "front-end unit tests"
-node --test tests/ui/
+step "front-end and tool unit tests"
+node --test tests/ui/ tests/tools/
+
+step "licences of every crate and npm package (offline)"
+node scripts/check-licences.mjs
 
 step "release build for the real-window tests"
 cargo build --release --bin minerals-atlas

@@ -3,6 +3,7 @@
 //! them to the webview.
 
 pub mod commands;
+pub mod crash;
 pub mod error;
 pub mod probe;
 pub mod state;
@@ -57,12 +58,23 @@ pub fn run(started: std::time::Instant) {
     if std::env::var_os("MINERALS_ATLAS_LOG_TIMINGS").is_some() {
         eprintln!("minerals-atlas: dataset parsed in {:.2} ms", parse_time.as_secs_f64() * 1000.0);
     }
+    // First plugin, so a second launch hands over before anything else starts:
+    // one window, one writer of the user's data.
     let app = build(tauri::Builder::default(), atlas, probe)
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let default = app.path().app_data_dir().unwrap_or_else(|_| std::env::temp_dir().join("minerals-atlas"));
-            app.manage(user::UserState::open(&user::UserState::folder(default)));
+            let folder = user::UserState::folder(default);
+            crash::install(folder.clone());
+            app.manage(user::UserState::open(&folder));
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_focus();
             }

@@ -46,6 +46,15 @@ impl UserState {
             Ok((data, _)) => (data, None),
             Err(e) => (UserData::default(), Some(format!("{e}. Changes cannot be saved until this is fixed."))),
         };
+        let crashes = crate::crash::take_unseen(folder);
+        let notice = match (notice, crashes.last()) {
+            (n, None) => n,
+            (n, Some(report)) => Some(format!(
+                "{}Minerals Atlas closed unexpectedly last time. A report was saved at {}; your saved agenda and notes are unaffected.",
+                n.map(|n| format!("{n} ")).unwrap_or_default(),
+                report.display()
+            )),
+        };
         UserState { store, data: Mutex::new(data), notice: Mutex::new(notice) }
     }
 

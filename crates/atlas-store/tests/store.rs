@@ -133,7 +133,7 @@ fn writer_child() {
 
 #[test]
 fn sigkill_during_saves_never_breaks_the_file() {
-    let runs: usize = std::env::var("ATLAS_KILL_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(100);
+    let runs: usize = std::env::var("ATLAS_KILL_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
     let dir = scratch("sigkill");
     let exe = std::env::current_exe().unwrap();
     let mut seed: u64 = 0x9e3779b97f4a7c15 ^ std::process::id() as u64;
@@ -169,4 +169,92 @@ fn sigkill_during_saves_never_breaks_the_file() {
     }
     assert!(last_count > 0, "the writer saved something in {runs} runs");
     eprintln!("{runs} SIGKILLs during saves in {:?}: {last_count} states saved, none broken", started.elapsed());
+}
+
+/// Runs `fault_child` in a private mount namespace on a 64 KiB tmpfs.
+fn run_fault(mode: &str) -> String {
+    if !nix_is_root() {
+        assert!(std::env::var_os("CI").is_none(), "CI runs as root: the fault tests need a private tmpfs");
+        eprintln!("fault test '{mode}' needs root for a private tmpfs mount: not run here (CI runs it)");
+        return format!("{mode}-OK (not run: not root)");
+    }
+    let dir = scratch(&format!("fault-{mode}"));
+    let exe = std::env::current_exe().unwrap();
+    let script = format!(
+        "mount -t tmpfs -o size=64k tmpfs '{d}' && exec '{exe}' --ignored --exact fault_child --nocapture --test-threads=1",
+        d = dir.display(),
+        exe = exe.display()
+    );
+    let out = Command::new("unshare")
+        .args(["--mount", "--propagation", "private", "sh", "-c", &script])
+        .env("ATLAS_FAULT_MODE", mode)
+        .env("ATLAS_FAULT_DIR", &dir)
+        .output()
+        .expect("unshare (util-linux) runs");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{text}");
+    text
+}
+
+fn nix_is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .map(|s| s.lines().any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0")))
+        .unwrap_or(false)
+}
+
+#[test]
+#[ignore = "helper process for the full-disk and read-only tests"]
+fn fault_child() {
+    let dir = PathBuf::from(std::env::var("ATLAS_FAULT_DIR").expect("run by a fault test"));
+    let mode = std::env::var("ATLAS_FAULT_MODE").unwrap();
+    let store = Store::in_folder(&dir);
+    let mut data = UserData::default();
+    data.set_star(session("kept"), true).unwrap();
+    data.set_note("session:kept", "saved before the fault").unwrap();
+    store.save(&data).unwrap();
+    match mode.as_str() {
+        "full" => {
+            // Fill the tmpfs to the last block.
+            let mut filler = std::fs::File::create(dir.join("filler")).unwrap();
+            let chunk = vec![0u8; 1024];
+            while std::io::Write::write_all(&mut filler, &chunk).is_ok() {}
+            let _ = filler.sync_all();
+        }
+        "readonly" => {
+            let status = Command::new("mount").args(["-o", "remount,ro"]).arg(&dir).status().unwrap();
+            assert!(status.success(), "remount read-only");
+        }
+        other => panic!("unknown mode {other}"),
+    }
+    for n in 0..20 {
+        data.set_note(&format!("session:s{n}"), &"x".repeat(4000)).unwrap();
+    }
+    let err = store.save(&data).expect_err("the save cannot succeed");
+    let message = err.to_string();
+    assert!(message.starts_with("cannot save your data in"), "{message}");
+    let (back, outcome) = store.load().unwrap();
+    assert_eq!(outcome, LoadOutcome::Loaded, "the file is whole");
+    assert_eq!(back.starred, vec![session("kept")], "nothing saved is lost");
+    assert_eq!(back.notes.get("session:kept").map(String::as_str), Some("saved before the fault"));
+    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains(".tmp-")).collect();
+    assert!(leftovers.is_empty(), "no temporary file left behind");
+    println!("{mode}-OK: {message}");
+}
+
+#[test]
+fn a_full_disk_gives_a_clear_error_and_loses_nothing() {
+    let out = run_fault("full");
+    assert!(out.contains("full-OK"), "{out}");
+    if !out.contains("not run") {
+        assert!(out.contains("No space left on device"), "{out}");
+    }
+}
+
+#[test]
+fn a_read_only_folder_gives_a_clear_error_and_loses_nothing() {
+    let out = run_fault("readonly");
+    assert!(out.contains("readonly-OK"), "{out}");
+    if !out.contains("not run") {
+        assert!(out.contains("Read-only file system"), "{out}");
+    }
 }

@@ -1,0 +1,49 @@
+// A second launch hands over to the running app and exits, instead of
+// opening a second window that would write the same user data.
+// Needs a D-Bus session bus (the plugin's channel on Linux): this test starts one.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { APP_BINARY } from './app.mjs';
+
+function startBus() {
+  return new Promise((resolve, reject) => {
+    const bus = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    bus.stdout.once('data', (d) => resolve({ bus, address: String(d).trim() }));
+    bus.once('error', reject);
+  });
+}
+
+function run(args, env) {
+  const child = spawn(APP_BINARY, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => out };
+}
+
+test('a second instance hands over and exits; the first keeps running', async () => {
+  assert.ok(process.env.DISPLAY, 'runs under Xvfb');
+  const { bus, address } = await startBus();
+  const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address, MINERALS_ATLAS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'atlas-single-')) };
+  const first = run([], env);
+  try {
+    // The first instance owns the name once it is up; give it its start-up.
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.equal(first.child.exitCode, null, `the first instance runs: ${first.output()}`);
+    // The second would print ready_ms if it opened a window of its own.
+    const second = run(['--exit-when-ready'], env);
+    const code = await Promise.race([second.exited, new Promise((r) => setTimeout(() => r('timeout'), 15000))]);
+    assert.equal(code, 0, `the second instance exits cleanly: ${second.output()}`);
+    assert.doesNotMatch(second.output(), /ready_ms=/, 'it never opened its own window');
+    assert.equal(first.child.exitCode, null, 'the first is still running');
+  } finally {
+    first.child.kill('SIGTERM');
+    bus.kill('SIGTERM');
+  }
+});
