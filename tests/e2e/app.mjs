@@ -77,3 +77,22 @@ export async function saveScreenshot(session, name) {
   writeFileSync(file, Buffer.from(await session.screenshot(), 'base64'));
   return file;
 }
+
+/**
+ * Asserts the page used nothing outside the app: every resource came from the
+ * app's own origin or the IPC, and the CSP blocked nothing.
+ */
+export async function assertNothingExternal(session, assert) {
+  const report = await session.execute(`
+    const own = (u) => u.startsWith('tauri://localhost') || u.startsWith('http://ipc.localhost') || u.startsWith('ipc:') || u.startsWith('data:');
+    return {
+      // WebKit keeps no Resource Timing for the app's own tauri:// scheme; any
+      // http(s) load would be listed here, and blocked and recorded by the CSP.
+      foreign: performance.getEntriesByType('resource').map(e => e.name).filter(u => !own(u)),
+      origin: location.origin,
+      csp: window.__cspViolations || ['no recorder'],
+    };`);
+  assert.deepEqual(report.foreign, [], `resources from outside the app: ${report.foreign}`);
+  assert.deepEqual(report.csp, [], `CSP violations: ${report.csp}`);
+  assert.equal(report.origin, 'tauri://localhost');
+}

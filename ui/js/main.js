@@ -21,6 +21,13 @@ import { TimelineView } from './timeline/timeline-view.js';
 import { nowAndNext } from './timeline/now.js';
 
 const $ = (id) => document.getElementById(id);
+
+// Anything the CSP blocks is a bug: keep a record (the offline tests read it) and say so.
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`);
+  console.warn(`CSP blocked ${e.blockedURI} (${e.violatedDirective})`);
+});
 const state = { ...EMPTY_STATE };
 const app = {
   map: null,

@@ -1,0 +1,73 @@
+// axe-core on every view, in light and dark: no "serious" or "critical"
+// violation (contrast included). And the page used nothing from outside.
+
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assertNothingExternal, saveScreenshot, startDriver } from './app.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const AXE = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+const VIEWS = [
+  ['map', '#/map', '#map svg.world-map'],
+  ['country-panel', '#/map/country/PAK', '[data-panel="country"][data-iso3="PAK"]'],
+  ['mineral', '#/map/mineral/cobalt/production', 'svg.world-map[data-mode="mineral"]'],
+  ['timeline', '#/timeline', '.tl-item'],
+  ['session-panel', '#/timeline/session/cmm-0204-opening', '[data-panel="session"]'],
+  ['agenda', '#/agenda', '.agenda-item'],
+];
+
+async function axe(session) {
+  await session.execute(`${AXE}\nreturn typeof window.axe;`);
+  return session.executeAsync(`
+    const done = arguments[arguments.length - 1];
+    axe.run(document, { resultTypes: ['violations'] }).then((r) => done(r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) }))));`);
+}
+
+const drivers = [];
+after(async () => {
+  for (const d of drivers) await d.stop();
+});
+
+for (const [theme, env, port] of [['light', {}, 4504], ['dark', { GTK_THEME: 'Adwaita:dark' }, 4514]]) {
+  test(`every view passes axe-core in the ${theme} theme, offline`, async () => {
+    const driver = await startDriver({ env, port });
+    drivers.push(driver);
+    const session = await driver.open();
+    // Something to show in My agenda.
+    await session.executeAsync("const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke('set_star', { kind: 'session', id: 'cmm-0204-opening', starred: true }).then(() => done(true), (e) => done(String(e)));");
+    const show = async (hash, ready) => {
+      await session.execute(`location.hash = '${hash}';`);
+      await session.waitForSelector(ready);
+      await new Promise((r) => setTimeout(r, 150));
+    };
+    const showSearch = async () => {
+      await session.execute("const i = document.querySelector('input[data-search]'); i.focus(); i.value = 'cobalt'; i.dispatchEvent(new Event('input'));");
+      await session.waitForSelector('[data-search-result]');
+    };
+    // Screenshots first: once axe has run in the page, WebKitWebDriver's screenshots can hang.
+    for (const [name, hash, ready] of VIEWS) {
+      await show(hash, ready);
+      await saveScreenshot(session, `view-${name}-${theme}`);
+    }
+    await showSearch();
+    await saveScreenshot(session, `view-search-${theme}`);
+    const failures = [];
+    for (const [name, hash, ready] of VIEWS) {
+      await show(hash, ready);
+      const violations = await axe(session);
+      if (violations.length) failures.push({ view: name, violations });
+    }
+    await showSearch();
+    const searchViolations = await axe(session);
+    if (searchViolations.length) failures.push({ view: 'search', violations: searchViolations });
+    assert.deepEqual(failures, [], JSON.stringify(failures, null, 1));
+    await assertNothingExternal(session, assert);
+    await session.delete();
+  });
+}
