@@ -61,7 +61,7 @@ impl UserState {
     /// The folder the app uses: `MINERALS_ATLAS_DATA_DIR` when set (tests,
     /// portable use), else the platform's app data folder.
     pub fn folder(default: PathBuf) -> PathBuf {
-        std::env::var_os("MINERALS_ATLAS_DATA_DIR").map(PathBuf::from).unwrap_or(default)
+        std::env::var_os("MINERALS_ATLAS_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from).unwrap_or(default)
     }
 
     pub fn view(&self) -> UserDataView {
