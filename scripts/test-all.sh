@@ -16,6 +16,9 @@ step "front-end and tool unit tests"
 node --test tests/ui/ tests/tools/
 
 step "licences of every crate and npm package (offline)"
+# The check reads every crate's manifest, for every platform in the lockfile:
+# fetch them first (a build only downloads the host's), then check offline.
+cargo fetch --locked --quiet
 node scripts/check-licences.mjs
 
 step "release build for the real-window tests"

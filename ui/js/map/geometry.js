@@ -22,11 +22,13 @@ export function keyFeatures(features, numericToAlpha3) {
   });
 }
 
+/**
+ * The projected map made at build time by scripts/vendor-ui.mjs (keyFeatures
+ * applied there): { width, height, sphere, disputed, countries: [{ name,
+ * numeric, iso3, d, area, centroid }] }. A module, not a fetch: the CSP allows
+ * scripts from the app and no connection but the IPC.
+ */
 export async function loadWorld() {
-  const [world, isoTable] = await Promise.all([
-    fetch('vendor/countries-50m.json').then((r) => r.json()),
-    fetch('vendor/iso-numeric.json').then((r) => r.json()),
-  ]);
-  const features = globalThis.topojson.feature(world, world.objects.countries).features;
-  return keyFeatures(features, isoTable);
+  const { default: world } = await import('../../vendor/world-map.js');
+  return world;
 }

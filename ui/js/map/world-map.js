@@ -4,10 +4,8 @@
 
 import { s, clear } from '../dom.js';
 import { shareClass } from './choropleth.js';
-import { KASHMIR } from './disputed.js';
+import { MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH } from './size.js';
 
-const WIDTH = 960;
-const HEIGHT = 500;
 const MIN_CLICKABLE_AREA = 12; // square units of the viewBox; smaller states get a marker
 const ZOOM_STEP = 1.6;
 const PAN_STEP = 60;
@@ -15,24 +13,22 @@ const PAN_STEP = 60;
 export class WorldMap {
   /**
    * @param container element to draw into
-   * @param items keyed features from geometry.js
+   * @param world the projected map from geometry.js (paths, areas, centroids)
    * @param countries CountrySummary list from the backend
    * @param handlers { onSelect(iso3), onHover(text|null, event) }
    */
-  constructor(container, items, countries, handlers) {
+  constructor(container, world, countries, handlers) {
     this.container = container;
     this.handlers = handlers;
     this.byIso3 = new Map(countries.map((c) => [c.iso3, c]));
-    this.items = items;
+    this.world = world;
+    this.items = world.countries;
     this.render();
   }
 
   render() {
     const d3 = globalThis.d3;
     clear(this.container);
-    const projection = d3.geoEqualEarth().fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], { type: 'Sphere' });
-    const path = d3.geoPath(projection);
-    this.path = path;
 
     this.svg = s('svg', {
       class: 'world-map',
@@ -42,7 +38,7 @@ export class WorldMap {
       'aria-label': 'World map of the ministerial\'s participants. Tab to a country, Enter to open it; plus and minus zoom, arrows pan.',
     });
     this.layer = s('g', { class: 'zoom-layer' });
-    this.layer.append(s('path', { class: 'sphere', d: path({ type: 'Sphere' }) }));
+    this.layer.append(s('path', { class: 'sphere', d: this.world.sphere }));
 
     // Attending parties last and alphabetically, so Tab walks them by name.
     const attending = (item) => item.iso3 && this.byIso3.get(item.iso3) && this.byIso3.get(item.iso3).role;
@@ -55,7 +51,7 @@ export class WorldMap {
     const markers = s('g', { class: 'markers' });
     this.paths = new Map();
     for (const item of ordered) {
-      const d = path(item.feature);
+      const d = item.d;
       if (!d) continue;
       const summary = item.iso3 ? this.byIso3.get(item.iso3) : null;
       const role = summary && summary.role ? summary.role : 'none';
@@ -77,8 +73,8 @@ export class WorldMap {
       });
       countriesLayer.append(el);
       if (item.iso3 && !this.paths.has(item.iso3)) this.paths.set(item.iso3, el);
-      if (role !== 'none' && path.area(item.feature) < MIN_CLICKABLE_AREA) {
-        const [x, y] = path.centroid(item.feature);
+      if (role !== 'none' && item.area < MIN_CLICKABLE_AREA) {
+        const [x, y] = item.centroid;
         markers.append(s('circle', {
           class: 'marker',
           cx: x.toFixed(2),
@@ -90,7 +86,7 @@ export class WorldMap {
         }));
       }
     }
-    this.layer.append(countriesLayer, s('path', { class: 'disputed', d: path(KASHMIR) }), markers);
+    this.layer.append(countriesLayer, s('path', { class: 'disputed', d: this.world.disputed }), markers);
     this.svg.append(this.layer);
     this.container.append(this.svg);
 
