@@ -1,9 +1,7 @@
 //! The shapes of the project's curated files (data/curated/) and of the
 //! shared JSON inputs. Unknown fields are refused so a typo cannot pass silently.
 
-use atlas_domain::model::{
-    AgreementKind, Person, Role, SessionKind, Source, Speaker, Status, TimelineKind,
-};
+use atlas_domain::model::{Agreement, AgreementKind, Event, Person, Role, SessionKind, Source, Speaker, Status, TimelineKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -29,23 +27,6 @@ pub struct PartyDef {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EventDef {
-    pub id: String,
-    pub title: String,
-    pub short_title: String,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub time_zone: String,
-    pub venue: Option<String>,
-    pub city: String,
-    pub country: String,
-    pub summary: String,
-    pub status: Status,
-    pub sources: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DelegationDef {
     pub event: String,
     pub party: String,
@@ -55,21 +36,6 @@ pub struct DelegationDef {
     #[serde(default)]
     pub members: Vec<String>,
     pub notes: Option<String>,
-    pub status: Status,
-    pub sources: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AgreementDef {
-    pub id: String,
-    pub title: String,
-    pub kind: AgreementKind,
-    pub parties: Vec<String>,
-    pub date: Option<NaiveDate>,
-    pub date_note: Option<String>,
-    pub at_ministerial: bool,
-    pub summary: String,
     pub status: Status,
     pub sources: Vec<String>,
 }
@@ -131,10 +97,11 @@ pub struct MinisterialFile {
     pub host: PartyDef,
     pub organisations: Vec<PartyDef>,
     pub people: Vec<Person>,
-    pub events: Vec<EventDef>,
+    /// Read as the model's own type: the zone is validated as it is read.
+    pub events: Vec<Event>,
     pub delegations: Vec<DelegationDef>,
     pub ministerial_signing_partners: Vec<String>,
-    pub agreements: Vec<AgreementDef>,
+    pub agreements: Vec<Agreement>,
     pub ministerial_signing_template: SigningTemplate,
     pub sessions: Vec<SessionDef>,
     pub timeline: Vec<TimelineAnnotation>,

@@ -261,27 +261,11 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
     }
 
     // ---- events ----
-    let mut events = Vec::new();
-    for e in &m.events {
-        let zone = ZoneName::parse(&e.time_zone)
-            .map_err(|x| GenError::new(&ministerial_json.path, None, format!("event {}: {x}", e.id)))?;
+    let mut events = m.events.clone();
+    for e in &events {
         if e.end < e.start {
             return Err(GenError::new(&ministerial_json.path, None, format!("event {} ends before it starts", e.id)));
         }
-        events.push(Event {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            short_title: e.short_title.clone(),
-            start: e.start,
-            end: e.end,
-            time_zone: zone,
-            venue: e.venue.clone(),
-            city: e.city.clone(),
-            country: e.country.clone(),
-            summary: e.summary.clone(),
-            status: e.status,
-            sources: e.sources.clone(),
-        });
     }
     events.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
 
@@ -351,20 +335,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
             sources: t.sources.clone(),
         });
     }
-    for a in &m.agreements {
-        agreements.push(Agreement {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            kind: a.kind,
-            parties: a.parties.clone(),
-            date: a.date,
-            date_note: a.date_note.clone(),
-            at_ministerial: a.at_ministerial,
-            summary: a.summary.clone(),
-            status: a.status,
-            sources: a.sources.clone(),
-        });
-    }
+    agreements.extend(m.agreements.iter().cloned());
     agreements.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
 
     // ---- sessions ----
