@@ -5,7 +5,8 @@
 
 use atlas_domain::atlas::AgendaKind;
 use atlas_domain::Atlas;
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
 
 fn queries(c: &mut Criterion) {
     let atlas = Atlas::embedded().unwrap();
