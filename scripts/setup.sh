@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 purpose="${1:-app}"
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev pkg-config)
-test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux)
+test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2)
 pkgs=("${build_pkgs[@]}")
 if [[ "$purpose" == "test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
 
