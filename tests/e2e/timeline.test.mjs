@@ -54,6 +54,21 @@ test('the timeline zooms from the whole arc to 4 February', async () => {
   await session.waitForSelector('[data-panel="session"][data-session-id="cmm-0204-opening"]');
 });
 
+async function typeZone(name) {
+  await session.click(await session.find('#zone-picker'));
+  await session.click(await session.find('#zone-picker option[value="__other"]'));
+  const input = await session.waitForSelector('input.zone-input');
+  await session.sendKeys(input, `${name}${Keys.Enter}`);
+}
+
+test('any IANA zone by name; a wrong one is refused clearly', async () => {
+  await typeZone('Europe/Brussels');
+  await session.waitFor('Brussels time', "const t = document.querySelector('[data-panel=\"session\"] .time-viewer'); return t && t.textContent.includes('15:00 CET');");
+  await typeZone('Mars/Olympus_Mons');
+  await session.waitFor('the error', "const b = document.getElementById('error-banner'); return !b.hidden && b.textContent.includes('unknown time zone');");
+  assert.equal(await session.execute("return document.getElementById('zone-picker').value;"), 'Europe/Brussels', 'the last good zone stays');
+});
+
 test('the opening remarks: 09:00 in Washington, 19:00 in Islamabad', async () => {
   await session.click(await session.find('#zone-picker'));
   await session.click(await session.find('#zone-picker option[value="Asia/Karachi"]'));
@@ -111,14 +126,20 @@ async function star(sessionId) {
 }
 
 test('two starred sessions survive a restart, and the agenda exports to .ics', async () => {
-  await star('cmm-0204-opening');
   await star('cmm-0204-signings');
+  await star('cmm-0204-opening');
+  const note = await session.find('[data-panel="session"] textarea[data-note-for="session:cmm-0204-opening"]');
+  await session.sendKeys(note, 'Ask Horii about the FORGE chair');
+  await session.click(await session.find('[data-panel="session"] .note-actions button'));
+  await session.waitFor('the note saved', "return document.querySelector('[data-panel=\"session\"] .note-status').textContent === 'Saved';");
   await session.delete();
   session = await driver.open();
   await session.execute("location.hash = '#/agenda';");
   await session.waitForSelector('.agenda-item[data-agenda-id="cmm-0204-signings"]');
   const ids = await session.execute("return [...document.querySelectorAll('.agenda-item')].map(e => e.dataset.agendaId);");
   assert.deepEqual(ids, ['cmm-0204-signings', 'cmm-0204-opening'], 'both, in time order (the day-only signing starts at midnight)');
+  const noteShown = await session.text(await session.find('.agenda-item[data-agenda-id="cmm-0204-opening"] .agenda-note'));
+  assert.match(noteShown, /Ask Horii about the FORGE chair/, 'the note survived the restart');
   // The zone chosen before the restart is remembered too.
   assert.equal(await session.execute("return document.getElementById('zone-picker').value;"), 'Asia/Karachi');
   await saveScreenshot(session, 'agenda-light');

@@ -120,7 +120,14 @@ const panelContext = {
   setNote,
   openCountry,
   openSession,
+  openEntry: (id) => openPanel('entry', id),
   countryName: (iso3) => app.countryNames.get(iso3) || iso3,
+};
+
+// How each kind of item panel is fetched and drawn.
+const ITEM_PANELS = {
+  session: { load: api.getSession, render: renderSessionPanel },
+  entry: { load: api.getTimelineEntry, render: renderEntryPanel },
 };
 
 // ---- panels ---------------------------------------------------------------
@@ -157,23 +164,17 @@ async function showPanel(panelState) {
     if (panelState.type === 'country') {
       const detail = await api.getCountry(panelState.id);
       if (!sameKey(key)) return;
-      renderCountryPanel(panel, detail, { onClose: closePanel, onError: showError, openSession, openEntry: (id) => openPanel('entry', id), note: noteOf, setNote });
+      renderCountryPanel(panel, detail, panelContext);
       markCountry(panelState.id);
       markMapCountries([]);
-    } else if (panelState.type === 'session') {
-      const detail = await api.getSession(panelState.id, viewerZone());
-      if (!sameKey(key)) return;
-      renderSessionPanel(panel, detail, panelContext);
-      markCountry(null);
-      markMapCountries(detail.countries);
-      if (app.timeline) app.timeline.setSelected(`session:${panelState.id}`);
     } else {
-      const detail = await api.getTimelineEntry(panelState.id, viewerZone());
+      const { load, render } = ITEM_PANELS[panelState.type];
+      const detail = await load(panelState.id, viewerZone());
       if (!sameKey(key)) return;
-      renderEntryPanel(panel, detail, panelContext);
+      render(panel, detail, panelContext);
       markCountry(null);
       markMapCountries(detail.countries);
-      if (app.timeline) app.timeline.setSelected(`entry:${panelState.id}`);
+      if (app.timeline) app.timeline.setSelected(key);
     }
     panel.hidden = false;
     $('placeholder').hidden = true;

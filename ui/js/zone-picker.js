@@ -33,7 +33,10 @@ export function renderZonePicker(select, current, onChange, loadAllZones) {
     const zones = await loadAllZones();
     const input = h('input', { type: 'text', list: 'zone-names', class: 'zone-input', 'aria-label': 'Time zone (IANA name)', placeholder: 'e.g. Europe/Brussels' });
     const datalist = h('datalist', { id: 'zone-names' }, zones.map((z) => h('option', { value: z })));
+    let finished = false; // Enter removes the input, which then blurs: act once.
     const done = () => {
+      if (finished) return;
+      finished = true;
       const v = input.value.trim();
       input.remove();
       datalist.remove();

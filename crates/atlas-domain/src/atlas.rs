@@ -556,10 +556,7 @@ impl Atlas {
     pub fn session(&self, id: &str, viewer_zone: Option<&str>) -> Result<SessionDetail, DomainError> {
         let key = self.check_id("session id", id)?;
         let &si = self.session_by_id.get(key).ok_or_else(|| DomainError::not_found("session", id))?;
-        let zone = match viewer_zone {
-            Some(z) => ZoneName::parse(z)?,
-            None => ZoneName(chrono_tz::UTC),
-        };
+        let zone = viewer_zone_or_utc(viewer_zone)?;
         let s = &self.data.sessions[si];
         let date = s.start.local().date_naive();
         Ok(SessionDetail {
@@ -655,20 +652,14 @@ impl Atlas {
     pub fn timeline_entry(&self, id: &str, viewer_zone: Option<&str>) -> Result<TimelineView, DomainError> {
         let key = self.check_id("timeline id", id)?;
         let &i = self.timeline_by_id.get(key).ok_or_else(|| DomainError::not_found("timeline entry", id))?;
-        let zone = match viewer_zone {
-            Some(z) => ZoneName::parse(z)?,
-            None => ZoneName(chrono_tz::UTC),
-        };
+        let zone = viewer_zone_or_utc(viewer_zone)?;
         Ok(self.timeline_view_in(&self.data.timeline[i], zone))
     }
 
     /// The starred items in time order, with overlaps flagged. Items known
     /// only to the day overlap nothing: their clock times are not known.
     pub fn agenda(&self, starred: &[(AgendaKind, String)], viewer_zone: Option<&str>) -> Result<AgendaView, DomainError> {
-        let zone = match viewer_zone {
-            Some(z) => ZoneName::parse(z)?,
-            None => ZoneName(chrono_tz::UTC),
-        };
+        let zone = viewer_zone_or_utc(viewer_zone)?;
         let mut items: Vec<(AgendaItem, crate::time::ZonedDateTime, crate::time::ZonedDateTime)> = Vec::new();
         let mut missing = Vec::new();
         for (kind, id) in starred {
@@ -790,6 +781,14 @@ impl Atlas {
     /// Party ids that attended the ministerial, sorted.
     pub fn ministerial_parties(&self) -> BTreeSet<String> {
         self.ministerial_role.keys().cloned().collect()
+    }
+}
+
+/// The zone a caller asked to see times in; UTC when it asked for none.
+fn viewer_zone_or_utc(zone: Option<&str>) -> Result<ZoneName, DomainError> {
+    match zone {
+        Some(z) => Ok(ZoneName::parse(z)?),
+        None => Ok(ZoneName(chrono_tz::UTC)),
     }
 }
 
