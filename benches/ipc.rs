@@ -6,31 +6,18 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use minerals_atlas::state::AtlasState;
-use serde_json::{json, Value};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
+use serde_json::json;
 
-fn call(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Value {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: tauri::ipc::CallbackFn(0),
-        error: tauri::ipc::CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: tauri::ipc::InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(w, request).unwrap().deserialize::<Value>().unwrap()
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+fn call(w: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: serde_json::Value) -> serde_json::Value {
+    support::call(w, cmd, args).expect("the command succeeds")
 }
 
 fn ipc(c: &mut Criterion) {
-    let (atlas, _) = AtlasState::load_embedded().unwrap();
-    let direct = atlas.0.clone();
-    let probe = minerals_atlas::probe::StartupProbe::from_args(std::time::Instant::now(), Vec::<String>::new());
-    let app = minerals_atlas::build(mock_builder(), atlas, probe).build(mock_context(noop_assets())).unwrap();
-    let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let direct = atlas_domain::Atlas::embedded().unwrap();
+    let (_app, w) = support::mock_app(None);
 
     c.bench_function("direct country(PAK) + serialise", |b| {
         b.iter(|| black_box(serde_json::to_value(direct.country("PAK").unwrap()).unwrap()))

@@ -1,14 +1,19 @@
 //! Every command called through Tauri's IPC on the mock runtime: a success
 //! and a failure each, and the error's wire shape `{ code, message }`.
 
-use minerals_atlas::state::AtlasState;
-use serde_json::{json, Value};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
+mod support;
 
-fn app_window() -> (tauri::App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
+use serde_json::{json, Value};
+use support::call;
+use tauri::test::MockRuntime;
+use tauri::{App, WebviewWindow};
+
+fn app_window() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
     app_window_in(&scratch("default"))
+}
+
+fn app_window_in(data_dir: &std::path::Path) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    support::mock_app(Some(data_dir))
 }
 
 fn scratch(name: &str) -> std::path::PathBuf {
@@ -16,30 +21,6 @@ fn scratch(name: &str) -> std::path::PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-fn app_window_in(data_dir: &std::path::Path) -> (tauri::App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>) {
-    let (atlas, _) = AtlasState::load_embedded().expect("embedded dataset loads");
-    let probe = minerals_atlas::probe::StartupProbe::from_args(std::time::Instant::now(), Vec::<String>::new());
-    let app = minerals_atlas::build(mock_builder(), atlas, probe)
-        .manage(minerals_atlas::user::UserState::open(data_dir))
-        .build(mock_context(noop_assets()))
-        .expect("mock app builds");
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
-    (app, window)
-}
-
-fn call(window: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: tauri::ipc::CallbackFn(0),
-        error: tauri::ipc::CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: tauri::ipc::InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|b| b.deserialize::<Value>().expect("json body"))
 }
 
 fn assert_not_found(result: Result<Value, Value>, id: &str) {
@@ -224,7 +205,12 @@ fn export_refuses_an_empty_agenda_and_writes_a_starred_one() {
     // The save dialog is replaced for automated runs; only this test sets it in this process.
     std::env::set_var("MINERALS_ATLAS_SAVE_PATH", &target);
     let path = call(&w, "export_agenda_ics", json!({})).unwrap();
+    // A place that cannot take a file: a clear error, nothing half-written.
+    std::env::set_var("MINERALS_ATLAS_SAVE_PATH", &dir);
+    let err = call(&w, "export_agenda_ics", json!({})).expect_err("a folder is not a file");
     std::env::remove_var("MINERALS_ATLAS_SAVE_PATH");
+    assert_eq!(err["code"], "export");
+    assert!(err["message"].as_str().unwrap().starts_with("cannot write"), "{err}");
     assert_eq!(path.as_str().unwrap(), target.display().to_string());
     let text = std::fs::read_to_string(&target).unwrap();
     assert!(text.contains("UID:cmm-0204-opening@minerals-atlas"));
