@@ -10,27 +10,27 @@ use crate::state::AtlasState;
 
 #[tauri::command]
 pub async fn list_countries(atlas: State<'_, AtlasState>) -> AppResult<Vec<CountrySummary>> {
-    Ok(atlas.0.countries())
+    Ok(atlas.get().countries())
 }
 
 #[tauri::command]
 pub async fn get_country(atlas: State<'_, AtlasState>, iso3: String) -> AppResult<CountryDetail> {
-    Ok(atlas.0.country(&iso3)?)
+    Ok(atlas.get().country(&iso3)?)
 }
 
 #[tauri::command]
 pub async fn list_minerals(atlas: State<'_, AtlasState>) -> AppResult<Vec<MineralSummary>> {
-    Ok(atlas.0.minerals())
+    Ok(atlas.get().minerals())
 }
 
 #[tauri::command]
 pub async fn get_mineral(atlas: State<'_, AtlasState>, id: String) -> AppResult<MineralDetail> {
-    Ok(atlas.0.mineral(&id)?)
+    Ok(atlas.get().mineral(&id)?)
 }
 
 #[tauri::command]
 pub async fn list_events(atlas: State<'_, AtlasState>) -> AppResult<Vec<EventView>> {
-    Ok(atlas.0.events())
+    Ok(atlas.get().events())
 }
 
 #[tauri::command]
@@ -39,7 +39,7 @@ pub async fn list_sessions(
     event: String,
     day: Option<String>,
 ) -> AppResult<Vec<SessionSummary>> {
-    Ok(atlas.0.sessions(&event, day.as_deref())?)
+    Ok(atlas.get().sessions(&event, day.as_deref())?)
 }
 
 #[tauri::command]
@@ -48,7 +48,7 @@ pub async fn get_session(
     id: String,
     zone: Option<String>,
 ) -> AppResult<SessionDetail> {
-    Ok(atlas.0.session(&id, zone.as_deref())?)
+    Ok(atlas.get().session(&id, zone.as_deref())?)
 }
 
 #[tauri::command]
@@ -57,12 +57,12 @@ pub async fn get_timeline(
     from: Option<String>,
     to: Option<String>,
 ) -> AppResult<Vec<TimelineView>> {
-    Ok(atlas.0.timeline(from.as_deref(), to.as_deref())?)
+    Ok(atlas.get().timeline(from.as_deref(), to.as_deref())?)
 }
 
 #[tauri::command]
 pub async fn dataset_info(atlas: State<'_, AtlasState>) -> AppResult<DatasetInfo> {
-    Ok(atlas.0.info())
+    Ok(atlas.get().info())
 }
 
 // ---- search ---------------------------------------------------------------
@@ -73,7 +73,7 @@ pub async fn search(
     query: String,
     limit: Option<usize>,
 ) -> AppResult<Vec<atlas_domain::search::SearchResult>> {
-    Ok(atlas.0.search(&query, limit))
+    Ok(atlas.get().search(&query, limit))
 }
 
 #[tauri::command]
@@ -82,7 +82,7 @@ pub async fn get_timeline_entry(
     id: String,
     zone: Option<String>,
 ) -> AppResult<TimelineView> {
-    Ok(atlas.0.timeline_entry(&id, zone.as_deref())?)
+    Ok(atlas.get().timeline_entry(&id, zone.as_deref())?)
 }
 
 #[tauri::command]
@@ -113,8 +113,8 @@ pub async fn set_star(
     // Only real items can be starred; unstarring a vanished one is allowed.
     if starred {
         match kind.as_str() {
-            "session" => atlas.0.session(&id, None).map(|_| ())?,
-            _ => atlas.0.timeline_entry(&id, None).map(|_| ())?,
+            "session" => atlas.get().session(&id, None).map(|_| ())?,
+            _ => atlas.get().timeline_entry(&id, None).map(|_| ())?,
         }
     }
     user.update(|d| d.set_star(item, starred))
@@ -143,7 +143,7 @@ pub async fn get_agenda(
     user: State<'_, UserState>,
     zone: Option<String>,
 ) -> AppResult<AgendaView> {
-    Ok(atlas.0.agenda(&agenda_refs(&user.snapshot()), zone.as_deref())?)
+    Ok(atlas.get().agenda(&agenda_refs(&user.snapshot()), zone.as_deref())?)
 }
 
 /// Writes the starred items as an .ics file where the user chooses (the
@@ -176,7 +176,7 @@ pub async fn export_agenda_ics<R: tauri::Runtime>(
             }
         }
     };
-    let text = atlas.0.agenda_ics(&refs, chrono::Utc::now());
+    let text = atlas.get().agenda_ics(&refs, chrono::Utc::now());
     std::fs::write(&path, text).map_err(|e| AppError::Export(format!("cannot write {}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
 }

@@ -12,6 +12,8 @@ pub enum AppError {
     Store(#[from] atlas_store::StoreError),
     #[error("{0}")]
     Export(String),
+    #[error(transparent)]
+    Import(#[from] atlas_import::ImportError),
 }
 
 impl AppError {
@@ -23,6 +25,7 @@ impl AppError {
             AppError::Store(atlas_store::StoreError::Invalid(_)) => "invalid_argument",
             AppError::Store(_) => "storage",
             AppError::Export(_) => "export",
+            AppError::Import(_) => "import",
         }
     }
 }

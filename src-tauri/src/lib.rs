@@ -2,9 +2,12 @@
 //! and every query live in the `atlas-domain` crate; this crate only wires
 //! them to the webview.
 
+pub mod cli;
 pub mod commands;
 pub mod crash;
 pub mod error;
+pub mod import_commands;
+pub mod library;
 pub mod probe;
 pub mod state;
 pub mod user;
@@ -37,6 +40,14 @@ pub fn build<R: Runtime>(builder: Builder<R>, atlas: AtlasState, probe: StartupP
         commands::set_time_zone,
         commands::get_agenda,
         commands::export_agenda_ics,
+        import_commands::import_file,
+        import_commands::import_from_dialog,
+        import_commands::import_bytes,
+        import_commands::get_library,
+        import_commands::remove_schedule,
+        import_commands::remove_pack,
+        import_commands::undo_import,
+        import_commands::export_pack,
     ])
 }
 
@@ -75,6 +86,8 @@ pub fn run(started: std::time::Instant) {
             let folder = user::UserState::folder(default);
             crash::install(folder.clone());
             app.manage(user::UserState::open(&folder));
+            let library = library::LibraryState::open(&folder, &app.state::<AtlasState>());
+            app.manage(library);
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_focus();
             }

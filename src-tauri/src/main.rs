@@ -3,5 +3,10 @@
 
 fn main() {
     let started = std::time::Instant::now();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("import") {
+        // No window: check a file and exit.
+        std::process::exit(minerals_atlas::cli::import(&args[1..]));
+    }
     minerals_atlas::run(started);
 }

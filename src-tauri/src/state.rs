@@ -1,17 +1,43 @@
-//! The state the commands share: the dataset, parsed once at start-up.
+//! The state the commands share: the atlas being shown. It starts as the
+//! embedded dataset, parsed once; an import or an undo swaps in a new one
+//! whole, so a query sees either the old data or the new, never a mix.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
+use atlas_domain::model::Dataset;
 use atlas_domain::{Atlas, DomainError};
 
-pub struct AtlasState(pub Arc<Atlas>);
+pub struct AtlasState {
+    current: RwLock<Arc<Atlas>>,
+    /// The embedded dataset, which imports extend; parsed again only when
+    /// an import needs it, so start-up does not pay for a second copy.
+    embedded: OnceLock<Arc<Dataset>>,
+}
 
 impl AtlasState {
     /// Parses the embedded dataset; returns how long that took.
     pub fn load_embedded() -> Result<(AtlasState, Duration), DomainError> {
         let started = Instant::now();
         let atlas = Atlas::embedded()?;
-        Ok((AtlasState(Arc::new(atlas)), started.elapsed()))
+        Ok((AtlasState { current: RwLock::new(Arc::new(atlas)), embedded: OnceLock::new() }, started.elapsed()))
+    }
+
+    /// The atlas to answer from (cheap: a shared pointer).
+    pub fn get(&self) -> Arc<Atlas> {
+        self.current.read().map(|a| a.clone()).unwrap_or_else(|p| p.into_inner().clone())
+    }
+
+    pub fn replace(&self, atlas: Atlas) {
+        let mut guard = self.current.write().unwrap_or_else(|p| p.into_inner());
+        *guard = Arc::new(atlas);
+    }
+
+    pub fn embedded(&self) -> Arc<Dataset> {
+        self.embedded
+            .get_or_init(|| {
+                Arc::new(serde_json::from_str(atlas_domain::EMBEDDED_DATASET).expect("the embedded dataset parsed at start-up"))
+            })
+            .clone()
     }
 }

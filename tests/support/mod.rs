@@ -19,6 +19,11 @@ pub fn mock_app(data_dir: Option<&Path>) -> (App<MockRuntime>, WebviewWindow<Moc
         builder = builder.manage(minerals_atlas::user::UserState::open(dir));
     }
     let app = builder.build(mock_context(noop_assets())).expect("mock app builds");
+    if let Some(dir) = data_dir {
+        use tauri::Manager;
+        let library = minerals_atlas::library::LibraryState::open(dir, &app.state::<AtlasState>());
+        app.manage(library);
+    }
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     (app, window)
 }

@@ -740,7 +740,7 @@ impl Atlas {
                         events.push(crate::ics::IcsEvent {
                             uid: s.id.clone(),
                             summary: s.title.clone(),
-                            location: s.venue.clone().or_else(|| event.map(|e| e.city.clone())),
+                            location: s.venue.clone().or_else(|| event.and_then(|e| e.city.clone())),
                             description,
                             start: s.start,
                             end: Some(s.end),

@@ -221,8 +221,10 @@ pub struct Event {
     pub end: NaiveDate,
     pub time_zone: ZoneName,
     pub venue: Option<String>,
-    pub city: String,
-    pub country: String,
+    /// Absent for an imported conference whose file does not say.
+    pub city: Option<String>,
+    /// Alpha-3; absent for an imported conference whose file does not say.
+    pub country: Option<String>,
     pub summary: String,
     pub status: Status,
     pub sources: Vec<String>,
@@ -239,6 +241,8 @@ pub enum SessionKind {
     PressConference,
     Briefing,
     Forum,
+    /// A talk or item from an imported conference schedule.
+    Talk,
 }
 
 /// How precisely a time is known. Sources rarely give an end time.

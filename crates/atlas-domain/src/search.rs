@@ -106,7 +106,9 @@ impl SearchIndex {
                 fields,
             });
         }
-        for p in &d.people {
+        // A person result opens the person's country; one with no country
+        // (an imported speaker) is found through the sessions instead.
+        for p in d.people.iter().filter(|p| p.country.is_some()) {
             entries.push(Entry {
                 kind: ResultKind::Person,
                 id: p.id.clone(),
@@ -116,12 +118,9 @@ impl SearchIndex {
                 fields: vec![field(&p.name, 10), field(&p.title, 3)],
             });
         }
+        let person_names: std::collections::HashMap<&str, &str> = d.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
         for s in &d.sessions {
-            let speakers: Vec<&str> = s
-                .speakers
-                .iter()
-                .filter_map(|sp| d.people.iter().find(|p| p.id == sp.person).map(|p| p.name.as_str()))
-                .collect();
+            let speakers: Vec<&str> = s.speakers.iter().filter_map(|sp| person_names.get(sp.person.as_str()).copied()).collect();
             entries.push(Entry {
                 kind: ResultKind::Session,
                 id: s.id.clone(),
@@ -146,9 +145,12 @@ impl SearchIndex {
                 kind: ResultKind::Event,
                 id: e.id.clone(),
                 title: e.title.clone(),
-                subtitle: format!("Event · {}, {}", e.city, e.start.format("%-d %B %Y")),
-                country: Some(e.country.clone()),
-                fields: vec![field(&e.title, 8), field(&e.short_title, 8), field(&e.city, 4)],
+                subtitle: match &e.city {
+                    Some(city) => format!("Event · {}, {}", city, e.start.format("%-d %B %Y")),
+                    None => format!("Event · {}", e.start.format("%-d %B %Y")),
+                },
+                country: e.country.clone(),
+                fields: vec![field(&e.title, 8), field(&e.short_title, 8), field(e.city.as_deref().unwrap_or(""), 4)],
             });
         }
         for m in &d.minerals {

@@ -47,7 +47,9 @@ pub fn check_references(d: &Dataset) -> Result<(), Vec<String>> {
     }
     for e in &d.events {
         e.sources.iter().for_each(|s| need(&sources, "source", s, &format!("event {}", e.id)));
-        need(&countries, "country", &e.country, &format!("event {}", e.id));
+        if let Some(c) = &e.country {
+            need(&countries, "country", c, &format!("event {}", e.id));
+        }
     }
     for p in &d.participations {
         let whose = format!("participation {}@{}", p.party, p.event);

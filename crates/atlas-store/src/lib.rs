@@ -157,41 +157,53 @@ impl Store {
     }
 
     fn move_aside(&self) -> Result<PathBuf, StoreError> {
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis())
-            .unwrap_or(0);
-        let target = self.path.with_file_name(format!("{FILE_NAME}.unreadable-{stamp}"));
-        fs::rename(&self.path, &target).map_err(|source| StoreError::Write { path: target.clone(), source })?;
-        Ok(target)
+        move_aside(&self.path).map_err(|source| StoreError::Write { path: self.path.clone(), source })
     }
 
-    /// Saves atomically: write a temporary file, fsync it, rename it over the
-    /// old one, fsync the folder. The previous version is kept as `.bak`.
+    /// Saves atomically (see [`write_atomically`]); the previous version is kept as `.bak`.
     pub fn save(&self, data: &UserData) -> Result<(), StoreError> {
-        let folder = self.path.parent().unwrap_or(Path::new("."));
-        let err = |source| StoreError::Write { path: self.path.clone(), source };
-        fs::create_dir_all(folder).map_err(err)?;
         let mut text = serde_json::to_vec_pretty(data).map_err(|e| StoreError::Invalid(e.to_string()))?;
         text.push(b'\n');
-        let tmp = self.path.with_file_name(format!(".{FILE_NAME}.tmp-{}", std::process::id()));
-        let result = (|| {
-            let mut f = OpenOptions::new().write(true).create(true).truncate(true).open(&tmp)?;
-            f.write_all(&text)?;
-            f.sync_all()?;
-            drop(f);
-            if self.path.exists() {
-                // A copy of the last good state, for a person to restore by hand.
-                let _ = fs::copy(&self.path, self.path.with_file_name(format!("{FILE_NAME}.bak")));
-            }
-            fs::rename(&tmp, &self.path)?;
-            File::open(folder)?.sync_all()
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
-        result.map_err(err)
+        write_atomically(&self.path, &text).map_err(|source| StoreError::Write { path: self.path.clone(), source })
     }
+}
+
+/// Writes `bytes` to `path` so that a crash at any moment leaves either the
+/// old file or the new one: a temporary file beside it, fsync, a copy of the
+/// old file as `.bak` (for a person to restore by hand), rename, fsync of the
+/// folder. Every file the app keeps goes through here.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("data");
+    fs::create_dir_all(folder)?;
+    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = OpenOptions::new().write(true).create(true).truncate(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        if path.exists() {
+            let _ = fs::copy(path, path.with_file_name(format!("{name}.bak")));
+        }
+        fs::rename(&tmp, path)?;
+        File::open(folder)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Moves an unreadable file aside (never deletes it) and returns where it went.
+pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0);
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("data");
+    let target = path.with_file_name(format!("{name}.unreadable-{stamp}"));
+    fs::rename(path, &target)?;
+    Ok(target)
 }
 
 /// Parses any version this build knows; returns the data and the version it

@@ -1,0 +1,405 @@
+//! iCalendar (RFC 5545) VEVENTs: folded lines, escaped text, TZID, UTC and
+//! floating times, all-day dates, DURATION. Components other than VEVENT
+//! (VTIMEZONE, VTODO, VALARM) are passed over; zones are taken from their
+//! IANA names, never from VTIMEZONE rules.
+
+use std::collections::BTreeMap;
+
+use atlas_domain::time::{ZoneName, ZonedDateTime};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+
+use crate::schedule::{display_zone, schedule_key, Format, Schedule, ScheduleEvent, Warnings};
+use crate::text::{markup_to_text, one_line, safe_id};
+use crate::{ImportError, ImportOptions};
+
+/// One unfolded content line: `NAME;PARAM=V:value`, and where it started.
+struct ContentLine {
+    line: usize,
+    name: String,
+    params: Vec<(String, String)>,
+    value: String,
+}
+
+impl ContentLine {
+    fn param(&self, name: &str) -> Option<&str> {
+        self.params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+}
+
+fn unfold(text: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if let Some(rest) = raw.strip_prefix([' ', '\t']) {
+            if let Some(last) = out.last_mut() {
+                last.1.push_str(rest);
+                continue;
+            }
+        }
+        if !raw.is_empty() {
+            out.push((i + 1, raw.to_string()));
+        }
+    }
+    out
+}
+
+fn parse_line(line: usize, text: &str) -> Result<ContentLine, ImportError> {
+    // The value starts at the first ':' outside a quoted parameter value.
+    let mut in_quotes = false;
+    let mut colon = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            ':' if !in_quotes => {
+                colon = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let colon = colon.ok_or_else(|| ImportError::Ical { line, message: format!("\"{}\" has no ':'", one_line(text, 40)) })?;
+    let (head, value) = (&text[..colon], &text[colon + 1..]);
+    let mut parts = split_outside_quotes(head, ';').into_iter();
+    let name = parts.next().unwrap_or_default().trim().to_ascii_uppercase();
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(ImportError::Ical { line, message: format!("\"{}\" is not a property name", one_line(&name, 40)) });
+    }
+    let params = parts
+        .filter_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            Some((k.trim().to_ascii_uppercase(), v.trim().trim_matches('"').to_string()))
+        })
+        .collect();
+    Ok(ContentLine { line, name, params, value: value.to_string() })
+}
+
+fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut in_quotes = false;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if c == '"' {
+            in_quotes = !in_quotes;
+        } else if c == sep && !in_quotes {
+            out.push(&s[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// RFC 5545 TEXT: `\n`, `\,`, `\;`, `\\`.
+fn unescape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') | Some('N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A time as the file wrote it, before a zone is applied.
+enum IcalTime {
+    Utc(DateTime<Utc>),
+    Zoned(NaiveDateTime, String),
+    Floating(NaiveDateTime),
+    Date(NaiveDate),
+}
+
+fn parse_time(prop: &ContentLine) -> Option<IcalTime> {
+    let v = prop.value.trim();
+    if prop.param("VALUE") == Some("DATE") || (v.len() == 8 && v.chars().all(|c| c.is_ascii_digit())) {
+        return NaiveDate::parse_from_str(v, "%Y%m%d").ok().map(IcalTime::Date);
+    }
+    if let Some(utc) = v.strip_suffix('Z').or_else(|| v.strip_suffix('z')) {
+        return NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S").ok().map(|t| IcalTime::Utc(t.and_utc()));
+    }
+    let local = NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S").ok()?;
+    Some(match prop.param("TZID") {
+        Some(tz) => IcalTime::Zoned(local, tz.trim_start_matches('/').to_string()),
+        None => IcalTime::Floating(local),
+    })
+}
+
+/// RFC 5545 DURATION: `P1W`, `P1DT2H`, `PT45M`, `-PT5M` (negative refused).
+fn parse_ical_duration(v: &str) -> Option<Duration> {
+    let v = v.trim().strip_prefix('+').unwrap_or(v.trim());
+    let rest = v.strip_prefix('P')?;
+    let mut seconds: i64 = 0;
+    let mut number = String::new();
+    let mut in_time = false;
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'T' => in_time = true,
+            'W' | 'D' | 'H' | 'M' | 'S' => {
+                let n: i64 = number.parse().ok().filter(|n| *n < 1_000_000)?;
+                number.clear();
+                seconds += n * match (c, in_time) {
+                    ('W', false) => 7 * 86400,
+                    ('D', false) => 86400,
+                    ('H', true) => 3600,
+                    ('M', true) => 60,
+                    ('S', true) => 1,
+                    _ => return None,
+                };
+            }
+            _ => return None,
+        }
+    }
+    (number.is_empty() && seconds <= 366 * 86400).then(|| Duration::seconds(seconds))
+}
+
+#[derive(Default)]
+struct RawEvent {
+    line: usize,
+    props: Vec<ContentLine>,
+}
+
+impl RawEvent {
+    fn get(&self, name: &str) -> Option<&ContentLine> {
+        self.props.iter().find(|p| p.name == name)
+    }
+}
+
+pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportError> {
+    let mut warnings = Warnings::default();
+    let mut calendar: BTreeMap<String, String> = BTreeMap::new();
+    let mut raw_events: Vec<RawEvent> = Vec::new();
+    let mut stack: Vec<(String, usize)> = Vec::new();
+    let mut current: Option<RawEvent> = None;
+    let mut saw_calendar = false;
+    for (line, content) in unfold(text) {
+        let prop = match parse_line(line, &content) {
+            Ok(p) => p,
+            Err(e) if stack.is_empty() => return Err(e),
+            Err(e) => {
+                warnings.push(format!("line {line}"), format!("{}; the line is skipped", e.to_string().split_once(": ").map(|x| x.1).unwrap_or_default()));
+                continue;
+            }
+        };
+        match prop.name.as_str() {
+            "BEGIN" => {
+                let what = prop.value.trim().to_ascii_uppercase();
+                if stack.is_empty() && what != "VCALENDAR" {
+                    return Err(ImportError::Ical { line, message: format!("expected BEGIN:VCALENDAR, found BEGIN:{}", one_line(&what, 30)) });
+                }
+                if stack.len() >= 8 {
+                    return Err(ImportError::Ical { line, message: "components nested deeper than 8".into() });
+                }
+                saw_calendar = true;
+                if what == "VEVENT" {
+                    if current.is_some() {
+                        warnings.push(format!("line {line}"), "a VEVENT inside a VEVENT; the outer one is dropped");
+                    }
+                    current = Some(RawEvent { line, props: vec![] });
+                }
+                stack.push((what, line));
+            }
+            "END" => {
+                let what = prop.value.trim().to_ascii_uppercase();
+                match stack.iter().rposition(|(name, _)| *name == what) {
+                    Some(pos) => {
+                        for (unclosed, at) in stack.drain(pos..).skip(1) {
+                            warnings.push(format!("line {at}"), format!("BEGIN:{unclosed} is never closed; closed at line {line}"));
+                        }
+                    }
+                    None => warnings.push(format!("line {line}"), format!("END:{} without its BEGIN; ignored", one_line(&what, 30))),
+                }
+                if what == "VEVENT" {
+                    if let Some(ev) = current.take() {
+                        raw_events.push(ev);
+                    }
+                }
+            }
+            _ => match stack.last().map(|(n, _)| n.as_str()) {
+                Some("VCALENDAR") => {
+                    calendar.entry(prop.name.clone()).or_insert_with(|| unescape(&prop.value));
+                }
+                Some("VEVENT") => {
+                    if let Some(ev) = current.as_mut() {
+                        ev.props.push(prop);
+                    }
+                }
+                Some(_) => {}
+                None => warnings.push(format!("line {line}"), format!("{} after END:VCALENDAR; ignored", prop.name)),
+            },
+        }
+    }
+    if !saw_calendar {
+        return Err(ImportError::Ical { line: 1, message: "no BEGIN:VCALENDAR".into() });
+    }
+    if let Some(ev) = current.take() {
+        warnings.push(format!("line {}", ev.line), "the file ends inside this VEVENT (truncated?); it is skipped");
+    }
+    if let Some((open, at)) = stack.first() {
+        warnings.push(format!("line {at}"), format!("BEGIN:{open} is never closed (truncated?)"));
+    }
+
+    let title = calendar
+        .get("X-WR-CALNAME")
+        .map(|t| one_line(t, 200))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "Imported calendar".to_string());
+    let wr_zone = calendar.get("X-WR-TIMEZONE").and_then(|z| match ZoneName::parse(z) {
+        Ok(z) => Some(z),
+        Err(e) => {
+            warnings.push("X-WR-TIMEZONE", e.to_string());
+            None
+        }
+    });
+    // A calendar naming no zone but using one IANA TZID throughout is in that zone.
+    let tzids: std::collections::BTreeSet<String> = raw_events
+        .iter()
+        .flat_map(|e| e.props.iter())
+        .filter_map(|p| p.param("TZID").map(|t| t.trim_start_matches('/').to_string()))
+        .collect();
+    let single_tzid = (tzids.len() == 1).then(|| ZoneName::parse(tzids.iter().next().unwrap()).ok()).flatten();
+    let declared = wr_zone.or(single_tzid);
+    let zone = display_zone(declared, options.zone, &mut warnings);
+    let floating_zone = declared.or(options.zone).unwrap_or(ZoneName(chrono_tz::UTC));
+
+    let mut floating = 0usize;
+    let mut events = Vec::new();
+    for raw in &raw_events {
+        let location = format!("line {}", raw.line);
+        for p in &raw.props {
+            match p.name.as_str() {
+                "METHOD" => warnings.push(format!("line {}", p.line), "METHOD inside a VEVENT belongs to the calendar; ignored"),
+                "RRULE" | "RDATE" => warnings.push(format!("line {}", p.line), "repeating event: only the first occurrence is imported"),
+                _ => {}
+            }
+        }
+        let title = raw.get("SUMMARY").map(|p| one_line(&unescape(&p.value), 300)).filter(|t| !t.is_empty()).unwrap_or_else(|| {
+            warnings.push(&location, "VEVENT without SUMMARY; imported as \"(untitled)\"");
+            "(untitled)".to_string()
+        });
+        let resolve = |prop: &ContentLine, warnings: &mut Warnings, floating: &mut usize| -> Option<(DateTime<Utc>, bool)> {
+            let Some(t) = parse_time(prop) else {
+                warnings.push(format!("line {}", prop.line), format!("{} \"{}\" is not an iCalendar date or time", prop.name, one_line(&prop.value, 30)));
+                return None;
+            };
+            let in_zone = |local: NaiveDateTime, z: ZoneName, warnings: &mut Warnings| match ZonedDateTime::from_local(local, z) {
+                Ok(t) => Some(t.instant),
+                Err(e) => {
+                    warnings.push(format!("line {}", prop.line), e.to_string());
+                    None
+                }
+            };
+            match t {
+                IcalTime::Utc(t) => Some((t, false)),
+                IcalTime::Zoned(local, tzid) => {
+                    let z = match ZoneName::parse(&tzid) {
+                        Ok(z) => z,
+                        Err(_) => {
+                            warnings.push(
+                                format!("line {}", prop.line),
+                                format!("TZID \"{}\" is not an IANA zone; read in {}", one_line(&tzid, 40), floating_zone.name()),
+                            );
+                            floating_zone
+                        }
+                    };
+                    in_zone(local, z, warnings).map(|t| (t, false))
+                }
+                IcalTime::Floating(local) => {
+                    *floating += 1;
+                    in_zone(local, floating_zone, warnings).map(|t| (t, false))
+                }
+                IcalTime::Date(d) => ZonedDateTime::start_of_day(d, zone).ok().map(|t| (t.instant, true)),
+            }
+        };
+        let Some(start_prop) = raw.get("DTSTART") else {
+            warnings.push(&location, format!("\"{title}\" has no DTSTART; skipped"));
+            continue;
+        };
+        let Some((start, all_day)) = resolve(start_prop, &mut warnings, &mut floating) else {
+            warnings.push(&location, format!("\"{title}\" has no usable start; skipped"));
+            continue;
+        };
+        let end = match (raw.get("DTEND"), raw.get("DURATION")) {
+            (Some(p), _) => resolve(p, &mut warnings, &mut floating).map(|x| x.0),
+            (None, Some(d)) => match parse_ical_duration(&d.value) {
+                Some(len) => Some(start + len),
+                None => {
+                    warnings.push(format!("line {}", d.line), format!("DURATION \"{}\" is not usable; the end is not known", one_line(&d.value, 20)));
+                    None
+                }
+            },
+            // RFC 5545: a date without an end lasts the day.
+            (None, None) if all_day => Some(start + Duration::days(1)),
+            (None, None) => None,
+        };
+        let uid = raw.get("UID").map(|p| p.value.trim().to_string()).unwrap_or_default();
+        let mut id = safe_id(&uid, 64);
+        if id.is_empty() {
+            id = safe_id(&format!("{}-{}", title, start.timestamp()), 64);
+            warnings.push(&location, format!("\"{title}\" has no UID; its id is made from its title and start, so a later version may not match it"));
+        }
+        let persons = raw
+            .props
+            .iter()
+            .filter(|p| p.name == "ATTENDEE")
+            .filter_map(|p| p.param("CN").map(|cn| one_line(cn, 120)))
+            .filter(|n| !n.is_empty())
+            .collect();
+        let url = raw.get("URL").map(|p| p.value.trim().to_string()).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+        events.push(ScheduleEvent {
+            id,
+            title,
+            subtitle: None,
+            start,
+            end,
+            all_day,
+            room: raw.get("LOCATION").map(|p| one_line(&unescape(&p.value), 120)).filter(|s| !s.is_empty()),
+            track: raw.get("CATEGORIES").map(|p| one_line(&unescape(&p.value), 120)).filter(|s| !s.is_empty()),
+            kind: None,
+            persons,
+            text: raw.get("DESCRIPTION").map(|p| markup_to_text(&unescape(&p.value))).unwrap_or_default(),
+            url,
+            cancelled: raw.get("STATUS").is_some_and(|p| p.value.trim().eq_ignore_ascii_case("CANCELLED")),
+            location,
+        });
+    }
+    if floating > 0 {
+        warnings.push("file", format!("{floating} times carry no zone (floating); read in {}", floating_zone.name()));
+    }
+    let key = schedule_key(None, &title, &schedule_key(calendar.get("PRODID").map(String::as_str), "", "calendar"));
+    Schedule::finish(Format::Ical, key, title, None, declared, zone, None, events, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_ical_duration("PT45M"), Some(Duration::minutes(45)));
+        assert_eq!(parse_ical_duration("P1DT2H"), Some(Duration::hours(26)));
+        assert_eq!(parse_ical_duration("P1W"), Some(Duration::days(7)));
+        assert_eq!(parse_ical_duration("-PT5M"), None);
+        assert_eq!(parse_ical_duration("PT5"), None);
+        assert_eq!(parse_ical_duration("P99999999D"), None);
+    }
+
+    #[test]
+    fn text_unescapes() {
+        assert_eq!(unescape(r"a\, b\; c\nd\\e"), "a, b; c\nd\\e");
+    }
+
+    #[test]
+    fn quoted_params_may_hold_colons() {
+        let l = parse_line(3, r#"ATTENDEE;CN="Dr: Who";ROLE=CHAIR:mailto:x@example.org"#).unwrap();
+        assert_eq!(l.name, "ATTENDEE");
+        assert_eq!(l.param("CN"), Some("Dr: Who"));
+        assert_eq!(l.value, "mailto:x@example.org");
+    }
+}

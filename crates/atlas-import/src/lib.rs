@@ -1,0 +1,118 @@
+//! Importing conference schedules and data packs into Minerals Atlas.
+//!
+//! Three schedule formats (frab/Pentabarf XML, frab/pretalx `schedule.json`,
+//! iCalendar) are parsed into one [`Schedule`]; the app's own dataset format
+//! is a [`pack`]. Parsing never touches stored data: a [`library::Library`]
+//! holds what was imported, and [`library::Library::build`] merges it into
+//! the dataset. Nothing here knows about Tauri.
+//!
+//! Every parser is lenient about what it can recover and strict about what
+//! is unsafe: input over [`MAX_INPUT_BYTES`], a DTD or entity declaration, or
+//! bytes that are not UTF-8 stop the import with an [`ImportError`]; anything
+//! skipped or guessed is a [`Warning`] with its location.
+
+mod error;
+mod frab_xml;
+mod ical;
+pub mod library;
+pub mod pack;
+mod schedule;
+mod schedule_json;
+mod text;
+
+pub use error::ImportError;
+pub use schedule::{CheckReport, Format, Schedule, ScheduleEvent, Warning};
+
+use std::io::Read;
+use std::path::Path;
+
+use atlas_domain::time::ZoneName;
+
+/// Larger inputs are refused before parsing. The largest real schedules
+/// (a congress of 400 talks) are a few MiB.
+pub const MAX_INPUT_BYTES: u64 = 50 * 1024 * 1024;
+
+/// What the user decides when a file leaves it open.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// The zone for times that carry none (floating iCalendar times, frab
+    /// files without `time_zone_name`) and for showing a file that names no
+    /// zone. UTC when not given, and a warning says so.
+    pub zone: Option<ZoneName>,
+}
+
+/// What a file turned out to be.
+#[derive(Debug)]
+pub enum Parsed {
+    Schedule(Schedule),
+    Pack(pack::Pack),
+}
+
+/// Reads a file, refusing anything over [`MAX_INPUT_BYTES`] before reading it.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let io = |source: std::io::Error| ImportError::Io { path: path.display().to_string(), message: source.to_string() };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(ImportError::Io { path: path.display().to_string(), message: "not a regular file".into() });
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge { bytes: meta.len(), limit: MAX_INPUT_BYTES });
+    }
+    // The file may grow while it is read: never take more than the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() as u64, limit: MAX_INPUT_BYTES });
+    }
+    Ok(bytes)
+}
+
+/// The format, from the content alone (never the file name).
+pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
+    let text = text::utf8(bytes)?;
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if start.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if start.starts_with('<') {
+        return Ok(Format::FrabXml);
+    }
+    if start.len() >= 15 && start[..15].eq_ignore_ascii_case("BEGIN:VCALENDAR") {
+        return Ok(Format::Ical);
+    }
+    if start.starts_with('{') {
+        // A data pack names its schema; a schedule.json has a "schedule" object.
+        return Ok(if pack::looks_like_pack(start) { Format::AtlasPack } else { Format::ScheduleJson });
+    }
+    Err(ImportError::UnknownFormat { starts_with: text::one_line(&start.chars().take(24).collect::<String>(), 24) })
+}
+
+/// Parses bytes of any supported format.
+pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Parsed, ImportError> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() as u64, limit: MAX_INPUT_BYTES });
+    }
+    let format = detect(bytes)?;
+    let text = text::utf8(bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match format {
+        Format::FrabXml => frab_xml::parse(text, options).map(Parsed::Schedule),
+        Format::ScheduleJson => schedule_json::parse(text, options).map(Parsed::Schedule),
+        Format::Ical => ical::parse(text, options).map(Parsed::Schedule),
+        Format::AtlasPack => pack::parse(text).map(Parsed::Pack),
+    }
+}
+
+/// `minerals-atlas import --check`: parse, change nothing, summarise.
+pub fn check(bytes: &[u8], options: &ImportOptions) -> Result<CheckReport, ImportError> {
+    Ok(match parse(bytes, options)? {
+        Parsed::Schedule(s) => s.check_report(),
+        Parsed::Pack(p) => p.check_report(),
+    })
+}
+
+/// An instant as the app shows stored times: RFC 3339 in UTC, to the second.
+pub fn schedule_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    schedule::rfc3339(t)
+}

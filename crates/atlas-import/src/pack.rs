@@ -1,0 +1,112 @@
+//! Data packs: the app's own dataset format (`atlas_domain::model::Dataset`,
+//! documented in `docs/data-pack.md`), exported from the running app and
+//! imported to replace or extend the embedded dataset. A pack is used only
+//! after it parses, names a schema this build reads, and passes every
+//! reference check.
+
+use atlas_domain::model::{Dataset, SCHEMA_VERSION};
+use atlas_domain::Atlas;
+use serde::{Deserialize, Serialize};
+
+use crate::schedule::{rfc3339, CheckReport};
+use crate::ImportError;
+
+/// How a pack is combined with the embedded dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PackMode {
+    /// Records with the pack's ids replace the embedded ones; others are added.
+    #[default]
+    Extend,
+    /// The pack is the whole dataset.
+    Replace,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub dataset: Dataset,
+}
+
+/// A data pack names its schema at the top; a schedule.json does not.
+pub fn looks_like_pack(text: &str) -> bool {
+    let head: String = text.chars().take(4096).collect();
+    head.contains("\"schema_version\"") && head.contains("\"dataset_version\"")
+}
+
+pub fn parse(text: &str) -> Result<Pack, ImportError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+    })?;
+    match value.get("schema_version").and_then(|v| v.as_u64()) {
+        Some(v) if v == SCHEMA_VERSION as u64 => {}
+        Some(v) if v > SCHEMA_VERSION as u64 => {
+            return Err(ImportError::Pack(format!(
+                "it was written for schema {v} by a newer Minerals Atlas; this one reads schema {SCHEMA_VERSION}"
+            )))
+        }
+        Some(v) => return Err(ImportError::Pack(format!("schema {v} is not one this build reads ({SCHEMA_VERSION})"))),
+        None => return Err(ImportError::Pack("schema_version is missing or not a number".into())),
+    }
+    let dataset: Dataset = serde_json::from_value(value).map_err(|e| ImportError::Pack(e.to_string()))?;
+    validate(&dataset)?;
+    Ok(Pack { dataset })
+}
+
+/// Every check the app runs when it loads a dataset.
+pub fn validate(dataset: &Dataset) -> Result<(), ImportError> {
+    Atlas::new(dataset.clone()).map(|_| ()).map_err(|e| ImportError::Pack(e.to_string()))
+}
+
+/// The pack file for the data the app shows now, imports included.
+pub fn export(dataset: &Dataset) -> String {
+    let mut text = serde_json::to_string_pretty(dataset).expect("the dataset serialises");
+    text.push('\n');
+    text
+}
+
+impl Pack {
+    pub fn check_report(&self) -> CheckReport {
+        let starts = self.dataset.sessions.iter().map(|s| s.start.instant);
+        CheckReport {
+            format: crate::Format::AtlasPack.name(),
+            title: format!("Minerals Atlas data pack {}", self.dataset.dataset_version),
+            events: self.dataset.sessions.len(),
+            first_start_utc: starts.clone().min().map(rfc3339),
+            last_start_utc: starts.max().map(rfc3339),
+            time_zone: None,
+            warnings: vec![],
+        }
+    }
+}
+
+/// The embedded dataset with the pack's records laid over it, by id.
+pub fn extend(base: &Dataset, pack: &Dataset) -> Dataset {
+    fn lay<T: Clone, K: std::hash::Hash + Eq>(base: &mut Vec<T>, over: &[T], key: impl Fn(&T) -> K) {
+        let mut at: std::collections::HashMap<K, usize> = base.iter().enumerate().map(|(i, b)| (key(b), i)).collect();
+        for item in over {
+            match at.get(&key(item)) {
+                Some(&i) => base[i] = item.clone(),
+                None => {
+                    at.insert(key(item), base.len());
+                    base.push(item.clone());
+                }
+            }
+        }
+    }
+    let mut d = base.clone();
+    lay(&mut d.sources, &pack.sources, |x| x.id.clone());
+    lay(&mut d.countries, &pack.countries, |x| x.iso3.clone());
+    lay(&mut d.people, &pack.people, |x| x.id.clone());
+    lay(&mut d.events, &pack.events, |x| x.id.clone());
+    lay(&mut d.participations, &pack.participations, |x| (x.event.clone(), x.party.clone()));
+    lay(&mut d.agreements, &pack.agreements, |x| x.id.clone());
+    lay(&mut d.minerals, &pack.minerals, |x| x.id.clone());
+    lay(&mut d.series, &pack.series, |x| x.id.clone());
+    lay(&mut d.sessions, &pack.sessions, |x| x.id.clone());
+    lay(&mut d.timeline, &pack.timeline, |x| x.id.clone());
+    d.dataset_version = format!("{}+{}", base.dataset_version, pack.dataset_version);
+    d.provenance.notes.push(format!("Extended by data pack {}.", pack.dataset_version));
+    d
+}

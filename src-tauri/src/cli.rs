@@ -1,0 +1,54 @@
+//! The command line without a window: `minerals-atlas import --check FILE
+//! [--zone ZONE]` parses a file, changes no stored data, and prints one
+//! JSON object (format, events, first and last start in UTC, time zone,
+//! warnings). Exit 0 when the file would import; otherwise the error goes
+//! to stderr and the exit code is 1 (2 for a wrong command line).
+
+use std::path::Path;
+
+const USAGE: &str = "usage: minerals-atlas import --check FILE [--zone IANA_ZONE]";
+
+pub fn import(args: &[String]) -> i32 {
+    let mut check = false;
+    let mut file = None;
+    let mut zone = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--zone" => zone = it.next().cloned(),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return 0;
+            }
+            other if file.is_none() && !other.starts_with("--") => file = Some(other.to_string()),
+            other => {
+                eprintln!("minerals-atlas import: unexpected argument \"{other}\"\n{USAGE}");
+                return 2;
+            }
+        }
+    }
+    let (true, Some(file)) = (check, file) else {
+        eprintln!("minerals-atlas import: only --check is available from the command line; import into the app from its window\n{USAGE}");
+        return 2;
+    };
+    let zone = match zone.map(|z| atlas_domain::time::ZoneName::parse(&z)).transpose() {
+        Ok(z) => z,
+        Err(e) => {
+            eprintln!("minerals-atlas import: {e}");
+            return 2;
+        }
+    };
+    let options = atlas_import::ImportOptions { zone };
+    let result = atlas_import::read_limited(Path::new(&file)).and_then(|bytes| atlas_import::check(&bytes, &options));
+    match result {
+        Ok(report) => {
+            println!("{}", serde_json::to_string(&report).expect("the report serialises"));
+            0
+        }
+        Err(e) => {
+            eprintln!("minerals-atlas import: {file}: {e}");
+            1
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Thin commands for importing: a file by path, a file picked in the native
+//! dialog, bytes dropped on the window; the library (list, remove, undo);
+//! the data pack export. The work runs on a blocking thread so that a large
+//! file never stalls the window.
+
+use std::path::PathBuf;
+
+use atlas_domain::time::ZoneName;
+use atlas_domain::DomainError;
+use atlas_import::library::{ImportSummary, SessionChange};
+use atlas_import::pack::PackMode;
+use atlas_import::ImportOptions;
+use serde::Serialize;
+use tauri::{Manager, Runtime, State};
+
+use crate::error::{AppError, AppResult};
+use crate::library::{LibraryState, LibraryView};
+use crate::state::AtlasState;
+use crate::user::UserState;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportResult {
+    pub file_name: String,
+    pub summary: ImportSummary,
+    /// Changes to sessions the user starred: moved, cancelled or new.
+    pub starred_changes: Vec<SessionChange>,
+    pub library: LibraryView,
+}
+
+fn options(zone: Option<String>) -> AppResult<ImportOptions> {
+    let zone = match zone.filter(|z| !z.trim().is_empty()) {
+        Some(z) => Some(ZoneName::parse(&z).map_err(DomainError::from)?),
+        None => None,
+    };
+    Ok(ImportOptions { zone })
+}
+
+fn pack_mode(mode: Option<String>) -> AppResult<PackMode> {
+    match mode.as_deref() {
+        None | Some("extend") => Ok(PackMode::Extend),
+        Some("replace") => Ok(PackMode::Replace),
+        Some(_) => Err(DomainError::invalid("pack mode", "expected \"extend\" or \"replace\"").into()),
+    }
+}
+
+/// Runs one import on a blocking thread and reports it with the starred changes.
+async fn run_import<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    bytes: Vec<u8>,
+    file_name: String,
+    options: ImportOptions,
+    mode: PackMode,
+) -> AppResult<ImportResult> {
+    let handle = app.clone();
+    let name = file_name.clone();
+    let summary = tauri::async_runtime::spawn_blocking(move || {
+        let atlas = handle.state::<AtlasState>();
+        let library = handle.state::<LibraryState>();
+        library.import(&atlas, &bytes, &name, &options, mode)
+    })
+    .await
+    .map_err(|e| AppError::Export(format!("the import stopped unexpectedly: {e}")))??;
+    let starred: std::collections::HashSet<String> = app
+        .try_state::<UserState>()
+        .map(|u| u.snapshot().starred.into_iter().map(|r| r.id).collect())
+        .unwrap_or_default();
+    let starred_changes = summary.changes.iter().filter(|c| starred.contains(&c.id)).cloned().collect();
+    Ok(ImportResult { file_name, summary, starred_changes, library: app.state::<LibraryState>().view() })
+}
+
+fn read_path(path: &std::path::Path) -> AppResult<(Vec<u8>, String)> {
+    let bytes = atlas_import::read_limited(path)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
+    Ok((bytes, name))
+}
+
+/// Imports the file at `path`.
+#[tauri::command]
+pub async fn import_file<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    path: String,
+    zone: Option<String>,
+    pack_mode: Option<String>,
+) -> AppResult<ImportResult> {
+    let (options, mode) = (options(zone)?, self::pack_mode(pack_mode)?);
+    let (bytes, name) = read_path(std::path::Path::new(&path))?;
+    run_import(&app, bytes, name, options, mode).await
+}
+
+/// Asks for a file in the native dialog, then imports it; null when the
+/// user cancels. `MINERALS_ATLAS_OPEN_PATH` replaces the dialog for
+/// automated runs.
+#[tauri::command]
+pub async fn import_from_dialog<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    zone: Option<String>,
+    pack_mode: Option<String>,
+) -> AppResult<Option<ImportResult>> {
+    let (options, mode) = (options(zone)?, self::pack_mode(pack_mode)?);
+    let path: PathBuf = match std::env::var_os("MINERALS_ATLAS_OPEN_PATH") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            use tauri_plugin_dialog::DialogExt;
+            let chosen = app
+                .dialog()
+                .file()
+                .set_title("Import a schedule or data pack")
+                .add_filter("Schedules and data packs", &["xml", "json", "ics", "ical"])
+                .add_filter("All files", &["*"])
+                .blocking_pick_file();
+            match chosen.and_then(|p| p.into_path().ok()) {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
+    };
+    let (bytes, name) = read_path(&path)?;
+    run_import(&app, bytes, name, options, mode).await.map(Some)
+}
+
+/// Imports a file dropped on the window: the raw bytes as the request body,
+/// the file name (URI-encoded), zone and pack mode as headers.
+#[tauri::command]
+pub async fn import_bytes<R: Runtime>(app: tauri::AppHandle<R>, request: tauri::ipc::Request<'_>) -> AppResult<ImportResult> {
+    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).map(percent_decode);
+    let bytes = match request.body() {
+        tauri::ipc::InvokeBody::Raw(bytes) => bytes.clone(),
+        tauri::ipc::InvokeBody::Json(_) => {
+            return Err(DomainError::invalid("request", "send the file's bytes as the request body").into())
+        }
+    };
+    if bytes.len() as u64 > atlas_import::MAX_INPUT_BYTES {
+        return Err(atlas_import::ImportError::TooLarge { bytes: bytes.len() as u64, limit: atlas_import::MAX_INPUT_BYTES }.into());
+    }
+    let name: String = header("x-file-name").unwrap_or_else(|| "dropped file".into()).chars().take(200).collect();
+    let (options, mode) = (options(header("x-zone"))?, pack_mode(header("x-pack-mode"))?);
+    run_import(&app, bytes, name, options, mode).await
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[tauri::command]
+pub async fn get_library(library: State<'_, LibraryState>) -> AppResult<LibraryView> {
+    Ok(library.view())
+}
+
+#[tauri::command]
+pub async fn remove_schedule(atlas: State<'_, AtlasState>, library: State<'_, LibraryState>, key: String) -> AppResult<LibraryView> {
+    library.change(&atlas, "remove", |l| l.without_schedule(&key))
+}
+
+#[tauri::command]
+pub async fn remove_pack(atlas: State<'_, AtlasState>, library: State<'_, LibraryState>) -> AppResult<LibraryView> {
+    library.change(&atlas, "remove", |l| l.without_pack())
+}
+
+#[tauri::command]
+pub async fn undo_import(atlas: State<'_, AtlasState>, library: State<'_, LibraryState>) -> AppResult<LibraryView> {
+    library.change(&atlas, "undo", |l| l.undone())
+}
+
+/// Writes the data the app shows now (imports included) as a data pack
+/// where the user chooses; null when the user cancels.
+/// `MINERALS_ATLAS_SAVE_PATH` replaces the dialog for automated runs.
+#[tauri::command]
+pub async fn export_pack<R: Runtime>(app: tauri::AppHandle<R>, atlas: State<'_, AtlasState>) -> AppResult<Option<String>> {
+    let path = match std::env::var_os("MINERALS_ATLAS_SAVE_PATH") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            use tauri_plugin_dialog::DialogExt;
+            let chosen = app
+                .dialog()
+                .file()
+                .set_title("Export a data pack")
+                .set_file_name("minerals-atlas-pack.json")
+                .add_filter("Minerals Atlas data pack", &["json"])
+                .blocking_save_file();
+            match chosen.and_then(|p| p.into_path().ok()) {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
+    };
+    let text = atlas_import::pack::export(atlas.get().dataset());
+    atlas_store::write_atomically(&path, text.as_bytes())
+        .map_err(|e| AppError::Export(format!("cannot write {}: {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}

@@ -1,0 +1,169 @@
+//! What the user imported (schedules, a data pack, one step of undo), as the
+//! app holds it: the file on disk, the library in memory, and the atlas it
+//! gives. A change is built whole and checked, saved, and only then shown;
+//! a failure at any step leaves all three as they were.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use atlas_import::library::{ImportSummary, Library, LIBRARY_VERSION};
+use atlas_import::pack::PackMode;
+use atlas_import::{ImportError, ImportOptions};
+use serde::Serialize;
+
+use crate::error::{AppError, AppResult};
+use crate::state::AtlasState;
+
+pub const FILE_NAME: &str = "library.json";
+
+pub struct LibraryState {
+    path: PathBuf,
+    library: Mutex<Library>,
+    /// Said once to the user at start-up (an unreadable library), then cleared.
+    notice: Mutex<Option<String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScheduleInfo {
+    pub key: String,
+    pub title: String,
+    pub format: &'static str,
+    pub file_name: String,
+    pub imported_at: String,
+    pub events: usize,
+    pub event_id: String,
+    pub time_zone: &'static str,
+    pub first_start_utc: Option<String>,
+    pub last_start_utc: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PackInfo {
+    pub file_name: String,
+    pub imported_at: String,
+    pub mode: PackMode,
+    pub dataset_version: String,
+    pub sessions: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LibraryView {
+    pub schedules: Vec<ScheduleInfo>,
+    pub pack: Option<PackInfo>,
+    /// What undo would take back, if anything.
+    pub undo: Option<String>,
+    pub notice: Option<String>,
+}
+
+impl LibraryState {
+    /// Reads the library in `folder` and shows it through `atlas`. An
+    /// unreadable or inconsistent library is moved aside, never deleted, and
+    /// the app starts with the built-in data.
+    pub fn open(folder: &Path, atlas: &AtlasState) -> LibraryState {
+        let path = folder.join(FILE_NAME);
+        let mut notice = None;
+        let library = match std::fs::read(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Library::default(),
+            Err(e) => {
+                notice = Some(format!("Your imported schedules could not be read ({e}); the built-in data is shown."));
+                Library::default()
+            }
+            Ok(bytes) => match read_library(&bytes).and_then(|lib| lib.build(&atlas.embedded()).map(|a| (lib, a)).map_err(|e| e.to_string())) {
+                Ok((lib, built)) => {
+                    atlas.replace(built);
+                    lib
+                }
+                Err(reason) => {
+                    let kept = atlas_store::move_aside(&path).map(|p| p.display().to_string()).unwrap_or_else(|e| format!("(could not be moved: {e})"));
+                    notice = Some(format!(
+                        "Your imported schedules could not be read ({reason}). The file was kept as {kept} and the app started with the built-in data."
+                    ));
+                    Library::default()
+                }
+            },
+        };
+        LibraryState { path, library: Mutex::new(library), notice: Mutex::new(notice) }
+    }
+
+    fn save(&self, library: &Library) -> AppResult<()> {
+        let text = serde_json::to_vec(library).map_err(|e| AppError::Import(ImportError::Structure(e.to_string())))?;
+        atlas_store::write_atomically(&self.path, &text)
+            .map_err(|source| AppError::Store(atlas_store::StoreError::Write { path: self.path.clone(), source }))
+    }
+
+    /// Parses and merges `bytes`; saves; then shows the result.
+    pub fn import(
+        &self,
+        atlas: &AtlasState,
+        bytes: &[u8],
+        file_name: &str,
+        options: &ImportOptions,
+        mode: PackMode,
+    ) -> AppResult<ImportSummary> {
+        let mut guard = self.library.lock().unwrap_or_else(|p| p.into_inner());
+        let (next, built, summary) =
+            atlas_import::library::import(&guard, &atlas.embedded(), bytes, file_name, options, mode, chrono::Utc::now())?;
+        self.save(&next)?;
+        atlas.replace(built);
+        *guard = next;
+        Ok(summary)
+    }
+
+    /// Applies a change (remove, undo); `None` from `change` means there was nothing to do.
+    pub fn change(&self, atlas: &AtlasState, what: &str, change: impl FnOnce(&Library) -> Option<Library>) -> AppResult<LibraryView> {
+        let mut guard = self.library.lock().unwrap_or_else(|p| p.into_inner());
+        let next = change(&guard).ok_or_else(|| AppError::Import(ImportError::Structure(format!("nothing to {what}"))))?;
+        let built = next.build(&atlas.embedded())?;
+        self.save(&next)?;
+        atlas.replace(built);
+        *guard = next;
+        drop(guard);
+        Ok(self.view())
+    }
+
+    pub fn view(&self) -> LibraryView {
+        let guard = self.library.lock().unwrap_or_else(|p| p.into_inner());
+        LibraryView {
+            schedules: guard
+                .schedules
+                .iter()
+                .map(|s| {
+                    let report = s.schedule.check_report();
+                    ScheduleInfo {
+                        key: s.schedule.key.clone(),
+                        title: s.schedule.title.clone(),
+                        format: s.schedule.format.name(),
+                        file_name: s.file_name.clone(),
+                        imported_at: atlas_import::schedule_time(s.imported_at),
+                        events: s.schedule.events.len(),
+                        event_id: atlas_import::library::event_id(&s.schedule.key),
+                        time_zone: s.schedule.zone.name(),
+                        first_start_utc: report.first_start_utc,
+                        last_start_utc: report.last_start_utc,
+                    }
+                })
+                .collect(),
+            pack: guard.pack.as_ref().map(|p| PackInfo {
+                file_name: p.file_name.clone(),
+                imported_at: atlas_import::schedule_time(p.imported_at),
+                mode: p.mode,
+                dataset_version: p.dataset.dataset_version.clone(),
+                sessions: p.dataset.sessions.len(),
+            }),
+            undo: guard.undo.as_ref().map(|u| u.description.clone()),
+            notice: self.notice.lock().map(|mut n| n.take()).unwrap_or(None),
+        }
+    }
+}
+
+fn read_library(bytes: &[u8]) -> Result<Library, String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON ({e})"))?;
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == LIBRARY_VERSION as u64 => serde_json::from_value(value).map_err(|e| format!("version {v} but {e}")),
+        Some(v) if v > LIBRARY_VERSION as u64 => {
+            Err(format!("version {v} was written by a newer Minerals Atlas; this one reads up to {LIBRARY_VERSION}"))
+        }
+        Some(v) => Err(format!("unknown version {v}")),
+        None => Err("no version number".into()),
+    }
+}
