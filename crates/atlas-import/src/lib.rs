@@ -18,6 +18,7 @@ pub mod library;
 pub mod pack;
 mod schedule;
 mod schedule_json;
+pub mod synthetic;
 mod text;
 
 pub use error::ImportError;
@@ -70,6 +71,18 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
 
 /// The format, from the content alone (never the file name).
 pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
+    match detect_quickly(bytes)? {
+        Format::ScheduleJson | Format::AtlasPack => {
+            let text = text::utf8(bytes)?;
+            let value = parse_json(text.strip_prefix('\u{feff}').unwrap_or(text))?;
+            Ok(if pack::is_pack(&value) { Format::AtlasPack } else { Format::ScheduleJson })
+        }
+        other => Ok(other),
+    }
+}
+
+/// The format from the first bytes; JSON is told apart only by [`detect`].
+fn detect_quickly(bytes: &[u8]) -> Result<Format, ImportError> {
     let text = text::utf8(bytes)?;
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if start.is_empty() {
@@ -82,8 +95,7 @@ pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
         return Ok(Format::Ical);
     }
     if start.starts_with('{') {
-        // A data pack names its schema; a schedule.json has a "schedule" object.
-        return Ok(if pack::looks_like_pack(start) { Format::AtlasPack } else { Format::ScheduleJson });
+        return Ok(Format::ScheduleJson);
     }
     Err(ImportError::UnknownFormat { starts_with: text::one_line(&start.chars().take(24).collect::<String>(), 24) })
 }
@@ -93,23 +105,39 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Parsed, ImportErro
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() as u64, limit: MAX_INPUT_BYTES });
     }
-    let format = detect(bytes)?;
+    let format = detect_quickly(bytes)?;
     let text = text::utf8(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
         Format::FrabXml => frab_xml::parse(text, options).map(Parsed::Schedule),
-        Format::ScheduleJson => schedule_json::parse(text, options).map(Parsed::Schedule),
         Format::Ical => ical::parse(text, options).map(Parsed::Schedule),
-        Format::AtlasPack => pack::parse(text).map(Parsed::Pack),
+        // JSON is parsed once; its top-level keys say what it is.
+        Format::ScheduleJson | Format::AtlasPack => {
+            let value = parse_json(text)?;
+            if pack::is_pack(&value) {
+                pack::from_value(value).map(Parsed::Pack)
+            } else {
+                schedule_json::from_value(value, options).map(Parsed::Schedule)
+            }
+        }
     }
+}
+
+/// JSON with the error's place.
+fn parse_json(text: &str) -> Result<serde_json::Value, ImportError> {
+    serde_json::from_str(text).map_err(|e| ImportError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
+    })
 }
 
 /// `minerals-atlas import --check`: parse, change nothing, summarise.
 pub fn check(bytes: &[u8], options: &ImportOptions) -> Result<CheckReport, ImportError> {
-    Ok(match parse(bytes, options)? {
-        Parsed::Schedule(s) => s.check_report(),
+    match parse(bytes, options)? {
+        Parsed::Schedule(s) => Ok(s.check_report()),
         Parsed::Pack(p) => p.check_report(),
-    })
+    }
 }
 
 /// An instant as the app shows stored times: RFC 3339 in UTC, to the second.

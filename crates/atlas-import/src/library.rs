@@ -283,14 +283,23 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
         sources: vec![source_id.clone()],
     });
     let mut people: BTreeMap<String, String> = BTreeMap::new();
+    let mut person_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
     for e in &s.events {
         let speakers = e
             .persons
             .iter()
             .map(|name| {
                 let id = people.entry(name.clone()).or_insert_with(|| {
+                    // Names that differ only in letters outside ASCII share a slug: number them.
                     let slug = crate::text::safe_id(name, 48);
-                    format!("{IMPORTED_PREFIX}{}--p-{}", s.key, if slug.is_empty() { "speaker".into() } else { slug })
+                    let stem = format!("{IMPORTED_PREFIX}{}--p-{}", s.key, if slug.is_empty() { "speaker" } else { &slug });
+                    let mut id = stem.clone();
+                    let mut n = 2;
+                    while !person_ids.insert(id.clone()) {
+                        id = format!("{stem}-{n}");
+                        n += 1;
+                    }
+                    id
                 });
                 Speaker { person: id.clone(), role: "Speaker".into() }
             })

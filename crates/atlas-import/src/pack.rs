@@ -27,18 +27,14 @@ pub struct Pack {
     pub dataset: Dataset,
 }
 
-/// A data pack names its schema at the top; a schedule.json does not.
-pub fn looks_like_pack(text: &str) -> bool {
-    let head: String = text.chars().take(4096).collect();
-    head.contains("\"schema_version\"") && head.contains("\"dataset_version\"")
+/// A data pack names its schema at the top; a schedule.json has a "schedule" object.
+pub fn is_pack(value: &serde_json::Value) -> bool {
+    value.get("schema_version").is_some() && value.get("schedule").is_none()
 }
 
-pub fn parse(text: &str) -> Result<Pack, ImportError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Json {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
-    })?;
+/// The pack's shape and schema version. References are checked where the
+/// pack is used: alone (replace), or laid over the embedded data (extend).
+pub fn from_value(value: serde_json::Value) -> Result<Pack, ImportError> {
     match value.get("schema_version").and_then(|v| v.as_u64()) {
         Some(v) if v == SCHEMA_VERSION as u64 => {}
         Some(v) if v > SCHEMA_VERSION as u64 => {
@@ -50,7 +46,6 @@ pub fn parse(text: &str) -> Result<Pack, ImportError> {
         None => return Err(ImportError::Pack("schema_version is missing or not a number".into())),
     }
     let dataset: Dataset = serde_json::from_value(value).map_err(|e| ImportError::Pack(e.to_string()))?;
-    validate(&dataset)?;
     Ok(Pack { dataset })
 }
 
@@ -67,17 +62,24 @@ pub fn export(dataset: &Dataset) -> String {
 }
 
 impl Pack {
-    pub fn check_report(&self) -> CheckReport {
+    /// Checks the pack alone, then (if that fails) laid over the embedded data.
+    pub fn check_report(&self) -> Result<CheckReport, ImportError> {
+        let mut warnings = vec![];
+        if let Err(alone) = validate(&self.dataset) {
+            let embedded: Dataset = serde_json::from_str(atlas_domain::EMBEDDED_DATASET).expect("the embedded dataset parses");
+            validate(&extend(&embedded, &self.dataset)).map_err(|_| alone.clone())?;
+            warnings.push(format!("file: {alone}; it is valid only to extend the built-in data, not to replace it"));
+        }
         let starts = self.dataset.sessions.iter().map(|s| s.start.instant);
-        CheckReport {
+        Ok(CheckReport {
             format: crate::Format::AtlasPack.name(),
             title: format!("Minerals Atlas data pack {}", self.dataset.dataset_version),
             events: self.dataset.sessions.len(),
             first_start_utc: starts.clone().min().map(rfc3339),
             last_start_utc: starts.max().map(rfc3339),
             time_zone: None,
-            warnings: vec![],
-        }
+            warnings,
+        })
     }
 }
 

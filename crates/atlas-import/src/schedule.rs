@@ -229,6 +229,9 @@ impl Schedule {
 
 /// `HH:MM` or `HH:MM:SS` (also `D:HH:MM:SS`?) as a duration; frab writes `00:45`.
 pub fn parse_duration(text: &str) -> Option<chrono::Duration> {
+    if !text.trim().chars().all(|c| c.is_ascii_digit() || c == ':') {
+        return None;
+    }
     let parts: Vec<&str> = text.trim().split(':').collect();
     let nums: Option<Vec<i64>> = parts.iter().map(|p| p.parse::<i64>().ok().filter(|n| *n >= 0 && *n < 100_000)).collect();
     let nums = nums?;

@@ -12,12 +12,7 @@ use crate::schedule::{display_zone, parse_clock, parse_duration, schedule_key, F
 use crate::text::{markup_to_text, one_line, safe_id};
 use crate::{ImportError, ImportOptions};
 
-pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportError> {
-    let root: Value = serde_json::from_str(text).map_err(|e| ImportError::Json {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
-    })?;
+pub fn from_value(root: Value, options: &ImportOptions) -> Result<Schedule, ImportError> {
     let mut warnings = Warnings::default();
     let schedule = root
         .get("schedule")

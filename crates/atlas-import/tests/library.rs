@@ -1,0 +1,152 @@
+//! The library: imports become events and sessions in the dataset; a newer
+//! version of a schedule updates it in place and says what moved; undo goes
+//! back one step; data packs extend or replace the embedded dataset only
+//! after they validate.
+
+use atlas_domain::model::Dataset;
+use atlas_domain::Atlas;
+use atlas_import::library::{import, session_id, Library};
+use atlas_import::pack::{self, PackMode};
+use atlas_import::{ImportError, ImportOptions};
+use chrono::Utc;
+
+fn embedded() -> Dataset {
+    serde_json::from_str(atlas_domain::EMBEDDED_DATASET).unwrap()
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("the shared fixture {} is missing ({e})", path.display()))
+}
+
+fn opts() -> ImportOptions {
+    ImportOptions::default()
+}
+
+#[test]
+fn an_imported_schedule_is_on_the_timeline_in_search_and_in_the_agenda() {
+    let base = embedded();
+    let (lib, atlas, summary) = import(&Library::default(), &base, &fixture("frab-camp2019_schedule.json"), "camp.json", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    assert_eq!(summary.added, 79);
+    assert_eq!(lib.schedules.len(), 1);
+    let event = summary.event_id.clone().unwrap();
+    assert_eq!(event, "imp-camp2019");
+    let sessions = atlas.sessions(&event, None).unwrap();
+    assert_eq!(sessions.len(), 79);
+    assert!(sessions.iter().all(|s| s.time_zone == "Europe/Berlin"));
+    // The opening ceremony: 11:00 in Berlin is 09:00 UTC.
+    let opening = sessions.iter().find(|s| s.title == "Opening Ceremony").unwrap();
+    assert_eq!(opening.start, "2019-08-21T11:00:00+02:00[Europe/Berlin]");
+    let detail = atlas.session(&opening.id, Some("Asia/Karachi")).unwrap();
+    assert_eq!(detail.speakers.iter().map(|s| s.person.name.as_str()).collect::<Vec<_>>(), vec!["jinxx", "smtw"]);
+    assert_eq!(detail.venue.as_deref(), Some("Curie"));
+    let hits = atlas.search("card10", None);
+    assert!(hits.iter().any(|h| h.id == session_id("camp2019", "c9edea6f-1da1-4772-a0a9-6dd4e33f11bb")), "{hits:?}");
+    let agenda = atlas
+        .agenda(&[(atlas_domain::atlas::AgendaKind::Session, opening.id.clone())], None)
+        .unwrap();
+    assert_eq!(agenda.items.len(), 1);
+    assert!(atlas.agenda_ics(&[(atlas_domain::atlas::AgendaKind::Session, opening.id.clone())], Utc::now()).contains("DTSTART:20190821T090000Z"));
+    // The built-in data is all still there.
+    assert_eq!(atlas.countries().len(), Atlas::new(base).unwrap().countries().len());
+}
+
+#[test]
+fn a_newer_version_updates_in_place_and_lists_what_moved() {
+    let base = embedded();
+    let v1 = String::from_utf8(fixture("pretalx-democon_schedule.json")).unwrap();
+    let (lib1, atlas1, _) = import(&Library::default(), &base, v1.as_bytes(), "democon.json", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    let first = atlas1.sessions("imp-democon", None).unwrap();
+    // Version 2: one talk moves an hour, one disappears, one is new.
+    let moved_guid = "8079583e-8321-506c-95af-fd2903a5f075";
+    let v2 = v1.replacen("\"date\": \"2020-12-14T09:00:00+01:00\",\n                \"start\": \"09:00\"", "\"date\": \"2020-12-14T10:00:00+01:00\",\n                \"start\": \"10:00\"", 1);
+    assert_ne!(v1, v2, "the fixture changed shape: the test must move a talk");
+    let dropped: serde_json::Value = serde_json::from_str(&v2).unwrap();
+    let mut doc = dropped;
+    let room = doc["schedule"]["conference"]["days"][0]["rooms"]["Gray Room"].as_array_mut().unwrap();
+    let gone = room.remove(1);
+    let mut added = room[0].clone();
+    added["guid"] = "new-guid-1".into();
+    added["title"] = "A new talk".into();
+    room.push(added);
+    let v2 = serde_json::to_vec(&doc).unwrap();
+    let (lib2, atlas2, summary) = import(&lib1, &base, &v2, "democon-v2.json", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    assert!(summary.replaced_earlier);
+    assert_eq!(lib2.schedules.len(), 1, "updated in place, not added twice");
+    assert_eq!((summary.added, summary.removed), (1, 1));
+    let moved = summary.changes.iter().find(|c| c.change == "moved").unwrap();
+    assert_eq!(moved.id, session_id("democon", moved_guid));
+    assert_eq!((moved.from.as_deref(), moved.to.as_deref()), (Some("2020-12-14T08:00:00Z"), Some("2020-12-14T09:00:00Z")));
+    let gone_id = session_id("democon", gone["guid"].as_str().unwrap());
+    assert!(summary.changes.iter().any(|c| c.change == "cancelled" && c.id == gone_id));
+    assert!(summary.changes.iter().any(|c| c.change == "new" && c.title == "A new talk"));
+    // Ids are stable: the moved talk keeps its id, so a star on it stays.
+    assert!(atlas2.session(&moved.id, None).is_ok());
+    assert!(atlas2.session(&gone_id, None).is_err());
+    assert_eq!(atlas2.sessions("imp-democon", None).unwrap().len(), first.len());
+    // One step of undo goes back to version 1.
+    let undone = lib2.undone().unwrap();
+    assert_eq!(undone.schedules[0].file_name, "democon.json");
+    assert!(undone.build(&base).unwrap().session(&gone_id, None).is_ok());
+    assert!(undone.undone().is_none(), "one step only");
+}
+
+#[test]
+fn removing_a_schedule_leaves_the_built_in_data() {
+    let base = embedded();
+    let (lib, _, _) = import(&Library::default(), &base, &fixture("kielux-2020.ics"), "k.ics", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    let key = lib.schedules[0].schedule.key.clone();
+    let without = lib.without_schedule(&key).unwrap();
+    assert_eq!(without.build(&base).unwrap().dataset(), Atlas::new(base.clone()).unwrap().dataset());
+    assert!(lib.without_schedule("nope").is_none());
+}
+
+#[test]
+fn a_failed_import_changes_nothing() {
+    let base = embedded();
+    let (lib, _, _) = import(&Library::default(), &base, &fixture("kielux-2020.ics"), "k.ics", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    let before = lib.clone();
+    let err = import(&lib, &base, b"<schedule><conference>", "bad.xml", &opts(), PackMode::Extend, Utc::now()).unwrap_err();
+    assert!(matches!(err, ImportError::Xml { .. }));
+    assert_eq!(lib, before);
+}
+
+#[test]
+fn packs_round_trip_extend_and_replace() {
+    let base = embedded();
+    let (lib, atlas, _) = import(&Library::default(), &base, &fixture("debconf23_pentabarf.xml"), "dc.xml", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    let exported = pack::export(atlas.dataset());
+    let report = atlas_import::check(exported.as_bytes(), &opts()).unwrap();
+    assert_eq!(report.format, "atlas-pack");
+    assert_eq!(report.events, atlas.dataset().sessions.len());
+    // Replace: the pack is the whole dataset, the DebConf sessions included.
+    let (replaced, atlas2, _) = import(&Library::default(), &base, exported.as_bytes(), "pack.json", &opts(), PackMode::Replace, Utc::now()).unwrap();
+    assert_eq!(atlas2.dataset().sessions.len(), atlas.dataset().sessions.len());
+    assert!(replaced.pack.is_some());
+    // Extend with a pack of one changed session.
+    let mut small = atlas.dataset().clone();
+    small.sessions.retain(|s| s.id.starts_with("imp-"));
+    small.sessions[0].title = "Renamed by the pack".into();
+    let renamed = small.sessions[0].id.clone();
+    let (_, atlas3, _) = import(&Library::default(), &base, pack::export(&small).as_bytes(), "p.json", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    assert_eq!(atlas3.session(&renamed, None).unwrap().summary.title, "Renamed by the pack");
+    assert!(atlas3.dataset().sessions.len() > base.sessions.len());
+    let _ = lib;
+}
+
+#[test]
+fn a_pack_that_does_not_validate_is_refused() {
+    let base = embedded();
+    let mut broken = base.clone();
+    broken.sessions[0].speakers.push(atlas_domain::model::Speaker { person: "nobody".into(), role: "ghost".into() });
+    let err = import(&Library::default(), &base, pack::export(&broken).as_bytes(), "b.json", &opts(), PackMode::Replace, Utc::now()).unwrap_err();
+    assert!(err.to_string().contains("unknown person nobody"), "{err}");
+    let mut newer = serde_json::to_value(&base).unwrap();
+    newer["schema_version"] = 99.into();
+    let err = import(&Library::default(), &base, newer.to_string().as_bytes(), "n.json", &opts(), PackMode::Replace, Utc::now()).unwrap_err();
+    assert!(err.to_string().contains("newer Minerals Atlas"), "{err}");
+    let mut wrong = serde_json::to_value(&base).unwrap();
+    wrong["sessions"][0]["start"] = 5.into();
+    let err = import(&Library::default(), &base, wrong.to_string().as_bytes(), "w.json", &opts(), PackMode::Replace, Utc::now()).unwrap_err();
+    assert!(matches!(err, ImportError::Pack(_)), "{err:?}");
+}
