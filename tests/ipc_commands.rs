@@ -214,4 +214,116 @@ fn export_refuses_an_empty_agenda_and_writes_a_starred_one() {
     assert_eq!(path.as_str().unwrap(), target.display().to_string());
     let text = std::fs::read_to_string(&target).unwrap();
     assert!(text.contains("UID:cmm-0204-opening@minerals-atlas"));
+    // The data pack export goes through the same replaced dialog (same test: one env var).
+    let pack_path = dir.join("pack.json");
+    std::env::set_var("MINERALS_ATLAS_SAVE_PATH", &pack_path);
+    let written = call(&w, "export_pack", json!({})).unwrap();
+    std::env::remove_var("MINERALS_ATLAS_SAVE_PATH");
+    assert_eq!(written.as_str().unwrap(), pack_path.display().to_string());
+    let check = atlas_import::check(&std::fs::read(&pack_path).unwrap(), &Default::default()).unwrap();
+    assert_eq!(check.format, "atlas-pack");
+}
+
+fn shared_fixture(name: &str) -> std::path::PathBuf {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures").join(name);
+    assert!(path.is_file(), "the shared fixture {} is missing; CI puts ../shared beside the checkout", path.display());
+    path
+}
+
+#[test]
+fn import_by_path_and_by_bytes_then_undo_and_remove() {
+    let dir = scratch("import");
+    let (_app, w) = app_window_in(&dir);
+    let empty = call(&w, "get_library", json!({})).unwrap();
+    assert_eq!(empty["schedules"].as_array().unwrap().len(), 0);
+    assert!(empty["undo"].is_null());
+
+    let path = shared_fixture("frab-camp2019_schedule.json");
+    let result = call(&w, "import_file", json!({"path": path, "zone": null})).unwrap();
+    assert_eq!(result["summary"]["added"], 79);
+    assert_eq!(result["summary"]["format"], "schedule-json");
+    assert_eq!(result["library"]["schedules"][0]["event_id"], "imp-camp2019");
+    // The imported sessions answer like any other: list, detail, search, star.
+    let sessions = call(&w, "list_sessions", json!({"event": "imp-camp2019"})).unwrap();
+    assert_eq!(sessions.as_array().unwrap().len(), 79);
+    let id = sessions[0]["id"].as_str().unwrap().to_string();
+    call(&w, "set_star", json!({"kind": "session", "id": id, "starred": true})).unwrap();
+    let hits = call(&w, "search", json!({"query": "card10"})).unwrap();
+    assert!(hits.as_array().unwrap().iter().any(|h| h["id"].as_str().unwrap().starts_with("imp-camp2019--")), "{hits}");
+    assert!(dir.join("library.json").is_file(), "saved");
+
+    // A dropped file: raw bytes, the name URI-encoded in a header, a zone chosen.
+    let ics = std::fs::read(shared_fixture("kielux-2020.ics")).unwrap();
+    let dropped = support::call_raw(&w, "import_bytes", ics, &[("x-file-name", "kielux%202020.ics"), ("x-zone", "Europe/Berlin")]).unwrap();
+    assert_eq!(dropped["file_name"], "kielux 2020.ics");
+    assert_eq!(dropped["summary"]["added"], 24);
+    let lib = &dropped["library"];
+    assert_eq!(lib["schedules"].as_array().unwrap().len(), 2);
+    assert_eq!(lib["schedules"][1]["time_zone"], "Europe/Berlin");
+
+    // Undo takes back the last import only.
+    let undone = call(&w, "undo_import", json!({})).unwrap();
+    assert_eq!(undone["schedules"].as_array().unwrap().len(), 1);
+    assert!(undone["undo"].is_null());
+    let err = call(&w, "undo_import", json!({})).expect_err("nothing left to undo");
+    assert_eq!(err["code"], "import");
+
+    // A restart reads the library back, the star intact.
+    drop(w);
+    drop(_app);
+    let (_app2, w2) = app_window_in(&dir);
+    assert_eq!(call(&w2, "list_sessions", json!({"event": "imp-camp2019"})).unwrap().as_array().unwrap().len(), 79);
+    let agenda = call(&w2, "get_agenda", json!({})).unwrap();
+    assert_eq!(agenda["items"][0]["id"], id);
+    let removed = call(&w2, "remove_schedule", json!({"key": "camp2019"})).unwrap();
+    assert_eq!(removed["schedules"].as_array().unwrap().len(), 0);
+    assert_not_found(call(&w2, "list_sessions", json!({"event": "imp-camp2019"})), "imp-camp2019");
+    let err = call(&w2, "remove_schedule", json!({"key": "camp2019"})).expect_err("already gone");
+    assert_eq!(err["code"], "import");
+}
+
+#[test]
+fn a_failed_import_says_why_and_changes_nothing() {
+    let dir = scratch("import-bad");
+    let (_app, w) = app_window_in(&dir);
+    call(&w, "import_file", json!({"path": shared_fixture("debconf23_pentabarf.xml")})).unwrap();
+    let saved = std::fs::read(dir.join("library.json")).unwrap();
+    let before = call(&w, "get_library", json!({})).unwrap();
+    let bad = |body: &[u8]| support::call_raw(&w, "import_bytes", body.to_vec(), &[("x-file-name", "bad")]).expect_err("refused");
+    for (body, needle) in [
+        (&b""[..], "empty"),
+        (b"<!DOCTYPE x [<!ENTITY a \"b\">]><schedule/>", "DTD"),
+        (b"<schedule><conference>", "truncated"),
+        (b"{\"schedule\": {", "malformed JSON"),
+        (b"<schedule>caf\xe9</schedule>", "not UTF-8"),
+        (b"hello", "not a schedule"),
+    ] {
+        let err = bad(body);
+        assert_eq!(err["code"], "import", "{err}");
+        assert!(err["message"].as_str().unwrap().contains(needle), "{needle}: {err}");
+    }
+    let err = call(&w, "import_file", json!({"path": dir.join("missing.xml")})).expect_err("no file");
+    assert!(err["message"].as_str().unwrap().starts_with("cannot read"), "{err}");
+    let err = call(&w, "import_file", json!({"path": shared_fixture("kielux-2020.ics"), "zone": "Mars/Base"})).expect_err("bad zone");
+    assert_eq!(err["code"], "invalid_argument");
+    let err = call(&w, "import_file", json!({"path": shared_fixture("kielux-2020.ics"), "packMode": "merge"})).expect_err("bad mode");
+    assert_eq!(err["code"], "invalid_argument");
+    let err = call(&w, "import_bytes", json!({"path": "x"})).expect_err("json body");
+    assert_eq!(err["code"], "invalid_argument");
+    assert_eq!(call(&w, "get_library", json!({})).unwrap(), before);
+    assert_eq!(std::fs::read(dir.join("library.json")).unwrap(), saved, "the stored library is untouched");
+    assert_eq!(call(&w, "list_sessions", json!({"event": "imp-debconf23"})).unwrap().as_array().unwrap().len(), 117);
+}
+
+#[test]
+fn an_unreadable_library_is_moved_aside_and_reported() {
+    let dir = scratch("library-corrupt");
+    std::fs::write(dir.join("library.json"), b"{\"version\":1,\"schedules\":[{").unwrap();
+    let (_app, w) = app_window_in(&dir);
+    let lib = call(&w, "get_library", json!({})).unwrap();
+    assert!(lib["notice"].as_str().unwrap().contains("could not be read"), "{lib}");
+    assert_eq!(lib["schedules"].as_array().unwrap().len(), 0);
+    let kept = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().starts_with("library.json.unreadable-"));
+    assert!(kept);
+    assert!(call(&w, "get_country", json!({"iso3": "PAK"})).is_ok(), "the built-in data is shown");
 }

@@ -41,3 +41,23 @@ pub fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Resu
     };
     get_ipc_response(window, request).map(|b| b.deserialize::<Value>().expect("json body"))
 }
+
+/// Invokes a command with raw bytes as the body and the given headers, as
+/// `invoke(cmd, Uint8Array, { headers })` does from the webview.
+#[allow(dead_code)]
+pub fn call_raw(window: &WebviewWindow<MockRuntime>, cmd: &str, body: Vec<u8>, headers: &[(&'static str, &str)]) -> Result<Value, Value> {
+    let mut map = tauri::http::HeaderMap::new();
+    for (k, v) in headers {
+        map.insert(*k, v.parse().expect("header value"));
+    }
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: tauri::ipc::CallbackFn(0),
+        error: tauri::ipc::CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: tauri::ipc::InvokeBody::Raw(body),
+        headers: map,
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|b| b.deserialize::<Value>().expect("json body"))
+}
