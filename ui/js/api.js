@@ -11,12 +11,12 @@ export class CommandError extends Error {
   }
 }
 
-function invoke(command, args = {}) {
+function invoke(command, args = {}, options = undefined) {
   const tauri = window.__TAURI__;
   if (!tauri || !tauri.core) {
     return Promise.reject(new CommandError(command, { code: 'no_backend', message: 'The app backend is not available.' }));
   }
-  return tauri.core.invoke(command, args).catch((payload) => {
+  return tauri.core.invoke(command, args, options).catch((payload) => {
     throw new CommandError(command, payload);
   });
 }
@@ -49,3 +49,19 @@ export function openExternal(url) {
   if (!opener) return Promise.reject(new Error('Cannot open links: the opener is unavailable.'));
   return opener.openUrl(url);
 }
+
+// Importing. A dropped file's bytes go as the raw request body (no JSON
+// encoding of 50 MiB); its name, URI-encoded, and the choices as headers.
+export const importFromDialog = (zone = null, packMode = null) => invoke('import_from_dialog', { zone, packMode });
+export const importFile = (path, zone = null, packMode = null) => invoke('import_file', { path, zone, packMode });
+export const importBytes = (bytes, fileName, zone = null, packMode = null) => {
+  const headers = { 'x-file-name': encodeURIComponent(fileName) };
+  if (zone) headers['x-zone'] = zone;
+  if (packMode) headers['x-pack-mode'] = packMode;
+  return invoke('import_bytes', bytes, { headers });
+};
+export const getLibrary = () => invoke('get_library');
+export const removeSchedule = (key) => invoke('remove_schedule', { key });
+export const removePack = () => invoke('remove_pack');
+export const undoImport = () => invoke('undo_import');
+export const exportPack = () => invoke('export_pack');

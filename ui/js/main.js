@@ -19,6 +19,7 @@ import { mineralSummary } from './map/mineral-summary.js';
 import { BOUNDARY_NOTE } from './map/disputed.js';
 import { TimelineView } from './timeline/timeline-view.js';
 import { nowAndNext } from './timeline/now.js';
+import { setupImport } from './import-view.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -223,7 +224,8 @@ function ensureTimeline() {
 function zoomTimeline(preset) {
   if (!app.timeline) return;
   const day = (d) => Date.parse(`${d}T00:00:00-05:00`);
-  if (preset === 'arc') app.timeline.showArc();
+  if (preset.startsWith('event:')) app.timeline.zoomToEvent(preset.slice(6));
+  else if (preset === 'arc') app.timeline.showArc();
   else if (preset === 'ministerial') app.timeline.zoomTo(day('2026-02-03'), day('2026-02-05'));
   else if (preset === 'pmif') app.timeline.zoomTo(Date.parse('2026-04-07T19:00:00Z'), Date.parse('2026-04-09T19:00:00Z'));
   else app.timeline.zoomTo(day(preset), day(preset) + 86400e3);
@@ -330,7 +332,51 @@ function openSearchResult(r) {
   } else if (r.kind === 'session') openPanel('session', r.id);
   else if (r.kind === 'timeline') openPanel('entry', r.id);
   else if (r.kind === 'mineral') navigate({ view: 'map', mineral: r.id });
-  else if (r.kind === 'event') navigate({ view: 'timeline' });
+  else if (r.kind === 'event') showEventOnTimeline(r.id);
+}
+
+/** The timeline, zoomed to one event's sessions (an imported conference). */
+function showEventOnTimeline(eventId) {
+  navigate({ view: 'timeline', panel: null });
+  // The view switch builds the timeline synchronously from the hash change.
+  setTimeout(() => { if (app.timeline) app.timeline.zoomToEvent(eventId); }, 0);
+}
+
+/** Presets for imported conferences, beside the built-in ones. */
+function renderImportedPresets() {
+  const holder = $('tl-imported');
+  clear(holder);
+  for (const e of app.events.filter((ev) => ev.id.startsWith('imp-'))) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.timelineZoom = `event:${e.id}`;
+    b.textContent = e.short_title;
+    b.title = `Show ${e.short_title} (imported)`;
+    holder.append(b);
+  }
+}
+
+/** Events, sessions and timeline entries again, after an import or an undo. */
+async function reloadData() {
+  const [info, events, entries] = await Promise.all([api.datasetInfo(), api.listEvents(), api.getTimeline()]);
+  app.events = events.map((e) => ({ id: e.id, short_title: e.short_title, start: e.start, end: e.end, time_zone: e.time_zone }));
+  const sessions = await Promise.all(events.map((e) => api.listSessions(e.id)));
+  app.items = timelineItems(sessions, entries);
+  showStatus(info);
+  renderImportedPresets();
+  if (app.timeline) {
+    app.timeline.destroy();
+    app.timeline = null;
+    if (state.view === 'timeline') ensureTimeline();
+  }
+  if (state.view === 'agenda') showAgenda();
+  if (state.panel) showPanel(state.panel);
+}
+
+function showStatus(info) {
+  const p = info.provenance;
+  const imported = app.events.filter((e) => e.id.startsWith('imp-')).length;
+  $('status-bar').textContent = `Dataset ${info.dataset_version} · ${info.counts.stat_rows.toLocaleString('en')} USGS country rows · ${p.usgs_version}${imported ? ` · ${imported} imported schedule${imported === 1 ? '' : 's'}` : ''} · works offline`;
 }
 
 function wireControls() {
@@ -341,9 +387,11 @@ function wireControls() {
   $('zoom-in').addEventListener('click', () => app.map && app.map.zoomBy(1.6));
   $('zoom-out').addEventListener('click', () => app.map && app.map.zoomBy(1 / 1.6));
   $('zoom-reset').addEventListener('click', () => app.map && app.map.reset());
-  for (const b of document.querySelectorAll('[data-timeline-zoom]')) {
-    b.addEventListener('click', () => zoomTimeline(b.dataset.timelineZoom));
-  }
+  // Delegated: imported conferences add their own preset buttons later.
+  document.querySelector('#view-timeline .toolbar').addEventListener('click', (e) => {
+    const b = e.target.closest('[data-timeline-zoom]');
+    if (b) zoomTimeline(b.dataset.timelineZoom);
+  });
   $('tl-in').addEventListener('click', () => app.timeline && app.timeline.zoomBy(2));
   $('tl-out').addEventListener('click', () => app.timeline && app.timeline.zoomBy(0.5));
   const tabs = [...document.querySelectorAll('[role="tab"][data-view]')];
@@ -362,12 +410,26 @@ function wireControls() {
   $('notice-close').addEventListener('click', () => { $('notice-banner').hidden = true; });
   window.addEventListener('hashchange', () => applyState(parseHash(location.hash)));
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !$('panel').hidden) {
+    if (event.key === 'Escape' && !$('panel').hidden && !document.querySelector('dialog[open]')) {
       event.preventDefault();
       closePanel();
     }
   });
   setupSearch($('search'), $('search-results'), openSearchResult, showError);
+  setupImport({
+    importButton: $('import-button'),
+    libraryButton: $('library-button'),
+    progress: $('import-progress'),
+    progressLabel: $('import-progress-label'),
+    progressBar: $('import-progress-bar'),
+    dropOverlay: $('drop-overlay'),
+    resultSheet: $('import-sheet'),
+    librarySheet: $('library-sheet'),
+  }, {
+    onChanged: reloadData,
+    showOnTimeline: showEventOnTimeline,
+    showError,
+  });
 }
 
 function timelineItems(sessionsByEvent, entries) {
@@ -376,7 +438,7 @@ function timelineItems(sessionsByEvent, entries) {
     items.push({
       key: `session:${s.id}`, type: 'session', id: s.id, title: s.title, kind: s.kind, status: s.status,
       precision: s.time_precision, start: Date.parse(s.local_start.local), end: Date.parse(s.local_end.local),
-      countries: s.countries, when: s.time_precision === 'day' ? s.local_start.date : `${s.local_start.date} ${s.local_start.clock} ${s.local_start.abbreviation}`,
+      countries: s.countries, event: s.event, imported: s.event.startsWith('imp-'), when: s.time_precision === 'day' ? s.local_start.date : `${s.local_start.date} ${s.local_start.clock} ${s.local_start.abbreviation}`,
     });
   }
   for (const t of entries) {
@@ -443,11 +505,11 @@ async function boot() {
   try {
     const [minerals, info, events, entries] = await rest;
     fillMineralPicker(minerals);
-    const p = info.provenance;
-    $('status-bar').textContent = `Dataset ${info.dataset_version} · ${info.counts.stat_rows.toLocaleString('en')} USGS country rows · ${p.usgs_version} · works offline`;
     app.events = events.map((e) => ({ id: e.id, short_title: e.short_title, start: e.start, end: e.end, time_zone: e.time_zone }));
+    showStatus(info);
     const sessions = await Promise.all(events.map((e) => api.listSessions(e.id)));
     app.items = timelineItems(sessions, entries);
+    renderImportedPresets();
   } catch (e) {
     showError(e);
   }

@@ -1,7 +1,8 @@
 // The timeline: sessions and timeline entries on one zoomable time axis, from
 // the whole arc (2025 to PMIF 2026) down to the ministerial's hours. Items are
 // buttons (data-session-id / data-timeline-id) styled by kind and status;
-// arrows move between them, Enter opens.
+// arrows move between them, Enter opens. Only items in view have elements, so
+// an imported schedule of 20,000 sessions costs what is on screen.
 
 import { h, clear } from '../dom.js';
 import { assignLanes, linearScale, ticks } from './scale.js';
@@ -25,9 +26,16 @@ export class TimelineView {
     this.focusIndex = 0;
     this.highlight = null;
     this.selectedKey = null;
-    const t0 = Math.min(...this.items.map((i) => i.start)) - ARC_PADDING;
-    const t1 = Math.max(...this.items.map((i) => i.end)) + ARC_PADDING;
-    this.arc = [t0, t1];
+    // The arc is the built-in story; imported conferences have their own presets.
+    const own = this.items.filter((i) => !i.imported);
+    const span = own.length ? own : this.items;
+    let t0 = Infinity;
+    let t1 = -Infinity;
+    for (const i of span) {
+      if (i.start < t0) t0 = i.start;
+      if (i.end > t1) t1 = i.end;
+    }
+    this.arc = [t0 - ARC_PADDING, t1 + ARC_PADDING];
     this.build();
   }
 
@@ -39,28 +47,7 @@ export class TimelineView {
     this.lanes = h('div', { class: 'tl-lanes' });
     this.canvas.append(this.axis, this.lanes);
     this.container.append(this.canvas);
-    this.elements = this.items.map((item, index) => {
-      const el = h('button', {
-        type: 'button',
-        class: 'tl-item',
-        tabindex: index === 0 ? '0' : '-1',
-        dataset: {
-          kind: item.kind,
-          status: item.status,
-          precision: item.precision,
-          ...(item.type === 'session' ? { sessionId: item.id } : { timelineId: item.id }),
-        },
-        title: `${item.title} (${item.status})`,
-        'aria-label': `${item.title}; ${item.when}; ${item.status}`,
-        onclick: () => {
-          this.focusIndex = index;
-          this.handlers.onOpen(item);
-        },
-        onkeydown: (e) => this.onKey(e, index),
-      }, h('span', { class: 'tl-label' }, item.title));
-      this.lanes.append(el);
-      return el;
-    });
+    this.elements = new Array(this.items.length).fill(null);
     this.zoom = d3.zoom()
       .scaleExtent([1, 5000])
       .filter((event) => !event.button && event.type !== 'dblclick')
@@ -77,6 +64,34 @@ export class TimelineView {
 
   width() {
     return Math.max(200, this.canvas.clientWidth);
+  }
+
+  /** The element of item `index`, made when it first comes into view. */
+  element(index) {
+    if (this.elements[index]) return this.elements[index];
+    const item = this.items[index];
+    const el = h('button', {
+      type: 'button',
+      class: 'tl-item',
+      tabindex: index === this.focusIndex ? '0' : '-1',
+      dataset: {
+        kind: item.kind,
+        status: item.status,
+        precision: item.precision,
+        ...(item.type === 'session' ? { sessionId: item.id } : { timelineId: item.id }),
+      },
+      title: `${item.title} (${item.status})`,
+      'aria-label': `${item.title}; ${item.when}; ${item.status}`,
+      onclick: () => {
+        this.focusIndex = index;
+        this.handlers.onOpen(item);
+      },
+      onkeydown: (e) => this.onKey(e, index),
+    }, h('span', { class: 'tl-label' }, item.title));
+    if (this.highlight && item.countries.includes(this.highlight)) el.dataset.highlighted = 'true';
+    if (item.key === this.selectedKey) el.setAttribute('aria-current', 'true');
+    this.elements[index] = el;
+    return el;
   }
 
   /** The current scale from time to pixels. */
@@ -113,17 +128,32 @@ export class TimelineView {
     const visibleLanes = assignLanes(visible.map((i) => ({ x0: boxes[i].x0, x1: Math.max(boxes[i].x1, boxes[i].x0 + labelRoom) })), 3);
     const lanes = new Array(this.items.length).fill(0);
     visible.forEach((i, j) => { lanes[i] = visibleLanes[j]; });
-    this.items.forEach((item, i) => {
-      const el = this.elements[i];
-      const { x0, x1 } = boxes[i];
+    // Roving focus stays on something in view.
+    if (visible.length && !boxes[this.focusIndex].visible && !this.lanes.contains(document.activeElement)) {
+      this.focusIndex = visible[0];
+    }
+    for (let i = 0; i < this.items.length; i += 1) {
+      const { x0, x1, visible: shown } = boxes[i];
+      if (!shown) {
+        // Out of view: no element (the focused one is kept for the keyboard).
+        const old = this.elements[i];
+        if (old && i !== this.focusIndex) {
+          old.remove();
+          this.elements[i] = null;
+        } else if (old) old.hidden = true;
+        continue;
+      }
+      const el = this.element(i);
+      el.tabIndex = i === this.focusIndex ? 0 : -1;
       el.style.left = `${x0.toFixed(1)}px`;
       el.style.width = `${(x1 - x0).toFixed(1)}px`;
       el.style.top = `${lanes[i] * LANE_HEIGHT}px`;
       const narrow = x1 - x0 < 48;
       el.classList.toggle('narrow', narrow && !labelRoom);
       el.classList.toggle('label-outside', narrow && !!labelRoom);
-      el.hidden = !boxes[i].visible;
-    });
+      el.hidden = false;
+      if (!el.isConnected) this.lanes.append(el);
+    }
     this.lanes.style.height = `${(Math.max(0, ...visibleLanes) + 1) * LANE_HEIGHT}px`;
     if (this.nowMs !== undefined) {
       this.nowLine.style.left = `${x(this.nowMs).toFixed(1)}px`;
@@ -178,15 +208,18 @@ export class TimelineView {
   }
 
   focusItem(index) {
-    this.elements[this.focusIndex].tabIndex = -1;
+    const previous = this.elements[this.focusIndex];
+    if (previous) previous.tabIndex = -1;
     this.focusIndex = index;
-    const el = this.elements[index];
-    el.tabIndex = 0;
     const x = this.scale();
     const item = this.items[index];
     if (x(item.start) < 0 || x(item.start) > this.width()) {
       this.zoom.translateTo(globalThis.d3.select(this.canvas), linearScale(this.arc, [0, this.width()])(item.start), 0);
     }
+    this.layout();
+    const el = this.element(index);
+    if (!el.isConnected) this.lanes.append(el);
+    el.tabIndex = 0;
     el.hidden = false;
     el.focus();
   }
@@ -195,16 +228,36 @@ export class TimelineView {
   setHighlight(iso3) {
     this.highlight = iso3;
     this.items.forEach((item, i) => {
-      if (iso3 && item.countries.includes(iso3)) this.elements[i].dataset.highlighted = 'true';
-      else delete this.elements[i].dataset.highlighted;
+      const el = this.elements[i];
+      if (!el) return;
+      if (iso3 && item.countries.includes(iso3)) el.dataset.highlighted = 'true';
+      else delete el.dataset.highlighted;
     });
   }
 
   setSelected(key) {
+    this.selectedKey = key;
     this.items.forEach((item, i) => {
-      if (item.key === key) this.elements[i].setAttribute('aria-current', 'true');
-      else this.elements[i].removeAttribute('aria-current');
+      const el = this.elements[i];
+      if (!el) return;
+      if (item.key === key) el.setAttribute('aria-current', 'true');
+      else el.removeAttribute('aria-current');
     });
+  }
+
+  /** Animates to show the items of one event (an imported conference). */
+  zoomToEvent(eventId, duration = 600) {
+    let t0 = Infinity;
+    let t1 = -Infinity;
+    for (const i of this.items) {
+      if (i.event !== eventId) continue;
+      if (i.start < t0) t0 = i.start;
+      if (i.end > t1) t1 = i.end;
+    }
+    if (t0 === Infinity) return false;
+    const pad = Math.max(3600e3, (t1 - t0) * 0.03);
+    this.zoomTo(t0 - pad, t1 + pad, duration);
+    return true;
   }
 
   destroy() {
