@@ -58,6 +58,10 @@ if [[ "$purpose" == "test" ]]; then
     echo "setup: pip install icalendar"
     python3 -m pip install --quiet --disable-pip-version-check icalendar
   fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    echo "setup: cargo install cargo-fuzz (the importers' fuzz targets)"
+    cargo install cargo-fuzz --locked
+  fi
   if ! command -v tauri-driver >/dev/null && [[ ! -x "$HOME/.cargo/bin/tauri-driver" ]]; then
     echo "setup: cargo install tauri-driver"
     cargo install tauri-driver --locked

@@ -21,6 +21,9 @@ step "licences of every crate and npm package (offline)"
 cargo fetch --locked --quiet
 node scripts/check-licences.mjs
 
+step "importer fuzz targets, a short run (scripts/fuzz.sh 1800 for a long one)"
+scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
+
 step "release build for the real-window tests"
 cargo build --release --bin minerals-atlas
 

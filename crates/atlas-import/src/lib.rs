@@ -144,3 +144,61 @@ pub fn check(bytes: &[u8], options: &ImportOptions) -> Result<CheckReport, Impor
 pub fn schedule_time(t: chrono::DateTime<chrono::Utc>) -> String {
     schedule::rfc3339(t)
 }
+
+/// Entry points for the fuzz targets (`fuzz/`): each runs one parser on
+/// arbitrary bytes and panics only if a result breaks what the parsers
+/// promise (a schedule has events, unique ids, no end before its start).
+#[doc(hidden)]
+pub mod fuzzing {
+    use super::*;
+
+    fn checked(result: Result<Schedule, ImportError>) {
+        if let Ok(s) = result {
+            assert!(!s.events.is_empty(), "a schedule without events was accepted");
+            let mut ids = std::collections::HashSet::new();
+            for e in &s.events {
+                assert!(ids.insert(e.id.as_str()), "duplicate id {}", e.id);
+                assert!(!e.id.is_empty() && e.id.len() <= 80, "bad id {:?}", e.id);
+                assert!(e.end.is_none_or(|end| end >= e.start), "end before start");
+            }
+            assert!(s.warnings.len() <= schedule::MAX_WARNINGS + 1);
+        }
+    }
+
+    fn text(bytes: &[u8]) -> Option<&str> {
+        std::str::from_utf8(bytes).ok()
+    }
+
+    pub fn frab_xml(bytes: &[u8]) {
+        if let Some(t) = text(bytes) {
+            checked(super::frab_xml::parse(t, &ImportOptions::default()));
+        }
+    }
+
+    pub fn schedule_json(bytes: &[u8]) {
+        if let Some(t) = text(bytes) {
+            if let Ok(v) = serde_json::from_str(t) {
+                checked(super::schedule_json::from_value(v, &ImportOptions::default()));
+            }
+        }
+    }
+
+    pub fn ical(bytes: &[u8]) {
+        if let Some(t) = text(bytes) {
+            checked(super::ical::parse(t, &ImportOptions::default()));
+        }
+    }
+
+    /// Any bytes through detection and the matching parser, as the app does.
+    pub fn any(bytes: &[u8]) {
+        match super::parse(bytes, &ImportOptions::default()) {
+            Ok(Parsed::Schedule(s)) => checked(Ok(s)),
+            Ok(Parsed::Pack(p)) => {
+                let _ = p.check_report();
+            }
+            Err(e) => {
+                let _ = e.to_string();
+            }
+        }
+    }
+}
