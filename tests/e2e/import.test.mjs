@@ -96,3 +96,51 @@ test('a bad drop says why and changes nothing', async () => {
   assert.deepEqual(after.schedules, before.schedules);
   assert.ok(readFileSync(path.join(driver.dataDir, 'library.json'), 'utf8').includes('camp2019'));
 });
+
+/** A valid frab XML schedule of `n` sessions over five days (made here, not stored). */
+function bigSchedule(n) {
+  const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<schedule><conference><title>Big Forum</title><acronym>bigforum</acronym><time_zone_name>Asia/Karachi</time_zone_name></conference>'];
+  for (let d = 0; d < 5; d += 1) {
+    const date = `2026-09-0${d + 1}`;
+    parts.push(`<day index="${d + 1}" date="${date}"><room name="Hall">`);
+    for (let i = d; i < n; i += 5) {
+      const minutes = 9 * 60 + (i % 40) * 15;
+      const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+      const mm = String(minutes % 60).padStart(2, '0');
+      parts.push(`<event id="${i}" guid="big-${i}"><date>${date}T${hh}:${mm}:00+05:00</date><start>${hh}:${mm}</start><duration>00:20</duration><title>Big session ${i}</title></event>`);
+    }
+    parts.push('</room></day>');
+  }
+  parts.push('</schedule>');
+  return parts.join('\n');
+}
+
+test('20,000 dropped sessions: the timeline shows bins, and a bin opens into sessions', async () => {
+  await dropFile('big.xml', bigSchedule(20000));
+  await session.waitFor('the result sheet', sheetOpen, [], 60000);
+  assert.match(await session.text(await session.find('[data-import-counts]')), /^20000 added/);
+  await session.click(await session.find('#import-sheet [data-sheet-show]'));
+  await session.waitFor('the bins', "const c = document.querySelector('#timeline .tl-canvas'); return c && !c.dataset.zooming && Number(c.dataset.density) >= 20000;", [], 30000);
+  const drawn = await session.execute("return [document.querySelectorAll('#timeline .tl-item').length, document.querySelectorAll('#timeline .tl-bin').length];");
+  assert.equal(drawn[0], 0, 'no item buttons while 20,000 are in view');
+  assert.ok(drawn[1] > 5 && drawn[1] < 200, `a bounded number of bins: ${drawn[1]}`);
+  for (let step = 0; step < 6 && await session.execute("return !!document.querySelector('#timeline .tl-bin');"); step += 1) {
+    await session.click(await session.find('#timeline .tl-bin'));
+    await session.waitFor('the zoom', "return !document.querySelector('#timeline .tl-canvas').dataset.zooming;", [], 20000);
+  }
+  // One whose middle is on screen (items at the edges are cut by the frame).
+  await session.waitFor('a session fully in view', `
+    const frame = document.querySelector('#timeline .tl-canvas').getBoundingClientRect();
+    const el = [...document.querySelectorAll('#timeline .tl-item[data-session-id^="imp-bigforum--big-"]:not([hidden])')].find((e) => {
+      const r = e.getBoundingClientRect();
+      if (!(r.left >= frame.left && r.left + 10 <= frame.right && r.top >= frame.top && r.bottom <= Math.min(frame.bottom, innerHeight))) return false;
+      const hit = document.elementFromPoint(r.left + Math.min(5, r.width / 2), r.top + r.height / 2);
+      return hit === e || e.contains(hit);
+    });
+    if (el) el.dataset.testTarget = 'true';
+    return !!el;`);
+  // By keyboard, as the timeline offers: focus the session, press Enter.
+  await session.execute("document.querySelector('#timeline [data-test-target]').focus();");
+  await session.pressKeys('\uE007');
+  await session.waitForSelector('[data-panel="session"][data-session-id^="imp-bigforum--big-"]');
+});

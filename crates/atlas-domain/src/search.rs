@@ -36,8 +36,10 @@ pub struct SearchResult {
 
 struct Field {
     folded: String,
-    /// Words of `folded`, for prefix matches.
-    words: Vec<String>,
+    /// The words of `folded`, each with a space before and after
+    /// (" cobalt supply "), so that a word or word-prefix match is one
+    /// substring search over contiguous memory, not a walk over many strings.
+    spaced: String,
     weight: u32,
 }
 
@@ -83,7 +85,13 @@ fn words(folded: &str) -> Vec<String> {
 
 fn field(text: &str, weight: u32) -> Field {
     let folded = fold(text);
-    Field { words: words(&folded), folded, weight }
+    let mut spaced = String::with_capacity(folded.len() + 2);
+    spaced.push(' ');
+    for w in words(&folded) {
+        spaced.push_str(&w);
+        spaced.push(' ');
+    }
+    Field { spaced, folded, weight }
 }
 
 impl SearchIndex {
@@ -181,12 +189,13 @@ impl SearchIndex {
         if terms.is_empty() {
             return Vec::new();
         }
+        let probes: Vec<Probe> = terms.iter().map(|t| Probe::new(t)).collect();
         let mut scored: Vec<(u32, &Entry)> = self
             .entries
             .iter()
             .filter_map(|e| {
                 let mut total = 0;
-                for term in &terms {
+                for term in &probes {
                     let best = e.fields.iter().map(|f| score(f, term)).max().unwrap_or(0);
                     if best == 0 {
                         return None;
@@ -196,7 +205,13 @@ impl SearchIndex {
                 Some((total, e))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
+        // Only the best `limit` need ordering: select them, then sort those.
+        let order = |a: &(u32, &Entry), b: &(u32, &Entry)| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title));
+        if scored.len() > limit {
+            scored.select_nth_unstable_by(limit, order);
+            scored.truncate(limit);
+        }
+        scored.sort_by(order);
         scored
             .into_iter()
             .take(limit)
@@ -212,19 +227,32 @@ impl SearchIndex {
     }
 }
 
-fn score(f: &Field, term: &str) -> u32 {
-    let quality = if f.folded == term {
+/// A query word with its spaced forms made once per query.
+struct Probe {
+    term: String,
+    word: String,
+    prefix: String,
+    inside: bool,
+}
+
+impl Probe {
+    fn new(term: &str) -> Probe {
+        Probe { term: term.to_string(), word: format!(" {term} "), prefix: format!(" {term}"), inside: term.chars().count() >= 3 }
+    }
+}
+
+fn score(f: &Field, p: &Probe) -> u32 {
+    let quality = if !f.spaced.contains(&p.prefix) {
+        // No word starts with the term: only a match inside a word is left.
+        if p.inside && f.folded.contains(&p.term) { 1 } else { 0 }
+    } else if f.folded == p.term {
         10
-    } else if f.folded.starts_with(term) {
+    } else if f.folded.starts_with(&p.term) {
         7
-    } else if f.words.iter().any(|w| w == term) {
+    } else if f.spaced.contains(&p.word) {
         6
-    } else if f.words.iter().any(|w| w.starts_with(term)) {
-        4
-    } else if term.chars().count() >= 3 && f.folded.contains(term) {
-        1
     } else {
-        0
+        4
     };
     quality * f.weight
 }

@@ -12,6 +12,10 @@ const MIN_ITEM_WIDTH = 10;
 const LABEL_ROOM = 220;
 const AXIS_ZONE = 'America/New_York';
 const ARC_PADDING = 7 * 86400e3;
+// More items than this in view are drawn as a density strip of bins (a
+// button per bin: Enter zooms in), never as thousands of buttons.
+const MAX_DRAWN = 600;
+const BIN_PX = 14;
 
 export class TimelineView {
   /**
@@ -123,8 +127,14 @@ export class TimelineView {
       const x1 = Math.max(x(item.end), x0 + MIN_ITEM_WIDTH);
       return { x0, x1, visible: x1 > 1 && x0 < w - 1 };
     });
+    const visible = [];
+    for (let i = 0; i < boxes.length; i += 1) if (boxes[i].visible) visible.push(i);
+    if (visible.length > MAX_DRAWN) {
+      this.layoutBins(visible, boxes, x, w);
+      return;
+    }
+    this.clearBins();
     // Lanes among the visible items only, so nothing off screen leaves a gap.
-    const visible = boxes.map((b, i) => i).filter((i) => boxes[i].visible);
     const visibleLanes = assignLanes(visible.map((i) => ({ x0: boxes[i].x0, x1: Math.max(boxes[i].x1, boxes[i].x0 + labelRoom) })), 3);
     const lanes = new Array(this.items.length).fill(0);
     visible.forEach((i, j) => { lanes[i] = visibleLanes[j]; });
@@ -159,6 +169,63 @@ export class TimelineView {
       this.nowLine.style.left = `${x(this.nowMs).toFixed(1)}px`;
       this.nowLine.hidden = x(this.nowMs) < 0 || x(this.nowMs) > w;
     }
+  }
+
+  clearBins() {
+    if (this.bins) {
+      this.bins.remove();
+      this.bins = null;
+      delete this.canvas.dataset.density;
+    }
+  }
+
+  /** Too many items in view: counts per time bin, each bin a button that zooms in. */
+  layoutBins(visible, boxes, x, w) {
+    for (let i = 0; i < this.elements.length; i += 1) {
+      if (this.elements[i]) {
+        this.elements[i].remove();
+        this.elements[i] = null;
+      }
+    }
+    const counts = new Map();
+    for (const i of visible) {
+      const b = Math.max(0, Math.floor(Math.max(0, boxes[i].x0) / BIN_PX));
+      counts.set(b, (counts.get(b) || 0) + 1);
+    }
+    const max = Math.max(...counts.values());
+    if (!this.bins) {
+      this.bins = h('div', { class: 'tl-bins', role: 'group', 'aria-label': 'Too many items to show one by one: bins of items; Enter zooms in' });
+      this.canvas.append(this.bins);
+    }
+    clear(this.bins);
+    this.canvas.dataset.density = String(visible.length);
+    const keys = [...counts.keys()].sort((a, b) => a - b);
+    const fmt = (t) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+    keys.forEach((b, k) => {
+      const n = counts.get(b);
+      const from = x.invert(b * BIN_PX);
+      const to = x.invert((b + 1) * BIN_PX);
+      const bin = h('button', {
+        type: 'button',
+        class: 'tl-bin',
+        tabindex: k === 0 ? '0' : '-1',
+        'aria-label': `${n} items from ${fmt(from)} to ${fmt(to)} UTC; Enter zooms in`,
+        title: `${n} items`,
+        onclick: () => this.zoomTo(from, to),
+        onkeydown: (e) => {
+          const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+          if (!step) return;
+          e.preventDefault();
+          const next = this.bins.children[k + step];
+          if (next) next.focus();
+        },
+      });
+      bin.style.left = `${(b * BIN_PX).toFixed(1)}px`;
+      bin.style.width = `${BIN_PX - 2}px`;
+      bin.style.height = `${Math.max(4, Math.round((n / max) * 3 * LANE_HEIGHT))}px`;
+      this.bins.append(bin);
+    });
+    this.lanes.style.height = `${3 * LANE_HEIGHT + 4}px`;
   }
 
   /** Animates to show [start, end]. */
