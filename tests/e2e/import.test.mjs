@@ -41,7 +41,11 @@ function dropFile(name, text) {
     return overlay;`, [name, text]);
 }
 
+const shown = (id) => session.execute(`return getComputedStyle(document.getElementById('${id}')).display !== 'none';`);
+
 test('import from the button, then find a session on the timeline and through search', async () => {
+  assert.equal(await shown('drop-overlay'), false, 'no drop overlay until a file is dragged in');
+  assert.equal(await shown('import-progress'), false, 'no progress line until an import runs');
   await session.click(await session.find('#import-button'));
   await session.waitFor('the result sheet', sheetOpen, [], 30000);
   assert.equal(await session.execute("return document.getElementById('import-sheet').dataset.result;"), 'ok');
@@ -77,7 +81,8 @@ test('a dropped calendar imports with its warnings; undo takes it back', async (
   const warnings = await session.text(await session.find('[data-import-warnings]'));
   assert.match(warnings, /names no time zone; shown in UTC/);
   assert.match(warnings, /line 15 and 23 more places: METHOD inside a VEVENT/);
-  assert.equal(await session.execute("return document.getElementById('drop-overlay').hidden;"), true);
+  assert.equal(await shown('drop-overlay'), false, 'the overlay goes once the file is dropped');
+  assert.equal(await shown('import-progress'), false, 'the progress line goes once the import is done');
   await session.click(await session.find('#import-sheet [data-sheet-undo]'));
   await session.waitFor('the sheet to close', "return !document.getElementById('import-sheet').open;");
   const library = await session.executeAsync('const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke("get_library").then(done, (e) => done(e));');
