@@ -48,7 +48,8 @@ fi
 
 # The front end's bundled libraries, geometry and flags (ui/vendor is generated, not committed).
 if [[ ! -f ui/vendor/.complete || package-lock.json -nt ui/vendor/.complete \
-      || data/generated/atlas-dataset.json -nt ui/vendor/.complete || scripts/vendor-ui.mjs -nt ui/vendor/.complete ]]; then
+      || data/generated/atlas-dataset.json -nt ui/vendor/.complete || scripts/vendor-ui.mjs -nt ui/vendor/.complete \
+      || -n "$(find ui/js -newer ui/vendor/.complete -print -quit)" ]]; then
   node scripts/vendor-ui.mjs
 fi
 

@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { keyFeatures } from '../ui/js/map/geometry.js';
@@ -147,6 +148,22 @@ for (const flag of flags) {
   }
 }
 copyFileSync(nm('flag-icons', 'LICENSE'), out('licenses', 'flag-icons.txt'));
+
+// The app's own modules as one file for the page. The sources stay one job
+// per module; the page loads one script instead of a waterfall of ~30
+// requests through the custom protocol, which put the first map paint about
+// 40 ms later. The geometry stays a separate module, imported on demand
+// (its path resolves to vendor/world-map.js from either place).
+buildSync({
+  entryPoints: [path.join(root, 'ui/js/main.js')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2020',
+  outfile: out('app.js'),
+  external: ['../../vendor/world-map.js'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 
 writeFileSync(out('.complete'), `${new Date(0).toISOString()}\n`);
 console.log(`vendor-ui: ${SCRIPTS.length} scripts, ${countries.length} projected countries, ${copied} flags into ui/vendor/`);

@@ -5,9 +5,37 @@ fn main() {
     if !std::path::Path::new("ui/vendor/.complete").exists() {
         panic!("ui/vendor is missing: run scripts/setup.sh (npm ci, then node scripts/vendor-ui.mjs)");
     }
+    // The page runs ui/vendor/app.js, bundled from ui/js: never ship a stale one.
+    let bundled = modified("ui/vendor/app.js").expect("ui/vendor/app.js is missing: run node scripts/vendor-ui.mjs");
+    if let Some(newer) = newest("ui/js").filter(|(t, _)| *t > bundled) {
+        panic!("{} changed after ui/vendor/app.js was bundled: run node scripts/vendor-ui.mjs", newer.1.display());
+    }
     // Capabilities live in src-tauri/capabilities, not beside the root Cargo.toml.
     tauri_build::try_build(
         tauri_build::Attributes::new().capabilities_path_pattern("src-tauri/capabilities/**/*"),
     )
     .expect("tauri-build failed");
+}
+
+fn modified(path: impl AsRef<std::path::Path>) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The most recently changed file under `dir`.
+fn newest(dir: &str) -> Option<(std::time::SystemTime, std::path::PathBuf)> {
+    let mut best: Option<(std::time::SystemTime, std::path::PathBuf)> = None;
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Some(t) = modified(&path) {
+                if best.as_ref().is_none_or(|(b, _)| t > *b) {
+                    best = Some((t, path));
+                }
+            }
+        }
+    }
+    best
 }

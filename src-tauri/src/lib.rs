@@ -81,7 +81,10 @@ pub fn run(started: std::time::Instant) {
         }))
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
+        .setup(move |app| {
+            if std::env::var_os("MINERALS_ATLAS_LOG_TIMINGS").is_some() {
+                eprintln!("minerals-atlas: setup at {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+            }
             let default = app.path().app_data_dir().unwrap_or_else(|_| std::env::temp_dir().join("minerals-atlas"));
             let folder = user::UserState::folder(default);
             crash::install(folder.clone());
@@ -94,6 +97,9 @@ pub fn run(started: std::time::Instant) {
             Ok(())
         })
         .build(tauri::generate_context!());
+    if std::env::var_os("MINERALS_ATLAS_LOG_TIMINGS").is_some() {
+        eprintln!("minerals-atlas: built at {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+    }
     match app {
         Ok(app) => app.run(|_, _| {}),
         Err(e) => {

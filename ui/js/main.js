@@ -481,28 +481,37 @@ async function boot() {
   wireControls();
   $('boundary-note').textContent = BOUNDARY_NOTE;
   // The map first: it is the front page, and all it needs is the countries
-  // and the (pre-projected) geometry. Everything else loads behind it.
-  const rest = Promise.all([api.listMinerals(), api.datasetInfo(), api.listEvents(), api.getTimeline(), loadUser()]);
+  // and the (pre-projected) geometry. Everything else (the list beside it,
+  // the other requests and their parsing) waits for its first frame, so
+  // the main thread paints the map and nothing else.
+  let countries = null;
+  let firstFrame = Promise.resolve();
   try {
-    const [countries, world] = await Promise.all([api.listCountries(), loadWorld()]);
+    let world;
+    [countries, world] = await Promise.all([api.listCountries(), loadWorld()]);
     app.countries = countries;
     app.countryNames = new Map(countries.map((c) => [c.iso3, c.name]));
     performance.mark('map-start');
     app.map = new WorldMap($('map'), world, countries, { onSelect: openCountry, onHover });
     $('map').removeAttribute('aria-busy');
     renderParticipationLegend($('map-legend'));
+    // The start-up probe's moment: the frame after the map's first paint.
+    firstFrame = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      performance.measure('map-render', 'map-start');
+      api.appReady().catch(() => {});
+      resolve();
+    })));
+  } catch (e) {
+    showError(e);
+    $('country-list').removeAttribute('aria-busy');
+  }
+  await firstFrame;
+  const rest = Promise.all([api.listMinerals(), api.datasetInfo(), api.listEvents(), api.getTimeline(), loadUser()]);
+  if (countries) {
     renderCountryList($('country-list'), countries, openCountry);
     const nations = countries.filter((c) => c.role === 'participant' && c.kind === 'country').length;
     const organisations = countries.filter((c) => c.role === 'participant' && c.kind === 'organisation').length;
     $('countries-count').textContent = `${nations} countries${organisations ? ' and the European Commission' : ''}; the United States hosted`;
-    // The start-up probe's moment: the frame after the map's first paint.
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      performance.measure('map-render', 'map-start');
-      api.appReady().catch(() => {});
-    }));
-  } catch (e) {
-    showError(e);
-    $('country-list').removeAttribute('aria-busy');
   }
   try {
     const [minerals, info, events, entries] = await rest;
