@@ -533,6 +533,29 @@ async function boot() {
   requestAnimationFrame(() => requestAnimationFrame(() => {
     document.documentElement.dataset.ready = 'true';
   }));
+  // The first panel pays once for its styles, layout and code warming up
+  // (about 100 ms): pay it while the user is still looking at the map, on a
+  // copy laid out off screen and thrown away.
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+  idle(() => warmPanel().catch(() => {}));
+}
+
+async function warmPanel() {
+  const host = app.countries.find((c) => c.role === 'host');
+  if (!host) return;
+  const detail = await api.getCountry(host.iso3);
+  const scratch = document.createElement('aside');
+  scratch.className = 'panel panel-warmup';
+  scratch.setAttribute('aria-hidden', 'true');
+  scratch.inert = true;
+  renderCountryPanel(scratch, detail, { ...panelContext, setNote: null });
+  // Nothing in the copy may be mistaken for the real panel (hooks, ids).
+  delete scratch.dataset.panel;
+  delete scratch.dataset.iso3;
+  for (const el of scratch.querySelectorAll('[id]')) el.removeAttribute('id');
+  $('panel').after(scratch);
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  scratch.remove();
 }
 
 function fillMineralPicker(minerals) {
