@@ -14,3 +14,15 @@ echo "== search"
 cargo run --release -q -p atlas-domain --example search_latency
 echo "== interaction in the real window"
 xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" node bench/interaction.mjs
+echo "== import: time and throughput per fixture and for 20,000 events"
+cargo run --release -q -p atlas-import --example import_throughput
+echo "== scale: 20,000 sessions and 250 countries, without a window"
+cargo run --release -q -p atlas-import --example scale
+echo "== scale in the real window: 20,000 sessions imported through the Import button"
+synthetic="$(mktemp --suffix=.xml)"
+cargo run --release -q -p atlas-import --example synthetic -- 20000 "$synthetic"
+xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" node bench/scale.mjs "$synthetic"
+rm -f "$synthetic"
+echo "== sizes"
+du -sb ui ui/vendor/* | sort -k2
+for f in target/release/bundle/deb/*.deb; do [ -f "$f" ] && printf '%s: %s bytes\n' "$f" "$(stat -c %s "$f")"; done

@@ -1,6 +1,8 @@
 //! A crash is never silent: a panic writes a report into the data folder
 //! (message, place, backtrace, version) and says so on stderr; the next start
-//! tells the user where the report is.
+//! tells the user where the report is. Release builds carry no symbol names
+//! (see Cargo.toml), so there the backtrace is frames only; the message and
+//! the place (file:line) come from the panic itself and are always there.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
