@@ -8,6 +8,7 @@ pub mod crash;
 pub mod error;
 pub mod import_commands;
 pub mod library;
+pub mod menu;
 pub mod probe;
 pub mod state;
 pub mod user;
@@ -91,6 +92,7 @@ pub fn run(started: std::time::Instant) {
             app.manage(user::UserState::open(&folder));
             let library = library::LibraryState::open(&folder, &app.state::<AtlasState>());
             app.manage(library);
+            menu::install(app)?;
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_focus();
             }

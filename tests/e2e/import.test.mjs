@@ -72,6 +72,21 @@ test('import from the button, then find a session on the timeline and through se
   await session.waitFor('the card10 panel', "const p = document.querySelector('[data-panel=\"session\"]'); return p && p.dataset.sessionId === 'imp-camp2019--c9edea6f-1da1-4772-a0a9-6dd4e33f11bb';");
 });
 
+test('Ctrl+O and the File menu run the same import; a re-import changes nothing', async () => {
+  await session.click(await session.find('#import-sheet [data-sheet-close]')).catch(() => {});
+  await session.execute("document.getElementById('import-sheet').open && document.getElementById('import-sheet').close(); document.body.focus();");
+  await session.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'k', actions: [{ type: 'keyDown', value: '\uE009' }, { type: 'keyDown', value: 'o' }, { type: 'keyUp', value: 'o' }, { type: 'keyUp', value: '\uE009' }] }] });
+  await session.cmd('DELETE', '/actions');
+  await session.waitFor('the result sheet', sheetOpen, [], 30000);
+  assert.match(await session.text(await session.find('[data-import-counts]')), /^0 added, 0 updated, 79 unchanged, 0 removed/);
+  await session.click(await session.find('#import-sheet [data-sheet-close]'));
+  // What the native File → Import… item sends the page (src-tauri/src/menu.rs).
+  await session.execute("window.dispatchEvent(new CustomEvent('atlas-menu', { detail: 'import' }));");
+  await session.waitFor('the result sheet', sheetOpen, [], 30000);
+  assert.match(await session.text(await session.find('[data-import-counts]')), /79 unchanged/);
+  await session.click(await session.find('#import-sheet [data-sheet-close]'));
+});
+
 test('a dropped calendar imports with its warnings; undo takes it back', async () => {
   const overlayShown = await dropFile('kielux-2020.ics', readFileSync(kielux, 'utf8'));
   assert.equal(overlayShown, true, 'the drop overlay says what will happen');

@@ -204,6 +204,12 @@ export function setupImport(els, hooks) {
   for (const radio of els.librarySheet.querySelectorAll('[name="pack-mode"]')) {
     radio.addEventListener('change', () => { if (radio.checked) options.packMode = radio.value; });
   }
+  // The window's File menu (src-tauri/src/menu.rs) runs the same actions.
+  window.addEventListener('atlas-menu', (e) => {
+    if (e.detail === 'import') fromDialog();
+    else if (e.detail === 'imports') els.libraryButton.click();
+    else if (e.detail === 'export-pack') renderLibrary().then(() => { openSheet(els.librarySheet); exportPack(); });
+  });
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'o') {
       e.preventDefault();
