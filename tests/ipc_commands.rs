@@ -242,6 +242,8 @@ fn import_by_path_and_by_bytes_then_undo_and_remove() {
     let result = call(&w, "import_file", json!({"path": path, "zone": null})).unwrap();
     assert_eq!(result["summary"]["added"], 79);
     assert_eq!(result["summary"]["format"], "schedule-json");
+    assert_eq!(result["source_path"], path.display().to_string());
+    assert_eq!((result["summary"]["time_zone"].as_str(), result["summary"]["zone_from_file"].as_bool()), (Some("Europe/Berlin"), Some(true)));
     assert_eq!(result["library"]["schedules"][0]["event_id"], "imp-camp2019");
     // The imported sessions answer like any other: list, detail, search, star.
     let sessions = call(&w, "list_sessions", json!({"event": "imp-camp2019"})).unwrap();
@@ -256,6 +258,8 @@ fn import_by_path_and_by_bytes_then_undo_and_remove() {
     let ics = std::fs::read(shared_fixture("kielux-2020.ics")).unwrap();
     let dropped = support::call_raw(&w, "import_bytes", ics, &[("x-file-name", "kielux%202020.ics"), ("x-zone", "Europe/Berlin")]).unwrap();
     assert_eq!(dropped["file_name"], "kielux 2020.ics");
+    assert!(dropped["source_path"].is_null(), "a dropped file has no path");
+    assert_eq!(dropped["summary"]["zone_from_file"], false, "the calendar names no zone: the page asks");
     assert_eq!(dropped["summary"]["added"], 24);
     let lib = &dropped["library"];
     assert_eq!(lib["schedules"].as_array().unwrap().len(), 2);

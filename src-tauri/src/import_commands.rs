@@ -21,6 +21,9 @@ use crate::user::UserState;
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportResult {
     pub file_name: String,
+    /// Where the file was read from (not for dropped files): lets the page
+    /// import it again in another zone.
+    pub source_path: Option<String>,
     pub summary: ImportSummary,
     /// Changes to sessions the user starred: moved, cancelled or new.
     pub starred_changes: Vec<SessionChange>,
@@ -65,7 +68,7 @@ async fn run_import<R: Runtime>(
         .map(|u| u.snapshot().starred.into_iter().map(|r| r.id).collect())
         .unwrap_or_default();
     let starred_changes = summary.changes.iter().filter(|c| starred.contains(&c.id)).cloned().collect();
-    Ok(ImportResult { file_name, summary, starred_changes, library: app.state::<LibraryState>().view() })
+    Ok(ImportResult { file_name, source_path: None, summary, starred_changes, library: app.state::<LibraryState>().view() })
 }
 
 fn read_path(path: &std::path::Path) -> AppResult<(Vec<u8>, String)> {
@@ -84,7 +87,9 @@ pub async fn import_file<R: Runtime>(
 ) -> AppResult<ImportResult> {
     let (options, mode) = (options(zone)?, self::pack_mode(pack_mode)?);
     let (bytes, name) = read_path(std::path::Path::new(&path))?;
-    run_import(&app, bytes, name, options, mode).await
+    let mut result = run_import(&app, bytes, name, options, mode).await?;
+    result.source_path = Some(path);
+    Ok(result)
 }
 
 /// Asks for a file in the native dialog, then imports it; null when the
@@ -115,7 +120,9 @@ pub async fn import_from_dialog<R: Runtime>(
         }
     };
     let (bytes, name) = read_path(&path)?;
-    run_import(&app, bytes, name, options, mode).await.map(Some)
+    let mut result = run_import(&app, bytes, name, options, mode).await?;
+    result.source_path = Some(path.display().to_string());
+    Ok(Some(result))
 }
 
 /// Imports a file dropped on the window: the raw bytes as the request body,

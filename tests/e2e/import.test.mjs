@@ -87,21 +87,38 @@ test('Ctrl+O and the File menu run the same import; a re-import changes nothing'
   await session.click(await session.find('#import-sheet [data-sheet-close]'));
 });
 
-test('a dropped calendar imports with its warnings; undo takes it back', async () => {
+const library = () => session.executeAsync('const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke("get_library").then(done, (e) => done(e));');
+
+test('a dropped calendar: warnings, the zone asked for, undo, and removal from Imports', async () => {
   const overlayShown = await dropFile('kielux-2020.ics', readFileSync(kielux, 'utf8'));
   assert.equal(overlayShown, true, 'the drop overlay says what will happen');
   await session.waitFor('the result sheet', sheetOpen, [], 30000);
-  const counts = await session.text(await session.find('[data-import-counts]'));
-  assert.match(counts, /^24 added/);
+  assert.match(await session.text(await session.find('[data-import-counts]')), /^24 added/);
   const warnings = await session.text(await session.find('[data-import-warnings]'));
   assert.match(warnings, /names no time zone; shown in UTC/);
   assert.match(warnings, /line 15 and 23 more places: METHOD inside a VEVENT/);
   assert.equal(await shown('drop-overlay'), false, 'the overlay goes once the file is dropped');
   assert.equal(await shown('import-progress'), false, 'the progress line goes once the import is done');
+  // The calendar names no zone: the sheet says UTC is used and asks for the conference's.
+  assert.match(await session.text(await session.find('.ask-zone')), /names no time zone, so its times are shown in UTC/);
+  const zoneInput = await session.find('[data-ask-zone]');
+  await session.click(zoneInput);
+  await session.sendKeys(zoneInput, 'Europe/Berlin');
+  await session.click(await session.find('[data-apply-zone]'));
+  await session.waitFor('the sheet for the second import', "return document.getElementById('import-sheet').open && document.documentElement.dataset.importing === undefined && /^0 added, 0 updated, 24 unchanged/.test(document.querySelector('[data-import-counts]').textContent);", [], 30000);
+  const key = (await library()).schedules.find((s) => s.file_name === 'kielux-2020.ics').key;
+  assert.equal((await library()).schedules.find((s) => s.key === key).time_zone, 'Europe/Berlin');
+  // Undo takes back the last change only: the calendar is back in UTC.
   await session.click(await session.find('#import-sheet [data-sheet-undo]'));
   await session.waitFor('the sheet to close', "return !document.getElementById('import-sheet').open;");
-  const library = await session.executeAsync('const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke("get_library").then(done, (e) => done(e));');
-  assert.deepEqual(library.schedules.map((s) => s.key), ['camp2019']);
+  assert.equal((await library()).schedules.find((s) => s.key === key).time_zone, 'UTC');
+  // Imports lists it; Remove takes it out.
+  await session.click(await session.find('#library-button'));
+  const remove = await session.waitForSelector(`#library-sheet [data-remove="${key}"]`);
+  await session.click(remove);
+  await session.waitFor('the removal', `return !document.querySelector('#library-sheet [data-remove="${key}"]');`);
+  assert.deepEqual((await library()).schedules.map((s) => s.key), ['camp2019']);
+  await session.click(await session.find('#library-sheet [data-sheet-close]'));
 });
 
 test('a bad drop says why and changes nothing', async () => {

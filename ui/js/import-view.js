@@ -18,6 +18,8 @@ const SHOWN_WARNINGS = 30;
 export function setupImport(els, hooks) {
   const options = { zone: '', packMode: 'extend' };
   let busy = false;
+  // The last file imported, to import it again in the zone the user names.
+  let last = null;
 
   function progress(label, fraction) {
     els.progress.hidden = label === null;
@@ -72,14 +74,25 @@ export function setupImport(els, hooks) {
     return run(`Reading ${file.name}…`, async () => {
       const bytes = await readFile(file);
       progress(`Importing ${file.name}…`, null);
+      last = { bytes, name: file.name };
       return api.importBytes(bytes, file.name, options.zone || null, options.packMode);
     });
+  }
+
+  /** The same file again, its zone-less times read in `zone`. */
+  function again(zone) {
+    if (!last) return Promise.resolve();
+    const source = last;
+    return run(`Importing ${source.name} in ${zone}…`, () => (source.path
+      ? api.importFile(source.path, zone, options.packMode)
+      : api.importBytes(source.bytes, source.name, zone, options.packMode)));
   }
 
   // ---- the result sheet ----
 
   function showResult(result) {
     const s = result.summary;
+    if (result.source_path) last = { path: result.source_path, name: result.file_name };
     const body = els.resultSheet.querySelector('[data-sheet-body]');
     clear(body);
     els.resultSheet.querySelector('[data-sheet-title]').textContent = `Imported ${s.title}`;
@@ -89,6 +102,7 @@ export function setupImport(els, hooks) {
       : `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, from ${result.file_name} (${s.format}).`;
     body.append(h('p', { 'data-import-counts': '' }, counts));
     if (s.first_start_utc) body.append(h('p', { class: 'hint' }, `Sessions from ${s.first_start_utc} to ${s.last_start_utc} (UTC).`));
+    if (s.kind === 'schedule' && !s.zone_from_file) body.append(askZone(s.time_zone));
     if (result.starred_changes.length) {
       body.append(h('h3', {}, 'Changes to your starred sessions'),
         h('ul', { 'data-starred-changes': '' }, result.starred_changes.map((c) => h('li', {},
@@ -105,6 +119,27 @@ export function setupImport(els, hooks) {
     show.onclick = () => { els.resultSheet.close(); hooks.showOnTimeline(s.event_id); };
     els.resultSheet.querySelector('[data-sheet-undo]').hidden = false;
     openSheet(els.resultSheet);
+  }
+
+  /** The file named no zone: say which one is used and offer the conference's. */
+  function zoneList() {
+    if (document.getElementById('import-zone-names')) return;
+    const list = h('datalist', { id: 'import-zone-names' });
+    document.body.append(list);
+    api.listTimeZones().then((zones) => list.append(...zones.map((z) => h('option', { value: z })))).catch(() => {});
+  }
+
+  function askZone(current) {
+    zoneList();
+    const input = h('input', { type: 'text', list: 'import-zone-names', placeholder: 'Europe/Berlin', autocomplete: 'off', spellcheck: 'false', 'data-ask-zone': '', 'aria-label': "The conference's time zone (IANA name)" });
+    const apply = h('button', { type: 'button', 'data-apply-zone': '', onclick: () => {
+      const zone = input.value.trim();
+      if (zone) again(zone);
+    } }, 'Import again in this zone');
+    input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); apply.click(); } });
+    return h('div', { class: 'ask-zone', role: 'group', 'aria-label': 'Time zone' },
+      h('p', {}, `The file names no time zone, so its times are shown in ${current}. If the conference was elsewhere, name its zone:`),
+      input, ' ', apply);
   }
 
   function showFailure(e) {
@@ -139,6 +174,7 @@ export function setupImport(els, hooks) {
   // ---- the Imports sheet ----
 
   async function renderLibrary() {
+    zoneList();
     const body = els.librarySheet.querySelector('[data-sheet-body]');
     let lib;
     try {

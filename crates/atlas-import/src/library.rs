@@ -87,6 +87,10 @@ pub struct ImportSummary {
     pub first_start_utc: Option<String>,
     pub last_start_utc: Option<String>,
     pub warnings: Vec<String>,
+    /// The zone the schedule is shown in (IANA), and whether the file named
+    /// it; when it did not, the app asks for the conference's zone.
+    pub time_zone: Option<String>,
+    pub zone_from_file: bool,
 }
 
 pub fn event_id(schedule_key: &str) -> String {
@@ -158,6 +162,8 @@ impl Library {
             first_start_utc: starts.clone().min().map(rfc3339),
             last_start_utc: starts.max().map(rfc3339),
             warnings: vec![],
+            time_zone: None,
+            zone_from_file: true,
         };
         let mut next = self.with_undo(format!("data pack from {file_name}"));
         next.pack = Some(StoredPack { file_name: file_name.to_string(), imported_at: now, mode, dataset });
@@ -240,6 +246,8 @@ fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
         first_start_utc: report.first_start_utc,
         last_start_utc: report.last_start_utc,
         warnings: report.warnings,
+        time_zone: Some(new.zone.name().to_string()),
+        zone_from_file: new.declared_zone.is_some(),
     }
 }
 
