@@ -10,6 +10,7 @@ import { assertNothingExternal, saveScreenshot, startDriver } from './app.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const AXE = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const KIELUX = path.resolve(root, '../shared/fixtures/kielux-2020.ics');
 
 const VIEWS = [
   ['map', '#/map', '#map svg.world-map'],
@@ -46,6 +47,20 @@ for (const [theme, env, port] of [['light', {}, 4504], ['dark', { GTK_THEME: 'Ad
       await session.waitForSelector(ready);
       await new Promise((r) => setTimeout(r, 150));
     };
+    // The import result sheet (a dropped calendar: warnings and the zone
+    // question), then the Imports sheet.
+    const showImportSheet = async () => {
+      await session.execute(`
+        const dt = new DataTransfer();
+        dt.items.add(new File([arguments[0]], 'kielux-2020.ics'));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));`, [readFileSync(KIELUX, 'utf8')]);
+      await session.waitFor('the result sheet', "return document.getElementById('import-sheet').open && document.documentElement.dataset.importing === undefined;", [], 30000);
+    };
+    const showLibrarySheet = async () => {
+      await session.execute("document.getElementById('import-sheet').close(); document.getElementById('library-button').click();");
+      await session.waitForSelector('#library-sheet[open] [data-library-list]');
+    };
+    const closeSheets = () => session.execute("for (const d of document.querySelectorAll('dialog[open]')) d.close();");
     const showSearch = async () => {
       await session.execute("const i = document.querySelector('input[data-search]'); i.focus(); i.value = 'cobalt'; i.dispatchEvent(new Event('input'));");
       await session.waitForSelector('[data-search-result]');
@@ -57,6 +72,11 @@ for (const [theme, env, port] of [['light', {}, 4504], ['dark', { GTK_THEME: 'Ad
     }
     await showSearch();
     await saveScreenshot(session, `view-search-${theme}`);
+    await showImportSheet();
+    await saveScreenshot(session, `view-import-result-${theme}`);
+    await showLibrarySheet();
+    await saveScreenshot(session, `view-imports-${theme}`);
+    await closeSheets();
     const failures = [];
     for (const [name, hash, ready] of VIEWS) {
       await show(hash, ready);
@@ -66,6 +86,13 @@ for (const [theme, env, port] of [['light', {}, 4504], ['dark', { GTK_THEME: 'Ad
     await showSearch();
     const searchViolations = await axe(session);
     if (searchViolations.length) failures.push({ view: 'search', violations: searchViolations });
+    await showImportSheet();
+    const importViolations = await axe(session);
+    if (importViolations.length) failures.push({ view: 'import result', violations: importViolations });
+    await showLibrarySheet();
+    const libraryViolations = await axe(session);
+    if (libraryViolations.length) failures.push({ view: 'imports', violations: libraryViolations });
+    await closeSheets();
     assert.deepEqual(failures, [], JSON.stringify(failures, null, 1));
     await assertNothingExternal(session, assert);
     await session.delete();

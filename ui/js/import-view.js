@@ -131,7 +131,7 @@ export function setupImport(els, hooks) {
 
   function askZone(current) {
     zoneList();
-    const input = h('input', { type: 'text', list: 'import-zone-names', placeholder: 'Europe/Berlin', autocomplete: 'off', spellcheck: 'false', 'data-ask-zone': '', 'aria-label': "The conference's time zone (IANA name)" });
+    const input = h('input', { type: 'text', list: 'import-zone-names', placeholder: 'e.g. Europe/Berlin', autocomplete: 'off', spellcheck: 'false', 'data-ask-zone': '', 'aria-label': "The conference's time zone (IANA name)" });
     const apply = h('button', { type: 'button', 'data-apply-zone': '', onclick: () => {
       const zone = input.value.trim();
       if (zone) again(zone);
