@@ -62,7 +62,7 @@ async fn run_import<R: Runtime>(
         library.import(&atlas, &bytes, &name, &options, mode)
     })
     .await
-    .map_err(|e| AppError::Export(format!("the import stopped unexpectedly: {e}")))??;
+    .map_err(|e| AppError::Import(atlas_import::ImportError::Structure(format!("the import stopped unexpectedly ({e}); nothing was changed"))))??;
     let starred: std::collections::HashSet<String> = app
         .try_state::<UserState>()
         .map(|u| u.snapshot().starred.into_iter().map(|r| r.id).collect())
