@@ -159,22 +159,8 @@ pub async fn export_agenda_ics<R: tauri::Runtime>(
     if refs.is_empty() {
         return Err(AppError::Export("Star sessions or timeline entries first: the agenda is empty.".into()));
     }
-    let path = match std::env::var_os("MINERALS_ATLAS_SAVE_PATH") {
-        Some(p) => std::path::PathBuf::from(p),
-        None => {
-            use tauri_plugin_dialog::DialogExt;
-            let chosen = app
-                .dialog()
-                .file()
-                .set_title("Export My agenda")
-                .set_file_name("minerals-atlas-agenda.ics")
-                .add_filter("iCalendar", &["ics"])
-                .blocking_save_file();
-            match chosen.and_then(|p| p.into_path().ok()) {
-                Some(p) => p,
-                None => return Ok(None),
-            }
-        }
+    let Some(path) = crate::dialogs::save_path(&app, "Export My agenda", "minerals-atlas-agenda.ics", ("iCalendar", &["ics"])) else {
+        return Ok(None);
     };
     let text = atlas.get().agenda_ics(&refs, chrono::Utc::now());
     std::fs::write(&path, text).map_err(|e| AppError::Export(format!("cannot write {}: {e}", path.display())))?;

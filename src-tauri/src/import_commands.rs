@@ -3,8 +3,6 @@
 //! the data pack export. The work runs on a blocking thread so that a large
 //! file never stalls the window.
 
-use std::path::PathBuf;
-
 use atlas_domain::time::ZoneName;
 use atlas_domain::DomainError;
 use atlas_import::library::{ImportSummary, SessionChange};
@@ -102,22 +100,8 @@ pub async fn import_from_dialog<R: Runtime>(
     pack_mode: Option<String>,
 ) -> AppResult<Option<ImportResult>> {
     let (options, mode) = (options(zone)?, self::pack_mode(pack_mode)?);
-    let path: PathBuf = match std::env::var_os("MINERALS_ATLAS_OPEN_PATH") {
-        Some(p) => PathBuf::from(p),
-        None => {
-            use tauri_plugin_dialog::DialogExt;
-            let chosen = app
-                .dialog()
-                .file()
-                .set_title("Import a schedule or data pack")
-                .add_filter("Schedules and data packs", &["xml", "json", "ics", "ical"])
-                .add_filter("All files", &["*"])
-                .blocking_pick_file();
-            match chosen.and_then(|p| p.into_path().ok()) {
-                Some(p) => p,
-                None => return Ok(None),
-            }
-        }
+    let Some(path) = crate::dialogs::open_path(&app, "Import a schedule or data pack", ("Schedules and data packs", &["xml", "json", "ics", "ical"])) else {
+        return Ok(None);
     };
     let (bytes, name) = read_path(&path)?;
     let mut result = run_import(&app, bytes, name, options, mode).await?;
@@ -187,22 +171,8 @@ pub async fn undo_import(atlas: State<'_, AtlasState>, library: State<'_, Librar
 /// `MINERALS_ATLAS_SAVE_PATH` replaces the dialog for automated runs.
 #[tauri::command]
 pub async fn export_pack<R: Runtime>(app: tauri::AppHandle<R>, atlas: State<'_, AtlasState>) -> AppResult<Option<String>> {
-    let path = match std::env::var_os("MINERALS_ATLAS_SAVE_PATH") {
-        Some(p) => PathBuf::from(p),
-        None => {
-            use tauri_plugin_dialog::DialogExt;
-            let chosen = app
-                .dialog()
-                .file()
-                .set_title("Export a data pack")
-                .set_file_name("minerals-atlas-pack.json")
-                .add_filter("Minerals Atlas data pack", &["json"])
-                .blocking_save_file();
-            match chosen.and_then(|p| p.into_path().ok()) {
-                Some(p) => p,
-                None => return Ok(None),
-            }
-        }
+    let Some(path) = crate::dialogs::save_path(&app, "Export a data pack", "minerals-atlas-pack.json", ("Minerals Atlas data pack", &["json"])) else {
+        return Ok(None);
     };
     let text = atlas_import::pack::export(atlas.get().dataset());
     atlas_store::write_atomically(&path, text.as_bytes())

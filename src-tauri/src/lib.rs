@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod commands;
 pub mod crash;
+pub mod dialogs;
 pub mod error;
 pub mod import_commands;
 pub mod library;

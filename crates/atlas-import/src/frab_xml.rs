@@ -2,13 +2,14 @@
 //! frab, pretalx, wafer and Pentabarf). The document is read into a small
 //! tree first (quick-xml, no DTD, no entity expansion), then walked.
 
-use atlas_domain::time::{ZoneName, ZonedDateTime};
-use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use atlas_domain::time::ZoneName;
+use chrono::NaiveDate;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use crate::schedule::{display_zone, parse_clock, parse_duration, schedule_key, Format, Schedule, ScheduleEvent, Warnings};
-use crate::text::{markup_to_text, one_line, safe_id, Lines};
+use crate::frab::{self, ClockCheck};
+use crate::schedule::{display_zone, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
+use crate::text::{one_line, Lines};
 use crate::{ImportError, ImportOptions};
 
 /// Deeper nesting than this is not a schedule; it is refused before it can
@@ -148,10 +149,7 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
     for day in root.children("day") {
         let day_date = day.attr("date").and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
         // The day changes at the day's start clock time (after midnight at a congress).
-        let day_change = day
-            .attr("start")
-            .and_then(|s| DateTime::parse_from_rfc3339(s.trim()).ok())
-            .map(|s| s.with_timezone(&reading_zone.0).time().num_seconds_from_midnight() / 60);
+        let day_change = frab::day_change(day.attr("start"), reading_zone);
         for room in day.children("room") {
             for ev in room.children("event") {
                 if let Some(e) = read_event(ev, room, day_date, day_change, reading_zone, &mut clock, &mut warnings) {
@@ -162,47 +160,7 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
     }
     clock.report(declared, &mut warnings);
     let key = schedule_key(acronym.as_deref(), &title, "frab-schedule");
-    Schedule::finish(Format::FrabXml, key, title, acronym, declared, zone, base_url, events, warnings)
-}
-
-/// Compares each `<start>` with the clock time of `<date>` in the declared
-/// zone, and reports the disagreements once for the file.
-#[derive(Default)]
-pub struct ClockCheck {
-    pub mismatched: usize,
-    pub matches_own_offset: usize,
-    pub first: Option<(String, String)>,
-}
-
-impl ClockCheck {
-    pub fn see(&mut self, location: &str, date: &DateTime<chrono::FixedOffset>, start_minutes: Option<u32>, zone: ZoneName) {
-        let Some(start) = start_minutes else { return };
-        let in_zone = date.with_timezone(&zone.0).time().num_seconds_from_midnight() / 60;
-        if in_zone == start {
-            return;
-        }
-        self.mismatched += 1;
-        let own = date.time().num_seconds_from_midnight() / 60;
-        if own == start {
-            self.matches_own_offset += 1;
-        }
-        if self.first.is_none() {
-            self.first = Some((location.to_string(), date.offset().to_string()));
-        }
-    }
-    pub fn report(&self, declared: Option<ZoneName>, warnings: &mut Warnings) {
-        let (Some(zone), Some((at, offset))) = (declared, &self.first) else { return };
-        let message = if self.matches_own_offset == self.mismatched {
-            format!(
-                "{} events give a start clock time at their date's own offset ({offset}), not in the declared zone {}; each event's dated instant is used",
-                self.mismatched,
-                zone.name()
-            )
-        } else {
-            format!("{} events give a start clock time that disagrees with their date in {}; each event's dated instant is used", self.mismatched, zone.name())
-        };
-        warnings.push(format!("{at} and others"), message);
-    }
+    Schedule::finish(Head { format: Format::FrabXml, key, title, acronym, declared_zone: declared, zone, base_url }, events, warnings)
 }
 
 fn read_event(
@@ -215,66 +173,24 @@ fn read_event(
     warnings: &mut Warnings,
 ) -> Option<ScheduleEvent> {
     let location = format!("line {}", ev.line);
-    let title = match ev.text_of("title") {
-        Some(t) => one_line(&t, 300),
-        None => {
-            warnings.push(&location, "event without a title; imported as \"(untitled)\"");
-            "(untitled)".into()
-        }
+    let title = frab::title(ev.text_of("title"), &location, warnings);
+    let times = frab::EventTimes {
+        date: ev.text_of("date"),
+        start: ev.text_of("start"),
+        duration: ev.text_of("duration"),
+        day_date,
+        day_change,
+        date_at: &location,
+        duration_at: &location,
     };
-    let start_clock = ev.text_of("start").and_then(|s| parse_clock(&s));
-    let start: DateTime<Utc> = match ev.text_of("date").map(|d| (DateTime::parse_from_rfc3339(&d), d)) {
-        Some((Ok(date), _)) => {
-            clock.see(&location, &date, start_clock, zone);
-            date.with_timezone(&Utc)
-        }
-        other => {
-            // Older files: the day's date plus the start clock time, in the conference zone.
-            if let Some((Err(_), text)) = other {
-                warnings.push(&location, format!("date \"{}\" is not RFC 3339; using the day and start instead", one_line(&text, 40)));
-            }
-            let (Some(date), Some(minutes)) = (day_date, start_clock) else {
-                warnings.push(&location, format!("\"{title}\" has no usable date or start time; skipped"));
-                return None;
-            };
-            let date = if day_change.is_some_and(|c| minutes < c) { date.succ_opt()? } else { date };
-            let local = date.and_hms_opt(minutes / 60, minutes % 60, 0)?;
-            match ZonedDateTime::from_local(local, zone) {
-                Ok(t) => t.instant,
-                Err(e) => {
-                    warnings.push(&location, format!("\"{title}\": {e}; skipped"));
-                    return None;
-                }
-            }
-        }
-    };
-    let end = match ev.text_of("duration") {
-        Some(d) => match parse_duration(&d) {
-            Some(len) => Some(start + len),
-            None => {
-                warnings.push(&location, format!("duration \"{}\" is not HH:MM; the end is not known", one_line(&d, 20)));
-                None
-            }
-        },
-        None => None,
-    };
+    let (start, end) = frab::instants(times, &title, &location, zone, clock, warnings)?;
     let id_source = ev.attr("guid").filter(|g| !g.trim().is_empty()).or(ev.attr("id")).unwrap_or("");
-    let mut id = safe_id(id_source, 64);
-    if id.is_empty() {
-        id = safe_id(&format!("{}-{}", title, start.timestamp()), 64);
-        warnings.push(&location, format!("\"{title}\" has no id or guid; its id is made from its title and start, so a later version may not match it"));
-    }
+    let id = frab::event_id(id_source, &title, start, &location, warnings);
     let persons = ev
         .child("persons")
         .map(|p| p.children("person").map(|n| one_line(&n.text, 120)).filter(|n| !n.is_empty()).collect())
         .unwrap_or_default();
-    let text = [ev.text_of("abstract"), ev.text_of("description")]
-        .into_iter()
-        .flatten()
-        .map(|t| markup_to_text(&t))
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>();
-    let text = if text.len() == 2 && text[0] == text[1] { text[0].clone() } else { text.join("\n\n") };
+    let text = frab::text(ev.text_of("abstract"), ev.text_of("description"));
     Some(ScheduleEvent {
         id,
         title,
@@ -287,7 +203,7 @@ fn read_event(
         kind: ev.text_of("type").map(|s| one_line(&s, 80)),
         persons,
         text,
-        url: ev.text_of("url").filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        url: frab::web_url(ev.text_of("url")),
         cancelled: false,
         location,
     })

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use atlas_domain::time::{ZoneName, ZonedDateTime};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 
-use crate::schedule::{display_zone, schedule_key, Format, Schedule, ScheduleEvent, Warnings};
+use crate::schedule::{display_zone, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
 use crate::text::{markup_to_text, one_line, safe_id};
 use crate::{ImportError, ImportOptions};
 
@@ -373,7 +373,7 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
         warnings.push("file", format!("{floating} times carry no zone (floating); read in {}", floating_zone.name()));
     }
     let key = schedule_key(None, &title, &schedule_key(calendar.get("PRODID").map(String::as_str), "", "calendar"));
-    Schedule::finish(Format::Ical, key, title, None, declared, zone, None, events, warnings)
+    Schedule::finish(Head { format: Format::Ical, key, title, acronym: None, declared_zone: declared, zone, base_url: None }, events, warnings)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 //! skipped or guessed is a [`Warning`] with its location.
 
 mod error;
+mod frab;
 mod frab_xml;
 mod ical;
 pub mod library;

@@ -160,20 +160,22 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// What a parser learnt about the conference itself.
+pub struct Head {
+    pub format: Format,
+    pub key: String,
+    pub title: String,
+    pub acronym: Option<String>,
+    pub declared_zone: Option<ZoneName>,
+    pub zone: ZoneName,
+    pub base_url: Option<String>,
+}
+
 impl Schedule {
     /// Makes ids unique (a repeated id is kept apart, with a warning), drops
     /// an end before its start, and orders events by start.
-    pub fn finish(
-        format: Format,
-        key: String,
-        title: String,
-        acronym: Option<String>,
-        declared_zone: Option<ZoneName>,
-        zone: ZoneName,
-        base_url: Option<String>,
-        mut events: Vec<ScheduleEvent>,
-        mut warnings: Warnings,
-    ) -> Result<Schedule, ImportError> {
+    pub fn finish(head: Head, mut events: Vec<ScheduleEvent>, mut warnings: Warnings) -> Result<Schedule, ImportError> {
+        let Head { format, key, title, acronym, declared_zone, zone, base_url } = head;
         if events.is_empty() {
             return Err(ImportError::NoEvents(match format {
                 Format::Ical => "the calendar has no VEVENT with a usable start".into(),

@@ -3,13 +3,13 @@
 //! field is read for what it can be, and what cannot be used is a warning
 //! with its JSON path.
 
-use atlas_domain::time::{ZoneName, ZonedDateTime};
-use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use atlas_domain::time::ZoneName;
+use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use crate::frab_xml::ClockCheck;
-use crate::schedule::{display_zone, parse_clock, parse_duration, schedule_key, Format, Schedule, ScheduleEvent, Warnings};
-use crate::text::{markup_to_text, one_line, safe_id};
+use crate::frab::{self, ClockCheck};
+use crate::schedule::{display_zone, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
+use crate::text::one_line;
 use crate::{ImportError, ImportOptions};
 
 pub fn from_value(root: Value, options: &ImportOptions) -> Result<Schedule, ImportError> {
@@ -51,11 +51,7 @@ pub fn from_value(root: Value, options: &ImportOptions) -> Result<Schedule, Impo
             continue;
         };
         let day_date = day.get("date").and_then(Value::as_str).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let day_change = day
-            .get("day_start")
-            .and_then(Value::as_str)
-            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-            .map(|s| s.with_timezone(&reading_zone.0).time().num_seconds_from_midnight() / 60);
+        let day_change = frab::day_change(day.get("day_start").and_then(Value::as_str), reading_zone);
         let Some(rooms) = day.get("rooms").and_then(Value::as_object) else {
             warnings.push(format!("{day_path}.rooms"), "missing or not an object; the day is skipped");
             continue;
@@ -80,7 +76,7 @@ pub fn from_value(root: Value, options: &ImportOptions) -> Result<Schedule, Impo
     }
     clock.report(declared, &mut warnings);
     let key = schedule_key(acronym.as_deref(), &title, "schedule-json");
-    Schedule::finish(Format::ScheduleJson, key, title, acronym, declared, zone, base_url, events, warnings)
+    Schedule::finish(Head { format: Format::ScheduleJson, key, title, acronym, declared_zone: declared, zone, base_url }, events, warnings)
 }
 
 /// A text field; numbers are accepted as text, other types are a warning.
@@ -118,54 +114,20 @@ fn read_event(
     clock: &mut ClockCheck,
     warnings: &mut Warnings,
 ) -> Option<ScheduleEvent> {
-    let title = match string(ev, "title", path, warnings) {
-        Some(t) => one_line(&t, 300),
-        None => {
-            warnings.push(path, "event without a title; imported as \"(untitled)\"");
-            "(untitled)".into()
-        }
+    let title = frab::title(string(ev, "title", path, warnings), path, warnings);
+    let (date_at, duration_at) = (format!("{path}.date"), format!("{path}.duration"));
+    let times = frab::EventTimes {
+        date: string(ev, "date", path, warnings),
+        start: string(ev, "start", path, warnings),
+        duration: string(ev, "duration", path, warnings),
+        day_date,
+        day_change,
+        date_at: &date_at,
+        duration_at: &duration_at,
     };
-    let start_clock = string(ev, "start", path, warnings).and_then(|s| parse_clock(&s));
-    let start: DateTime<Utc> = match string(ev, "date", path, warnings).map(|d| (DateTime::parse_from_rfc3339(&d), d)) {
-        Some((Ok(date), _)) => {
-            clock.see(path, &date, start_clock, zone);
-            date.with_timezone(&Utc)
-        }
-        other => {
-            if let Some((Err(_), text)) = other {
-                warnings.push(format!("{path}.date"), format!("\"{}\" is not RFC 3339; using the day and start instead", one_line(&text, 40)));
-            }
-            let (Some(date), Some(minutes)) = (day_date, start_clock) else {
-                warnings.push(path, format!("\"{title}\" has no usable date or start time; skipped"));
-                return None;
-            };
-            let date = if day_change.is_some_and(|c| minutes < c) { date.succ_opt()? } else { date };
-            let local = date.and_hms_opt(minutes / 60, minutes % 60, 0)?;
-            match ZonedDateTime::from_local(local, zone) {
-                Ok(t) => t.instant,
-                Err(e) => {
-                    warnings.push(path, format!("\"{title}\": {e}; skipped"));
-                    return None;
-                }
-            }
-        }
-    };
-    let end = match string(ev, "duration", path, warnings) {
-        Some(d) => match parse_duration(&d) {
-            Some(len) => Some(start + len),
-            None => {
-                warnings.push(format!("{path}.duration"), format!("\"{}\" is not HH:MM; the end is not known", one_line(&d, 20)));
-                None
-            }
-        },
-        None => None,
-    };
+    let (start, end) = frab::instants(times, &title, path, zone, clock, warnings)?;
     let id_source = string(ev, "guid", path, warnings).or_else(|| string(ev, "id", path, warnings)).unwrap_or_default();
-    let mut id = safe_id(&id_source, 64);
-    if id.is_empty() {
-        id = safe_id(&format!("{}-{}", title, start.timestamp()), 64);
-        warnings.push(path, format!("\"{title}\" has no id or guid; its id is made from its title and start, so a later version may not match it"));
-    }
+    let id = frab::event_id(&id_source, &title, start, path, warnings);
     let persons = match ev.get("persons") {
         Some(Value::Array(list)) => list
             .iter()
@@ -187,14 +149,8 @@ fn read_event(
             vec![]
         }
     };
-    let text: Vec<String> = [string(ev, "abstract", path, warnings), string(ev, "description", path, warnings)]
-        .into_iter()
-        .flatten()
-        .map(|t| markup_to_text(&t))
-        .filter(|t| !t.is_empty())
-        .collect();
-    let text = if text.len() == 2 && text[0] == text[1] { text[0].clone() } else { text.join("\n\n") };
-    let url = string(ev, "url", path, warnings).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let text = frab::text(string(ev, "abstract", path, warnings), string(ev, "description", path, warnings));
+    let url = frab::web_url(string(ev, "url", path, warnings));
     Some(ScheduleEvent {
         id,
         title,

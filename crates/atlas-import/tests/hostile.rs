@@ -142,7 +142,7 @@ fn wrong_types_in_json_are_warnings_with_paths() {
     assert!(has("schedule.conference.acronym: expected text, found a list"), "{all:#?}");
     assert!(has("unknown time zone \"Mars/Olympus\""), "{all:#?}");
     assert!(has(r#"rooms["A"][0].id: expected text, found an object"#), "{all:#?}");
-    assert!(has(r#"rooms["A"][0].duration: "forty" is not HH:MM"#), "{all:#?}");
+    assert!(has(r#"rooms["A"][0].duration: duration "forty" is not HH:MM"#), "{all:#?}");
     assert!(has(r#"rooms["A"][0].persons: expected a list"#), "{all:#?}");
     assert!(has(r#"rooms["A"][1]: "No date at all" has no usable date"#), "{all:#?}");
     assert!(has(r#"rooms["A"][3]: an event that is not an object"#), "{all:#?}");
