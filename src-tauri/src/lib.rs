@@ -93,7 +93,11 @@ pub fn run(started: std::time::Instant) {
             app.manage(user::UserState::open(&folder));
             let library = library::LibraryState::open(&folder, &app.state::<AtlasState>());
             app.manage(library);
-            menu::install(app)?;
+            // The menu is a convenience (the page has the same actions): a
+            // desktop without one still gets the app.
+            if let Err(e) = menu::install(app) {
+                eprintln!("minerals-atlas: no window menu: {e}");
+            }
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_focus();
             }
