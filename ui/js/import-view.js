@@ -268,10 +268,12 @@ export function setupImport(els, hooks) {
     if (!depth) els.dropOverlay.hidden = true;
   });
   window.addEventListener('drop', (e) => {
-    e.preventDefault();
     depth = 0;
     els.dropOverlay.hidden = true;
     const files = e.dataTransfer ? Array.from(e.dataTransfer.files) : [];
+    // Text dropped into a field is the field's business; only files are ours.
+    if (!files.length) return;
+    e.preventDefault();
     if (files.length > 1) hooks.showError(new Error(`Drop one file at a time; importing ${files[0].name} only.`));
     if (files.length) fromFile(files[0]);
   });
