@@ -134,7 +134,7 @@ impl LibraryState {
                         title: s.schedule.title.clone(),
                         format: s.schedule.format.name(),
                         file_name: s.file_name.clone(),
-                        imported_at: atlas_import::schedule_time(s.imported_at),
+                        imported_at: atlas_import::rfc3339(s.imported_at),
                         events: s.schedule.events.len(),
                         event_id: atlas_import::library::event_id(&s.schedule.key),
                         time_zone: s.schedule.zone.name(),
@@ -145,7 +145,7 @@ impl LibraryState {
                 .collect(),
             pack: guard.pack.as_ref().map(|p| PackInfo {
                 file_name: p.file_name.clone(),
-                imported_at: atlas_import::schedule_time(p.imported_at),
+                imported_at: atlas_import::rfc3339(p.imported_at),
                 mode: p.mode,
                 dataset_version: p.dataset.dataset_version.clone(),
                 sessions: p.dataset.sessions.len(),

@@ -23,7 +23,7 @@ pub mod synthetic;
 mod text;
 
 pub use error::ImportError;
-pub use schedule::{CheckReport, Format, Schedule, ScheduleEvent, Warning};
+pub use schedule::{rfc3339, CheckReport, Format, Schedule, ScheduleEvent, Warning};
 
 use std::io::Read;
 use std::path::Path;
@@ -139,11 +139,6 @@ pub fn check(bytes: &[u8], options: &ImportOptions) -> Result<CheckReport, Impor
         Parsed::Schedule(s) => Ok(s.check_report()),
         Parsed::Pack(p) => p.check_report(),
     }
-}
-
-/// An instant as the app shows stored times: RFC 3339 in UTC, to the second.
-pub fn schedule_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    schedule::rfc3339(t)
 }
 
 /// Entry points for the fuzz targets (`fuzz/`): each runs one parser on
