@@ -63,7 +63,18 @@ export class Session {
     return v.map((e) => e[ELEMENT]);
   }
 
-  click(element) {
+  /**
+   * Clicks as a user does: scroll the element into view, let that frame's
+   * layout settle, then click. Panel sections below the fold use
+   * content-visibility, whose placeholder height is replaced by the real one
+   * once scrolled to; clicking in the same frame as the driver's own scroll
+   * aims at a box that has since moved ("element not interactable").
+   */
+  async click(element) {
+    await this.executeAsync(
+      "const [el, done] = arguments; el.scrollIntoView({ block: 'nearest' }); requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+      [{ [ELEMENT]: element }],
+    );
     return this.cmd('POST', `/element/${element}/click`, {});
   }
 
