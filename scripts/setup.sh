@@ -59,6 +59,13 @@ if [[ "$purpose" == "test" ]]; then
     echo "setup: pip install icalendar"
     python3 -m pip install --quiet --disable-pip-version-check icalendar
   fi
+  # The lint step of the test command.
+  for component in clippy rustfmt; do
+    if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+      echo "setup: rustup component add $component"
+      rustup component add "$component"
+    fi
+  done
   if ! cargo fuzz --version >/dev/null 2>&1; then
     echo "setup: cargo install cargo-fuzz (the importers' fuzz targets)"
     cargo install cargo-fuzz --locked

@@ -12,6 +12,10 @@ step() { echo; echo "== $* ($(( $(date +%s) - started ))s)"; }
 step "cargo test (workspace, release profile: shares the build with the app)"
 cargo test --release --workspace
 
+step "lints: rustfmt and clippy, warnings are errors"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
 step "front-end and tool unit tests"
 node --test tests/ui/ tests/tools/
 

@@ -11,10 +11,8 @@ fn main() {
         panic!("{} changed after ui/vendor/app.js was bundled: run node scripts/vendor-ui.mjs", newer.1.display());
     }
     // Capabilities live in src-tauri/capabilities, not beside the root Cargo.toml.
-    tauri_build::try_build(
-        tauri_build::Attributes::new().capabilities_path_pattern("src-tauri/capabilities/**/*"),
-    )
-    .expect("tauri-build failed");
+    tauri_build::try_build(tauri_build::Attributes::new().capabilities_path_pattern("src-tauri/capabilities/**/*"))
+        .expect("tauri-build failed");
 }
 
 fn modified(path: impl AsRef<std::path::Path>) -> Option<std::time::SystemTime> {

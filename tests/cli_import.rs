@@ -57,7 +57,8 @@ fn every_fixture_checks_with_one_json_object_and_exit_0() {
 fn a_zone_can_be_given_for_files_without_one() {
     let data = scratch("zone");
     let ics = data.join("floating.ics");
-    std::fs::write(&ics, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nSUMMARY:Floating\nDTSTART:20260408T100000\nEND:VEVENT\nEND:VCALENDAR\n").unwrap();
+    std::fs::write(&ics, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nSUMMARY:Floating\nDTSTART:20260408T100000\nEND:VEVENT\nEND:VCALENDAR\n")
+        .unwrap();
     let (code, stdout, _) = run(&["import", "--check", ics.to_str().unwrap(), "--zone", "Asia/Karachi"], &data);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();

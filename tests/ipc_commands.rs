@@ -118,7 +118,7 @@ fn dataset_info_reports_provenance() {
     let info = call(&w, "dataset_info", json!({})).unwrap();
     assert_eq!(info["provenance"]["usgs_doi"], "10.5066/P1WKQ63T");
     assert!(info["counts"]["stat_rows"].as_u64().unwrap() > 0);
-    assert_eq!(call(&w, "no_such_command", json!({})).is_err(), true);
+    assert!(call(&w, "no_such_command", json!({})).is_err());
 }
 
 #[test]
@@ -190,7 +190,10 @@ fn a_corrupt_user_file_is_reported_once_and_the_app_starts_clean() {
     assert_eq!(first["data"]["starred"].as_array().unwrap().len(), 0);
     let second = call(&w, "get_user_data", json!({})).unwrap();
     assert!(second["notice"].is_null(), "told once");
-    let kept = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().starts_with("user-data.json.unreadable-"));
+    let kept = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().starts_with("user-data.json.unreadable-"));
     assert!(kept, "the unreadable file is kept beside");
 }
 
@@ -243,7 +246,10 @@ fn import_by_path_and_by_bytes_then_undo_and_remove() {
     assert_eq!(result["summary"]["added"], 79);
     assert_eq!(result["summary"]["format"], "schedule-json");
     assert_eq!(result["source_path"], path.display().to_string());
-    assert_eq!((result["summary"]["time_zone"].as_str(), result["summary"]["zone_from_file"].as_bool()), (Some("Europe/Berlin"), Some(true)));
+    assert_eq!(
+        (result["summary"]["time_zone"].as_str(), result["summary"]["zone_from_file"].as_bool()),
+        (Some("Europe/Berlin"), Some(true))
+    );
     assert_eq!(result["library"]["schedules"][0]["event_id"], "imp-camp2019");
     // The imported sessions answer like any other: list, detail, search, star.
     let sessions = call(&w, "list_sessions", json!({"event": "imp-camp2019"})).unwrap();
@@ -327,7 +333,10 @@ fn an_unreadable_library_is_moved_aside_and_reported() {
     let lib = call(&w, "get_library", json!({})).unwrap();
     assert!(lib["notice"].as_str().unwrap().contains("could not be read"), "{lib}");
     assert_eq!(lib["schedules"].as_array().unwrap().len(), 0);
-    let kept = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().starts_with("library.json.unreadable-"));
+    let kept = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().starts_with("library.json.unreadable-"));
     assert!(kept);
     assert!(call(&w, "get_country", json!({"iso3": "PAK"})).is_ok(), "the built-in data is shown");
 }

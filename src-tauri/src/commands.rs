@@ -34,29 +34,17 @@ pub async fn list_events(atlas: State<'_, AtlasState>) -> AppResult<Vec<EventVie
 }
 
 #[tauri::command]
-pub async fn list_sessions(
-    atlas: State<'_, AtlasState>,
-    event: String,
-    day: Option<String>,
-) -> AppResult<Vec<SessionSummary>> {
+pub async fn list_sessions(atlas: State<'_, AtlasState>, event: String, day: Option<String>) -> AppResult<Vec<SessionSummary>> {
     Ok(atlas.get().sessions(&event, day.as_deref())?)
 }
 
 #[tauri::command]
-pub async fn get_session(
-    atlas: State<'_, AtlasState>,
-    id: String,
-    zone: Option<String>,
-) -> AppResult<SessionDetail> {
+pub async fn get_session(atlas: State<'_, AtlasState>, id: String, zone: Option<String>) -> AppResult<SessionDetail> {
     Ok(atlas.get().session(&id, zone.as_deref())?)
 }
 
 #[tauri::command]
-pub async fn get_timeline(
-    atlas: State<'_, AtlasState>,
-    from: Option<String>,
-    to: Option<String>,
-) -> AppResult<Vec<TimelineView>> {
+pub async fn get_timeline(atlas: State<'_, AtlasState>, from: Option<String>, to: Option<String>) -> AppResult<Vec<TimelineView>> {
     Ok(atlas.get().timeline(from.as_deref(), to.as_deref())?)
 }
 
@@ -77,11 +65,7 @@ pub async fn search(
 }
 
 #[tauri::command]
-pub async fn get_timeline_entry(
-    atlas: State<'_, AtlasState>,
-    id: String,
-    zone: Option<String>,
-) -> AppResult<TimelineView> {
+pub async fn get_timeline_entry(atlas: State<'_, AtlasState>, id: String, zone: Option<String>) -> AppResult<TimelineView> {
     Ok(atlas.get().timeline_entry(&id, zone.as_deref())?)
 }
 
@@ -92,8 +76,8 @@ pub async fn list_time_zones() -> AppResult<Vec<&'static str>> {
 
 // ---- the user's data ------------------------------------------------------
 
-use crate::user::{agenda_refs, item_ref, UserDataView, UserState};
 use crate::error::AppError;
+use crate::user::{agenda_refs, item_ref, UserDataView, UserState};
 use atlas_domain::DomainError;
 
 #[tauri::command]
@@ -138,11 +122,7 @@ pub async fn set_time_zone(user: State<'_, UserState>, zone: Option<String>) -> 
 }
 
 #[tauri::command]
-pub async fn get_agenda(
-    atlas: State<'_, AtlasState>,
-    user: State<'_, UserState>,
-    zone: Option<String>,
-) -> AppResult<AgendaView> {
+pub async fn get_agenda(atlas: State<'_, AtlasState>, user: State<'_, UserState>, zone: Option<String>) -> AppResult<AgendaView> {
     Ok(atlas.get().agenda(&agenda_refs(&user.snapshot()), zone.as_deref())?)
 }
 

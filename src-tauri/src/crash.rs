@@ -25,10 +25,7 @@ pub fn install(folder: PathBuf) {
 
 fn write_report(folder: &Path, what: &str) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(folder)?;
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0);
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
     let path = folder.join(format!("{PREFIX}{stamp}-{}.txt", std::process::id()));
     let mut f = std::fs::File::create(&path)?;
     writeln!(f, "Minerals Atlas {} crashed.", env!("CARGO_PKG_VERSION"))?;

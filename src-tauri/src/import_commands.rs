@@ -60,11 +60,11 @@ async fn run_import<R: Runtime>(
         library.import(&atlas, &bytes, &name, &options, mode)
     })
     .await
-    .map_err(|e| AppError::Import(atlas_import::ImportError::Structure(format!("the import stopped unexpectedly ({e}); nothing was changed"))))??;
-    let starred: std::collections::HashSet<String> = app
-        .try_state::<UserState>()
-        .map(|u| u.snapshot().starred.into_iter().map(|r| r.id).collect())
-        .unwrap_or_default();
+    .map_err(|e| {
+        AppError::Import(atlas_import::ImportError::Structure(format!("the import stopped unexpectedly ({e}); nothing was changed")))
+    })??;
+    let starred: std::collections::HashSet<String> =
+        app.try_state::<UserState>().map(|u| u.snapshot().starred.into_iter().map(|r| r.id).collect()).unwrap_or_default();
     let starred_changes = summary.changes.iter().filter(|c| starred.contains(&c.id)).cloned().collect();
     Ok(ImportResult { file_name, source_path: None, summary, starred_changes, library: app.state::<LibraryState>().view() })
 }
@@ -100,7 +100,9 @@ pub async fn import_from_dialog<R: Runtime>(
     pack_mode: Option<String>,
 ) -> AppResult<Option<ImportResult>> {
     let (options, mode) = (options(zone)?, self::pack_mode(pack_mode)?);
-    let Some(path) = crate::dialogs::open_path(&app, "Import a schedule or data pack", ("Schedules and data packs", &["xml", "json", "ics", "ical"])) else {
+    let Some(path) =
+        crate::dialogs::open_path(&app, "Import a schedule or data pack", ("Schedules and data packs", &["xml", "json", "ics", "ical"]))
+    else {
         return Ok(None);
     };
     let (bytes, name) = read_path(&path)?;
@@ -116,9 +118,7 @@ pub async fn import_bytes<R: Runtime>(app: tauri::AppHandle<R>, request: tauri::
     let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).map(percent_decode);
     let bytes = match request.body() {
         tauri::ipc::InvokeBody::Raw(bytes) => bytes.clone(),
-        tauri::ipc::InvokeBody::Json(_) => {
-            return Err(DomainError::invalid("request", "send the file's bytes as the request body").into())
-        }
+        tauri::ipc::InvokeBody::Json(_) => return Err(DomainError::invalid("request", "send the file's bytes as the request body").into()),
     };
     if bytes.len() as u64 > atlas_import::MAX_INPUT_BYTES {
         return Err(atlas_import::ImportError::TooLarge { bytes: bytes.len() as u64, limit: atlas_import::MAX_INPUT_BYTES }.into());
@@ -171,11 +171,12 @@ pub async fn undo_import(atlas: State<'_, AtlasState>, library: State<'_, Librar
 /// `MINERALS_ATLAS_SAVE_PATH` replaces the dialog for automated runs.
 #[tauri::command]
 pub async fn export_pack<R: Runtime>(app: tauri::AppHandle<R>, atlas: State<'_, AtlasState>) -> AppResult<Option<String>> {
-    let Some(path) = crate::dialogs::save_path(&app, "Export a data pack", "minerals-atlas-pack.json", ("Minerals Atlas data pack", &["json"])) else {
+    let Some(path) =
+        crate::dialogs::save_path(&app, "Export a data pack", "minerals-atlas-pack.json", ("Minerals Atlas data pack", &["json"]))
+    else {
         return Ok(None);
     };
     let text = atlas_import::pack::export(atlas.get().dataset());
-    atlas_store::write_atomically(&path, text.as_bytes())
-        .map_err(|e| AppError::Export(format!("cannot write {}: {e}", path.display())))?;
+    atlas_store::write_atomically(&path, text.as_bytes()).map_err(|e| AppError::Export(format!("cannot write {}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
 }

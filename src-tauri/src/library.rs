@@ -68,19 +68,23 @@ impl LibraryState {
                 notice = Some(format!("Your imported schedules could not be read ({e}); the built-in data is shown."));
                 Library::default()
             }
-            Ok(bytes) => match read_library(&bytes).and_then(|lib| lib.build(&atlas.embedded()).map(|a| (lib, a)).map_err(|e| e.to_string())) {
-                Ok((lib, built)) => {
-                    atlas.replace(built);
-                    lib
-                }
-                Err(reason) => {
-                    let kept = atlas_store::move_aside(&path).map(|p| p.display().to_string()).unwrap_or_else(|e| format!("(could not be moved: {e})"));
-                    notice = Some(format!(
+            Ok(bytes) => {
+                match read_library(&bytes).and_then(|lib| lib.build(&atlas.embedded()).map(|a| (lib, a)).map_err(|e| e.to_string())) {
+                    Ok((lib, built)) => {
+                        atlas.replace(built);
+                        lib
+                    }
+                    Err(reason) => {
+                        let kept = atlas_store::move_aside(&path)
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_else(|e| format!("(could not be moved: {e})"));
+                        notice = Some(format!(
                         "Your imported schedules could not be read ({reason}). The file was kept as {kept} and the app started with the built-in data."
                     ));
-                    Library::default()
+                        Library::default()
+                    }
                 }
-            },
+            }
         };
         LibraryState { path, library: Mutex::new(library), notice: Mutex::new(notice) }
     }
@@ -130,14 +134,14 @@ impl LibraryState {
                 .map(|s| {
                     let report = s.schedule.check_report();
                     ScheduleInfo {
-                        key: s.schedule.key.clone(),
-                        title: s.schedule.title.clone(),
-                        format: s.schedule.format.name(),
+                        key: s.schedule.head.key.clone(),
+                        title: s.schedule.head.title.clone(),
+                        format: s.schedule.head.format.name(),
                         file_name: s.file_name.clone(),
                         imported_at: atlas_import::rfc3339(s.imported_at),
                         events: s.schedule.events.len(),
-                        event_id: atlas_import::library::event_id(&s.schedule.key),
-                        time_zone: s.schedule.zone.name(),
+                        event_id: atlas_import::library::event_id(&s.schedule.head.key),
+                        time_zone: s.schedule.head.zone.name(),
                         first_start_utc: report.first_start_utc,
                         last_start_utc: report.last_start_utc,
                     }

@@ -8,11 +8,8 @@ use tauri::menu::{MenuBuilder, MenuItemBuilder, SubmenuBuilder};
 use tauri::{Manager, Runtime};
 
 /// Item ids, which are also what the page receives.
-pub const ITEMS: [(&str, &str, Option<&str>); 3] = [
-    ("import", "Import…", Some("CmdOrCtrl+O")),
-    ("imports", "Imports and data…", None),
-    ("export-pack", "Export a data pack…", None),
-];
+pub const ITEMS: [(&str, &str, Option<&str>); 3] =
+    [("import", "Import…", Some("CmdOrCtrl+O")), ("imports", "Imports and data…", None), ("export-pack", "Export a data pack…", None)];
 
 pub fn install<R: Runtime>(app: &mut tauri::App<R>) -> tauri::Result<()> {
     let mut file = SubmenuBuilder::new(app, "File");

@@ -64,11 +64,7 @@ pub fn read_text(path: &Path, label: &str) -> Result<TextInput, GenError> {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
-    Ok(TextInput {
-        path: path.to_path_buf(),
-        record: InputFile { path: label.to_string(), sha256, bytes: bytes.len() as u64 },
-        text,
-    })
+    Ok(TextInput { path: path.to_path_buf(), record: InputFile { path: label.to_string(), sha256, bytes: bytes.len() as u64 }, text })
 }
 
 pub fn hex(bytes: &[u8]) -> String {
@@ -80,27 +76,16 @@ pub fn read_csv(input: &TextInput, expected: &[&str]) -> Result<Vec<(u64, csv::S
     // A CSV cut short mid-row can still parse; a missing final line break gives it away.
     if !input.text.ends_with('\n') {
         let line = input.text.lines().count() as u64;
-        return Err(GenError::new(
-            &input.path,
-            Some(line.max(1)),
-            "file does not end with a line break: it looks truncated",
-        ));
+        return Err(GenError::new(&input.path, Some(line.max(1)), "file does not end with a line break: it looks truncated"));
     }
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input.text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| GenError::new(&input.path, Some(1), format!("cannot read the header: {e}")))?
-        .clone();
+    let header = reader.headers().map_err(|e| GenError::new(&input.path, Some(1), format!("cannot read the header: {e}")))?.clone();
     let found: Vec<&str> = header.iter().collect();
     if found != expected {
         return Err(GenError::new(
             &input.path,
             Some(1),
-            format!(
-                "unknown column layout: expected columns [{}], found [{}]",
-                expected.join(", "),
-                found.join(", ")
-            ),
+            format!("unknown column layout: expected columns [{}], found [{}]", expected.join(", "), found.join(", ")),
         ));
     }
     let mut rows = Vec::new();
@@ -109,9 +94,9 @@ pub fn read_csv(input: &TextInput, expected: &[&str]) -> Result<Vec<(u64, csv::S
         let record = result.map_err(|e| {
             let line = e.position().map(|p| lines.line_at(p.byte()));
             let message = match e.kind() {
-                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
-                    "row has {len} fields where the header has {expected_len}: the file is truncated or malformed"
-                ),
+                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                    format!("row has {len} fields where the header has {expected_len}: the file is truncated or malformed")
+                }
                 _ => format!("malformed CSV: {e}"),
             };
             GenError::new(&input.path, line, message)
@@ -172,8 +157,7 @@ mod tests {
         let lf = "h1,h2\na,\"x\ny\"\nb,2\n";
         for text in [crlf, lf] {
             let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-            let lines: Vec<u64> =
-                reader.records().map(|r| line_at(text, r.unwrap().position().unwrap().byte())).collect();
+            let lines: Vec<u64> = reader.records().map(|r| line_at(text, r.unwrap().position().unwrap().byte())).collect();
             assert_eq!(lines, vec![2, 4], "{text:?}");
         }
     }

@@ -32,10 +32,7 @@ pub struct Inputs {
 impl Inputs {
     /// The layout of a checkout with `shared/` beside it.
     pub fn beside_checkout(repo_root: &Path) -> Inputs {
-        Inputs {
-            shared_data: repo_root.join("..").join("shared").join("data"),
-            curated: repo_root.join("data").join("curated"),
-        }
+        Inputs { shared_data: repo_root.join("..").join("shared").join("data"), curated: repo_root.join("data").join("curated") }
     }
 }
 
@@ -66,8 +63,7 @@ const PARTICIPANT_COLUMNS: [&str; 16] = [
 ];
 
 fn parse_json<T: DeserializeOwned>(input: &TextInput) -> Result<T, GenError> {
-    serde_json::from_str(&input.text)
-        .map_err(|e| GenError::new(&input.path, Some(e.line() as u64), format!("invalid JSON: {e}")))
+    serde_json::from_str(&input.text).map_err(|e| GenError::new(&input.path, Some(e.line() as u64), format!("invalid JSON: {e}")))
 }
 
 struct Loaded {
@@ -125,11 +121,9 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
     for (line, r) in read_csv(&countries_csv, &["usgs_name", "iso_a2", "iso_a3", "iso_n3", "name"])? {
         let f = |i: usize| r.get(i).unwrap_or("").trim().to_string();
         check_iso(&countries_csv, line, &f(1), &f(2), &f(3))?;
-        usgs_countries
-            .insert(f(0), UsgsCountry { iso2: f(1), iso3: f(2), numeric: f(3), name: f(4) });
+        usgs_countries.insert(f(0), UsgsCountry { iso2: f(1), iso3: f(2), numeric: f(3), name: f(4) });
     }
-    let usgs_name_by_iso3: HashMap<String, String> =
-        usgs_countries.iter().map(|(k, v)| (v.iso3.clone(), k.clone())).collect();
+    let usgs_name_by_iso3: HashMap<String, String> = usgs_countries.iter().map(|(k, v)| (v.iso3.clone(), k.clone())).collect();
 
     // Minerals.
     let mut minerals: Vec<Mineral> = Vec::new();
@@ -141,11 +135,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
             return Err(GenError::new(&minerals_csv.path, Some(line), format!("mineral id \"{id}\" is not a slug")));
         }
         let Some(&critical) = release.chapter_critical.get(&chapter) else {
-            return Err(GenError::new(
-                &minerals_csv.path,
-                Some(line),
-                format!("chapter \"{chapter}\" is not in the USGS file"),
-            ));
+            return Err(GenError::new(&minerals_csv.path, Some(line), format!("chapter \"{chapter}\" is not in the USGS file")));
         };
         if minerals.iter().any(|x| x.id == id) {
             return Err(GenError::new(&minerals_csv.path, Some(line), format!("duplicate mineral id {id}")));
@@ -168,11 +158,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
     }
     for chapter in &release.chapters {
         if !minerals.iter().any(|m| &m.usgs_chapter == chapter) {
-            return Err(GenError::new(
-                &minerals_csv.path,
-                None,
-                format!("USGS chapter \"{chapter}\" has no mineral"),
-            ));
+            return Err(GenError::new(&minerals_csv.path, None, format!("USGS chapter \"{chapter}\" has no mineral")));
         }
     }
 
@@ -319,9 +305,8 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
     let mut agreements: Vec<Agreement> = Vec::new();
     let t = &m.ministerial_signing_template;
     for iso3 in &m.ministerial_signing_partners {
-        let name = name_of(iso3).ok_or_else(|| {
-            GenError::new(&ministerial_json.path, None, format!("signing partner {iso3} is not a known country"))
-        })?;
+        let name = name_of(iso3)
+            .ok_or_else(|| GenError::new(&ministerial_json.path, None, format!("signing partner {iso3} is not a known country")))?;
         agreements.push(Agreement {
             id: format!("us-{}-ministerial-{}", iso3.to_lowercase(), t.date),
             title: t.title.replace("{name}", &name),
@@ -370,9 +355,14 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
     sessions.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
 
     // ---- timeline ----
-    let timeline = build_timeline(&timeline_file, &timeline_json, &m.timeline, &ministerial_json, |name| {
-        usgs_countries.get(name).map(|c| c.iso3.clone())
-    }, &source_by_url)?;
+    let timeline = build_timeline(
+        &timeline_file,
+        &timeline_json,
+        &m.timeline,
+        &ministerial_json,
+        |name| usgs_countries.get(name).map(|c| c.iso3.clone()),
+        &source_by_url,
+    )?;
 
     let mut dataset = Dataset {
         schema_version: SCHEMA_VERSION,
@@ -409,11 +399,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
     dataset.dataset_version = version_of(&dataset.provenance.inputs);
 
     if let Err(problems) = atlas_domain::validate::check_references(&dataset) {
-        return Err(GenError::new(
-            &ministerial_json.path,
-            None,
-            format!("broken references:\n  {}", problems.join("\n  ")),
-        ));
+        return Err(GenError::new(&ministerial_json.path, None, format!("broken references:\n  {}", problems.join("\n  "))));
     }
     Ok(dataset)
 }
@@ -486,8 +472,7 @@ fn build_timeline(
     let mut out = Vec::new();
     for (i, e) in file.events.iter().enumerate() {
         let err = |msg: String| GenError::new(&input.path, None, format!("entry {} (\"{}\"): {msg}", i + 1, e.title));
-        let matching: Vec<usize> =
-            annotations.iter().enumerate().filter(|(_, a)| e.title.contains(&a.matches)).map(|(j, _)| j).collect();
+        let matching: Vec<usize> = annotations.iter().enumerate().filter(|(_, a)| e.title.contains(&a.matches)).map(|(j, _)| j).collect();
         let j = match matching.as_slice() {
             [j] => *j,
             [] => return Err(err("no annotation in data/curated/ministerial.json matches it".into())),
@@ -497,8 +482,7 @@ fn build_timeline(
         let a = &annotations[j];
         let zone = ZoneName::parse(&a.time_zone).map_err(|x| err(x.to_string()))?;
         let (start, precision) = if e.start.contains('T') {
-            let local = NaiveDateTime::parse_from_str(&e.start, "%Y-%m-%dT%H:%M")
-                .map_err(|_| err(format!("bad start \"{}\"", e.start)))?;
+            let local = NaiveDateTime::parse_from_str(&e.start, "%Y-%m-%dT%H:%M").map_err(|_| err(format!("bad start \"{}\"", e.start)))?;
             (ZonedDateTime::from_local(local, zone).map_err(|x| err(x.to_string()))?, TimePrecision::StartOnly)
         } else {
             let d = NaiveDate::parse_from_str(&e.start, "%Y-%m-%d").map_err(|_| err(format!("bad start \"{}\"", e.start)))?;
@@ -515,8 +499,7 @@ fn build_timeline(
                 Some(end)
             }
         };
-        let country = country_of(&e.country_usgs_name)
-            .ok_or_else(|| err(format!("unknown country \"{}\"", e.country_usgs_name)))?;
+        let country = country_of(&e.country_usgs_name).ok_or_else(|| err(format!("unknown country \"{}\"", e.country_usgs_name)))?;
         let mut countries = a.countries.clone();
         if !countries.contains(&country) {
             countries.insert(0, country.clone());

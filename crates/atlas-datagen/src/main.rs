@@ -17,9 +17,7 @@ fn main() -> ExitCode {
     let mut check = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next().map(PathBuf::from).ok_or_else(|| format!("{name} needs a value"))
-        };
+        let mut value = |name: &str| args.next().map(PathBuf::from).ok_or_else(|| format!("{name} needs a value"));
         let parsed = match arg.as_str() {
             "--shared-data" => value("--shared-data").map(|v| inputs.shared_data = v),
             "--curated" => value("--curated").map(|v| inputs.curated = v),

@@ -76,9 +76,8 @@ pub fn parse_release(input: &TextInput) -> Result<UsgsRelease, GenError> {
             continue;
         }
         let year_text = field(7);
-        let year: i32 = year_text.parse().map_err(|_| {
-            GenError::new(&input.path, Some(line), format!("Year \"{year_text}\" is not a year"))
-        })?;
+        let year: i32 =
+            year_text.parse().map_err(|_| GenError::new(&input.path, Some(line), format!("Year \"{year_text}\" is not a year")))?;
         if !(1900..=2100).contains(&year) {
             return Err(GenError::new(&input.path, Some(line), format!("Year {year} is out of range")));
         }
@@ -112,10 +111,8 @@ pub fn apply_errata(rows: &mut [RawRow], errata: &TextInput) -> Result<Vec<Appli
     for (line, r) in records {
         let f = |i: usize| r.get(i).unwrap_or("").trim().to_string();
         let err = |m: String| GenError::new(&errata.path, Some(line), m);
-        let (version, date_text, chapter, country, statistic, year_text, before, after) =
-            (f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7));
-        let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d")
-            .map_err(|_| err(format!("date \"{date_text}\" is not YYYY-MM-DD")))?;
+        let (version, date_text, chapter, country, statistic, year_text, before, after) = (f(0), f(1), f(2), f(3), f(4), f(5), f(6), f(7));
+        let date = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").map_err(|_| err(format!("date \"{date_text}\" is not YYYY-MM-DD")))?;
         let year: i32 = year_text.parse().map_err(|_| err(format!("year \"{year_text}\" is not a year")))?;
         let (base_statistic, is_note) = match statistic.strip_suffix(" (note)") {
             Some(b) => (b.to_string(), true),
@@ -123,9 +120,7 @@ pub fn apply_errata(rows: &mut [RawRow], errata: &TextInput) -> Result<Vec<Appli
         };
         let row = rows
             .iter_mut()
-            .find(|x| {
-                x.chapter == chapter && x.country == country && x.statistic == base_statistic && x.year == year
-            })
+            .find(|x| x.chapter == chapter && x.country == country && x.statistic == base_statistic && x.year == year)
             .ok_or_else(|| err(format!("no {chapter} / {country} / {base_statistic} / {year} row to correct")))?;
         let stamp = format!("USGS v{version} ({date}): ");
         if is_note {
@@ -143,10 +138,7 @@ pub fn apply_errata(rows: &mut [RawRow], errata: &TextInput) -> Result<Vec<Appli
             }
         } else {
             if row.value != before {
-                return Err(err(format!(
-                    "expected v1.0 value \"{before}\" but the row (line {}) has \"{}\"",
-                    row.line, row.value
-                )));
+                return Err(err(format!("expected v1.0 value \"{before}\" but the row (line {}) has \"{}\"", row.line, row.value)));
             }
             row.value = after.clone();
             row.erratum = Some(format!("{stamp}{before} → {after}"));
@@ -171,8 +163,10 @@ pub fn build_series(
     mineral_of: impl Fn(&str, &str) -> Option<String>,
     country_of: impl Fn(&str) -> Option<String>,
 ) -> Result<Vec<StatSeries>, GenError> {
-    let mut order: Vec<(String, String, String, String, String, i32)> = Vec::new();
-    let mut groups: HashMap<(String, String, String, String, String, i32), Vec<&RawRow>> = HashMap::new();
+    // One series: chapter, commodity, statistic, detail, unit, year.
+    type SeriesKey = (String, String, String, String, String, i32);
+    let mut order: Vec<SeriesKey> = Vec::new();
+    let mut groups: HashMap<SeriesKey, Vec<&RawRow>> = HashMap::new();
     for r in rows {
         let detail = r.detail.strip_suffix(": rounded").unwrap_or(&r.detail).trim().to_string();
         let key = (r.chapter.clone(), r.commodity.clone(), r.statistic.clone(), detail, r.unit.clone(), r.year);
@@ -233,9 +227,8 @@ pub fn build_series(
             });
         }
         // A note on every row (and the total) is the series' note, stored once.
-        let shared_note = rows_out.first().and_then(|r| r.note.clone()).filter(|n| {
-            rows_out.iter().all(|r| r.note.as_deref() == Some(n.as_str()))
-        });
+        let shared_note =
+            rows_out.first().and_then(|r| r.note.clone()).filter(|n| rows_out.iter().all(|r| r.note.as_deref() == Some(n.as_str())));
         if let Some(n) = &shared_note {
             for r in &mut rows_out {
                 r.note = None;

@@ -12,11 +12,7 @@ fn repo_root() -> PathBuf {
 
 fn shared_data() -> PathBuf {
     let p = repo_root().join("../shared/data");
-    assert!(
-        p.join("usgs_mcs2026").is_dir(),
-        "this test needs shared/data beside the checkout (CI has it): {} is missing",
-        p.display()
-    );
+    assert!(p.join("usgs_mcs2026").is_dir(), "this test needs shared/data beside the checkout (CI has it): {} is missing", p.display());
     p
 }
 
@@ -26,10 +22,7 @@ fn committed_dataset_matches_a_fresh_generation() {
     let dataset = generate(&Inputs::beside_checkout(&repo_root())).expect("generates");
     let fresh = render(&dataset);
     let committed = std::fs::read_to_string(repo_root().join("data/generated/atlas-dataset.json")).unwrap();
-    assert!(
-        fresh == committed,
-        "data/generated/atlas-dataset.json is stale: run `cargo run -p atlas-datagen --release`"
-    );
+    assert!(fresh == committed, "data/generated/atlas-dataset.json is stale: run `cargo run -p atlas-datagen --release`");
     // Deterministic: twice gives the same bytes.
     let again = render(&generate(&Inputs::beside_checkout(&repo_root())).unwrap());
     assert_eq!(fresh, again);
@@ -41,9 +34,7 @@ fn parsing_agrees_with_the_convenience_extract() {
     // cross-check country codes and values, and recompute each share from the
     // extract's own parsed numbers. (Its derived share column pairs some rare
     // gases with another gas's world total, so that column is not used.)
-    let extract =
-        std::fs::read_to_string(shared_data().join("usgs_mcs2026/mcs2026_world_production_reserves.utf8.csv"))
-            .unwrap();
+    let extract = std::fs::read_to_string(shared_data().join("usgs_mcs2026/mcs2026_world_production_reserves.utf8.csv")).unwrap();
     let dataset = generate(&Inputs::beside_checkout(&repo_root())).unwrap();
     let mut reader = csv::Reader::from_reader(extract.as_bytes());
     let headers = reader.headers().unwrap().clone();
@@ -84,12 +75,7 @@ fn parsing_agrees_with_the_convenience_extract() {
         }
         let (chapter, commodity, statistic, detail, unit, year) = key(rec);
         let year: i32 = year.parse().unwrap();
-        let mineral = dataset
-            .minerals
-            .iter()
-            .find(|m| m.usgs_chapter == chapter)
-            .map(|m| m.usgs_chapter.clone())
-            .unwrap();
+        let mineral = dataset.minerals.iter().find(|m| m.usgs_chapter == chapter).map(|m| m.usgs_chapter.clone()).unwrap();
         let series: Vec<_> = dataset
             .series
             .iter()
@@ -220,11 +206,7 @@ fn unknown_column_layout_is_refused() {
 fn non_utf8_input_is_refused_with_its_line() {
     let s = Scratch::new("encoding");
     // The USGS original is Windows-1252: put it where the UTF-8 copy belongs.
-    std::fs::write(
-        s.data().join(USGS),
-        std::fs::read(s.data().join("usgs_mcs2026/usgs_mcs2026_commodities_data.csv")).unwrap(),
-    )
-    .unwrap();
+    std::fs::write(s.data().join(USGS), std::fs::read(s.data().join("usgs_mcs2026/usgs_mcs2026_commodities_data.csv")).unwrap()).unwrap();
     let (ok, stderr) = s.run();
     assert!(!ok);
     assert!(stderr.contains("not valid UTF-8"), "{stderr}");

@@ -18,10 +18,11 @@ fn queries(c: &mut Criterion) {
     c.bench_function("mineral(cobalt)", |b| b.iter(|| black_box(atlas.mineral("cobalt").unwrap())));
     c.bench_function("events()", |b| b.iter(|| black_box(atlas.events())));
     c.bench_function("sessions(cmm-2026, 2026-02-04)", |b| b.iter(|| black_box(atlas.sessions("cmm-2026", Some("2026-02-04")).unwrap())));
-    c.bench_function("session(opening, Asia/Karachi)", |b| b.iter(|| black_box(atlas.session("cmm-0204-opening", Some("Asia/Karachi")).unwrap())));
+    c.bench_function("session(opening, Asia/Karachi)", |b| {
+        b.iter(|| black_box(atlas.session("cmm-0204-opening", Some("Asia/Karachi")).unwrap()))
+    });
     c.bench_function("timeline(all)", |b| b.iter(|| black_box(atlas.timeline(None, None).unwrap())));
-    let starred: Vec<(AgendaKind, String)> =
-        atlas.dataset().sessions.iter().map(|s| (AgendaKind::Session, s.id.clone())).collect();
+    let starred: Vec<(AgendaKind, String)> = atlas.dataset().sessions.iter().map(|s| (AgendaKind::Session, s.id.clone())).collect();
     c.bench_function("agenda(all sessions starred)", |b| b.iter(|| black_box(atlas.agenda(&starred, Some("UTC")).unwrap())));
     for q in ["c", "co", "cob", "tshisekedi", "rubio jaishankar"] {
         c.bench_function(&format!("search({q:?})"), |b| b.iter(|| black_box(atlas.search(q, None))));

@@ -27,8 +27,11 @@ fn main() {
     }
     let (a, b) = (median(atlas_ms.clone()), median(value_ms));
     println!("dataset: {bytes} bytes");
-    println!("parse + validate + index (Atlas::embedded): median {a:.2} ms over {runs} runs (min {:.2}, max {:.2})",
-        atlas_ms.iter().cloned().fold(f64::MAX, f64::min), atlas_ms.iter().cloned().fold(0.0, f64::max));
+    println!(
+        "parse + validate + index (Atlas::embedded): median {a:.2} ms over {runs} runs (min {:.2}, max {:.2})",
+        atlas_ms.iter().cloned().fold(f64::MAX, f64::min),
+        atlas_ms.iter().cloned().fold(0.0, f64::max)
+    );
     println!("baseline, serde_json::Value of the same bytes: median {b:.2} ms");
     println!("ratio Atlas / baseline: {:.2}x", a / b);
 }

@@ -54,12 +54,7 @@ fn main() {
     times.sort_by(f64::total_cmp);
     base.sort_by(f64::total_cmp);
     println!("search: {} queries of 1-3 letters over {} indexed titles", queries.len(), titles.len());
-    println!(
-        "  median {:.4} ms, p99 {:.4} ms, worst {:.4} ms",
-        percentile(&times, 0.5),
-        percentile(&times, 0.99),
-        times[times.len() - 1]
-    );
+    println!("  median {:.4} ms, p99 {:.4} ms, worst {:.4} ms", percentile(&times, 0.5), percentile(&times, 0.99), times[times.len() - 1]);
     println!(
         "  baseline substring scan: median {:.4} ms; ratio search/baseline {:.1}x",
         percentile(&base, 0.5),

@@ -48,8 +48,7 @@ pub struct Atlas {
 impl Atlas {
     /// Parses and checks a dataset; every reference must resolve.
     pub fn from_json(json: &str) -> Result<Atlas, DomainError> {
-        let data: Dataset =
-            serde_json::from_str(json).map_err(|e| DomainError::Dataset(format!("cannot parse: {e}")))?;
+        let data: Dataset = serde_json::from_str(json).map_err(|e| DomainError::Dataset(format!("cannot parse: {e}")))?;
         Atlas::new(data)
     }
 
@@ -65,9 +64,8 @@ impl Atlas {
                 data.schema_version, SCHEMA_VERSION
             )));
         }
-        validate::check_references(&data).map_err(|problems| {
-            DomainError::Dataset(format!("{} broken references, first: {}", problems.len(), problems[0]))
-        })?;
+        validate::check_references(&data)
+            .map_err(|problems| DomainError::Dataset(format!("{} broken references, first: {}", problems.len(), problems[0])))?;
         // Queries return items in time order without sorting each time.
         data.sessions.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
         data.timeline.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
@@ -156,10 +154,7 @@ impl Atlas {
     }
 
     fn country_name(&self, iso3: &str) -> String {
-        self.country_by_id
-            .get(iso3)
-            .map(|&i| self.data.countries[i].name.clone())
-            .unwrap_or_else(|| iso3.to_string())
+        self.country_by_id.get(iso3).map(|&i| self.data.countries[i].name.clone()).unwrap_or_else(|| iso3.to_string())
     }
 
     fn party_refs(&self, ids: &[String]) -> Vec<PartyRef> {
@@ -176,10 +171,7 @@ impl Atlas {
         if self.role_at_ministerial(iso3) == Some(Role::Host) {
             return false;
         }
-        self.agreements_by_party
-            .get(iso3)
-            .map(|v| v.iter().any(|&i| self.data.agreements[i].at_ministerial))
-            .unwrap_or(false)
+        self.agreements_by_party.get(iso3).map(|v| v.iter().any(|&i| self.data.agreements[i].at_ministerial)).unwrap_or(false)
     }
 
     fn mineral_ref(&self, id: &str) -> &Mineral {
@@ -238,8 +230,7 @@ impl Atlas {
             .flatten()
             .map(|&i| {
                 let p = &self.data.participations[i];
-                let event_title =
-                    self.event_by_id.get(&p.event).map(|&e| self.data.events[e].title.clone()).unwrap_or_default();
+                let event_title = self.event_by_id.get(&p.event).map(|&e| self.data.events[e].title.clone()).unwrap_or_default();
                 let head = p.head_of_delegation.as_deref().and_then(|h| self.person(h)).cloned();
                 if let Some(h) = &head {
                     cite(&h.sources, format!("{}: {}", h.name, h.title), h.status);
@@ -364,9 +355,7 @@ impl Atlas {
             .iter()
             .map(|m| {
                 let series = self.series_by_mineral.get(&m.id);
-                let has = |st: Statistic| {
-                    series.map(|v| v.iter().any(|&i| self.data.series[i].statistic == st)).unwrap_or(false)
-                };
+                let has = |st: Statistic| series.map(|v| v.iter().any(|&i| self.data.series[i].statistic == st)).unwrap_or(false);
                 MineralSummary {
                     id: m.id.clone(),
                     name: m.name.clone(),
@@ -394,11 +383,7 @@ impl Atlas {
         let headline = |st: Statistic| -> Option<String> {
             // Latest year; within it, the first series USGS lists (mine output before refinery).
             let latest = indices.iter().map(|&i| &self.data.series[i]).filter(|s| s.statistic == st).map(|s| s.year).max()?;
-            indices
-                .iter()
-                .map(|&i| &self.data.series[i])
-                .find(|s| s.statistic == st && s.year == latest)
-                .map(|s| s.id.clone())
+            indices.iter().map(|&i| &self.data.series[i]).find(|s| s.statistic == st && s.year == latest).map(|s| s.id.clone())
         };
         Ok(MineralDetail {
             critical: mineral.is_critical(),
@@ -442,10 +427,7 @@ impl Atlas {
     /// The ministerial's combined share of one series, where the world total is known.
     pub fn participants_share(&self, s: &StatSeries) -> Option<ParticipantsShare> {
         let total = s.world_total.as_ref()?;
-        let world_total_is_lower_bound = matches!(
-            total,
-            crate::value::UsgsValue::Bound { bound: crate::value::Bound::GreaterThan, .. }
-        );
+        let world_total_is_lower_bound = matches!(total, crate::value::UsgsValue::Bound { bound: crate::value::Bound::GreaterThan, .. });
         if total.exact().is_none() && !world_total_is_lower_bound {
             return None;
         }
@@ -459,9 +441,7 @@ impl Atlas {
             match (role, pct) {
                 (Some(Role::Host), Some(p)) => host += p,
                 (Some(_), Some(p)) => participants += p,
-                (Some(_), None) if r.value.exact().is_none() => {
-                    unreported.push(r.country.clone().unwrap_or_default())
-                }
+                (Some(_), None) if r.value.exact().is_none() => unreported.push(r.country.clone().unwrap_or_default()),
                 _ => {}
             }
             if let (Some(iso3), Some(p)) = (&r.country, pct) {
@@ -503,7 +483,7 @@ impl Atlas {
                 }
             })
             .collect();
-        out.sort_by(|a, b| a.event.start.cmp(&b.event.start));
+        out.sort_by_key(|a| a.event.start);
         out
     }
 
@@ -536,10 +516,7 @@ impl Atlas {
         };
         if let Some(d) = day {
             if d < ev.start || d > ev.end {
-                return Err(DomainError::invalid(
-                    "day",
-                    format!("{d} is outside {} ({} to {})", ev.short_title, ev.start, ev.end),
-                ));
+                return Err(DomainError::invalid("day", format!("{d} is outside {} ({} to {})", ev.short_title, ev.start, ev.end)));
             }
         }
         Ok(self
@@ -677,10 +654,8 @@ impl Atlas {
                 missing.push(id.clone());
                 continue;
             };
-            let end_or_hour = end.unwrap_or(crate::time::ZonedDateTime {
-                instant: start.instant + chrono::Duration::hours(1),
-                zone: start.zone,
-            });
+            let end_or_hour =
+                end.unwrap_or(crate::time::ZonedDateTime { instant: start.instant + chrono::Duration::hours(1), zone: start.zone });
             let date = start.local().date_naive();
             items.push((
                 AgendaItem {
@@ -721,7 +696,8 @@ impl Atlas {
                 AgendaKind::Session => {
                     if let Some(&i) = self.session_by_id.get(id) {
                         let s = &self.data.sessions[i];
-                        let speakers: Vec<String> = s.speakers.iter().filter_map(|sp| self.person(&sp.person)).map(|p| p.name.clone()).collect();
+                        let speakers: Vec<String> =
+                            s.speakers.iter().filter_map(|sp| self.person(&sp.person)).map(|p| p.name.clone()).collect();
                         let mut description = format!("{}\n\nStatus: {:?}", s.summary, s.status);
                         if !speakers.is_empty() {
                             description.push_str(&format!("\nSpeakers: {}", speakers.join(", ")));

@@ -37,11 +37,7 @@ pub fn calendar(events: &[IcsEvent], stamp: DateTime<Utc>) -> String {
         match e.precision {
             TimePrecision::Day => {
                 let start = e.start.local().date_naive();
-                let end = e
-                    .end
-                    .map(|x| x.local().date_naive())
-                    .filter(|d| *d > start)
-                    .unwrap_or(start + chrono::Duration::days(1));
+                let end = e.end.map(|x| x.local().date_naive()).filter(|d| *d > start).unwrap_or(start + chrono::Duration::days(1));
                 lines.push(format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")));
                 lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
             }

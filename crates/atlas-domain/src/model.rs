@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::time::{ZonedDateTime, ZoneName};
+use crate::time::{ZoneName, ZonedDateTime};
 use crate::value::UsgsValue;
 
 /// How sure the dataset is of a fact.

@@ -244,7 +244,11 @@ impl Probe {
 fn score(f: &Field, p: &Probe) -> u32 {
     let quality = if !f.spaced.contains(&p.prefix) {
         // No word starts with the term: only a match inside a word is left.
-        if p.inside && f.folded.contains(&p.term) { 1 } else { 0 }
+        if p.inside && f.folded.contains(&p.term) {
+            1
+        } else {
+            0
+        }
     } else if f.folded == p.term {
         10
     } else if f.folded.starts_with(&p.term) {

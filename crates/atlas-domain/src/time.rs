@@ -33,9 +33,7 @@ impl ZoneName {
         if trimmed.is_empty() || trimmed.len() > 64 {
             return Err(TimeError::UnknownZone(truncate(name, 64)));
         }
-        Tz::from_str(trimmed)
-            .map(ZoneName)
-            .map_err(|_| TimeError::UnknownZone(truncate(trimmed, 64)))
+        Tz::from_str(trimmed).map(ZoneName).map_err(|_| TimeError::UnknownZone(truncate(trimmed, 64)))
     }
     pub fn name(&self) -> &'static str {
         self.0.name()
@@ -84,10 +82,9 @@ impl ZonedDateTime {
         match zone.0.from_local_datetime(&local) {
             LocalResult::Single(t) => Ok(ZonedDateTime { instant: t.with_timezone(&Utc), zone }),
             LocalResult::Ambiguous(a, _) => Ok(ZonedDateTime { instant: a.with_timezone(&Utc), zone }),
-            LocalResult::None => Err(TimeError::Nonexistent {
-                local: local.format("%Y-%m-%dT%H:%M").to_string(),
-                zone: zone.name().to_string(),
-            }),
+            LocalResult::None => {
+                Err(TimeError::Nonexistent { local: local.format("%Y-%m-%dT%H:%M").to_string(), zone: zone.name().to_string() })
+            }
         }
     }
 

@@ -246,15 +246,7 @@ impl From<&UsgsValue> for ValueView {
             UsgsValue::Range { low, high } => (None, Some(*low), Some(*high), None),
             _ => (None, None, None, None),
         };
-        ValueView {
-            kind: v.kind(),
-            text: v.to_usgs_text(),
-            description: v.describe(),
-            number,
-            low,
-            high,
-            bound,
-        }
+        ValueView { kind: v.kind(), text: v.to_usgs_text(), description: v.describe(), number, low, high, bound }
     }
 }
 
@@ -292,10 +284,7 @@ mod tests {
 
     #[test]
     fn bounds_and_ranges() {
-        assert_eq!(
-            UsgsValue::parse(">75,000,000"),
-            UsgsValue::Bound { bound: Bound::GreaterThan, value: 75_000_000.0 }
-        );
+        assert_eq!(UsgsValue::parse(">75,000,000"), UsgsValue::Bound { bound: Bound::GreaterThan, value: 75_000_000.0 });
         assert_eq!(UsgsValue::parse("<1"), UsgsValue::Bound { bound: Bound::LessThan, value: 1.0 });
         assert_eq!(UsgsValue::parse("330 - 390"), UsgsValue::Range { low: 330.0, high: 390.0 });
         assert_eq!(UsgsValue::parse("500–17,000"), UsgsValue::Range { low: 500.0, high: 17_000.0 });

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::model::{
-    Agreement, AgreementKind, Country, Event, Mineral, Person, Provenance, Role, SessionKind, Share,
-    Source, Statistic, Status, TimePrecision, TimelineKind,
+    Agreement, AgreementKind, Country, Event, Mineral, Person, Provenance, Role, SessionKind, Share, Source, Statistic, Status,
+    TimePrecision, TimelineKind,
 };
 use crate::time::TimeView;
 use crate::value::ValueView;

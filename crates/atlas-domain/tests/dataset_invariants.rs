@@ -12,9 +12,8 @@ fn atlas() -> Atlas {
 
 fn shared_data(file: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("this test needs {} (shared/ beside the checkout, as CI has it): {e}", path.display())
-    })
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("this test needs {} (shared/ beside the checkout, as CI has it): {e}", path.display()))
 }
 
 #[test]
@@ -22,18 +21,11 @@ fn fifty_four_participants_the_commission_and_the_host() {
     let a = atlas();
     let d = a.dataset();
     let at = |role: Role| -> BTreeSet<String> {
-        d.participations
-            .iter()
-            .filter(|p| p.event == MINISTERIAL_EVENT_ID && p.role == role)
-            .map(|p| p.party.clone())
-            .collect()
+        d.participations.iter().filter(|p| p.event == MINISTERIAL_EVENT_ID && p.role == role).map(|p| p.party.clone()).collect()
     };
     let participants = at(Role::Participant);
-    let countries: BTreeSet<String> = participants
-        .iter()
-        .filter(|p| d.countries.iter().any(|c| &c.iso3 == *p && c.kind == PartyKind::Country))
-        .cloned()
-        .collect();
+    let countries: BTreeSet<String> =
+        participants.iter().filter(|p| d.countries.iter().any(|c| &c.iso3 == *p && c.kind == PartyKind::Country)).cloned().collect();
     assert_eq!(countries.len(), 54, "{countries:?}");
     assert!(participants.contains("EUC"), "the European Commission attended");
     assert_eq!(at(Role::Host), BTreeSet::from(["USA".to_string()]));

@@ -51,12 +51,7 @@ fn cobalt_participants_against_the_world() {
     let series = cobalt.series.iter().find(|s| s.id == id).unwrap();
     let p = series.participants.as_ref().unwrap();
     // Recompute from the rows: participants are the rows whose role is participant.
-    let expected: f64 = series
-        .rows
-        .iter()
-        .filter(|r| r.role == Some(Role::Participant))
-        .filter_map(|r| r.share.map(|s| s.percent))
-        .sum();
+    let expected: f64 = series.rows.iter().filter(|r| r.role == Some(Role::Participant)).filter_map(|r| r.share.map(|s| s.percent)).sum();
     assert!((p.participants_percent - expected).abs() < 0.011, "{} vs {expected}", p.participants_percent);
     assert_eq!(p.largest_participant.as_ref().unwrap().iso3, "COD");
     let best_out = p.largest_non_participant.as_ref().unwrap();
@@ -118,8 +113,7 @@ fn timeline_range_filters_by_local_date() {
 #[test]
 fn signers_at_the_ministerial_exclude_the_host() {
     let a = atlas();
-    let signers: Vec<String> =
-        a.countries().into_iter().filter(|c| c.signed_at_ministerial).map(|c| c.iso3).collect();
+    let signers: Vec<String> = a.countries().into_iter().filter(|c| c.signed_at_ministerial).map(|c| c.iso3).collect();
     assert!(!signers.contains(&"USA".to_string()));
     // Everyone flagged is party to an agreement dated on the ministerial day.
     for iso3 in &signers {
@@ -186,7 +180,12 @@ fn agenda_orders_items_and_flags_overlaps_of_known_times_only() {
     assert_eq!(opening.viewer_start.clock, "19:00");
 
     // Two timed items that overlap: the opening (09:00-10:00) and the same again as a timeline entry.
-    let entry = a.timeline(Some("2026-02-04"), Some("2026-02-04")).unwrap().into_iter().find(|t| t.sessions.contains(&"cmm-0204-opening".to_string())).unwrap();
+    let entry = a
+        .timeline(Some("2026-02-04"), Some("2026-02-04"))
+        .unwrap()
+        .into_iter()
+        .find(|t| t.sessions.contains(&"cmm-0204-opening".to_string()))
+        .unwrap();
     let both = vec![(AgendaKind::Session, "cmm-0204-opening".to_string()), (AgendaKind::Timeline, entry.id.clone())];
     let view = a.agenda(&both, None).unwrap();
     assert_eq!(view.items[0].conflicts_with.len(), 1);
@@ -198,10 +197,7 @@ fn agenda_orders_items_and_flags_overlaps_of_known_times_only() {
 fn ics_export_has_stable_uids_utc_times_and_all_day_dates() {
     use atlas_domain::atlas::AgendaKind;
     let a = atlas();
-    let starred = vec![
-        (AgendaKind::Session, "cmm-0204-opening".to_string()),
-        (AgendaKind::Session, "cmm-0204-signings".to_string()),
-    ];
+    let starred = vec![(AgendaKind::Session, "cmm-0204-opening".to_string()), (AgendaKind::Session, "cmm-0204-signings".to_string())];
     let stamp = chrono::DateTime::parse_from_rfc3339("2026-11-27T12:00:00Z").unwrap().with_timezone(&chrono::Utc);
     let ics = a.agenda_ics(&starred, stamp);
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));

@@ -20,11 +20,15 @@ fn median(mut runs: Vec<Duration>) -> Duration {
 
 fn time(reps: usize, mut f: impl FnMut()) -> Duration {
     f();
-    median((0..reps).map(|_| {
-        let t = Instant::now();
-        f();
-        t.elapsed()
-    }).collect())
+    median(
+        (0..reps)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
 }
 
 fn baseline(name: &str, bytes: &[u8]) {
@@ -58,7 +62,10 @@ fn main() {
     inputs.push(("synthetic-20000.xml".into(), atlas_import::synthetic::frab_xml(20_000, "synth").into_bytes()));
     let embedded: atlas_domain::model::Dataset = serde_json::from_str(atlas_domain::EMBEDDED_DATASET).unwrap();
     let opts = ImportOptions::default();
-    println!("{:<32} {:>7} {:>9} {:>10} {:>11} {:>8} {:>10} {:>9} {:>12}", "file", "events", "bytes", "parse ms", "events/s", "MB/s", "base ms", "ratio", "import ms");
+    println!(
+        "{:<32} {:>7} {:>9} {:>10} {:>11} {:>8} {:>10} {:>9} {:>12}",
+        "file", "events", "bytes", "parse ms", "events/s", "MB/s", "base ms", "ratio", "import ms"
+    );
     for (name, bytes) in &inputs {
         let reps = if bytes.len() > 1_000_000 { 9 } else { 41 };
         let events = check(bytes, &opts).unwrap().events;

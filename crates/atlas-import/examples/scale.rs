@@ -81,10 +81,16 @@ fn main() {
     }
     let xml = atlas_import::synthetic::frab_xml(20_000, "synth");
     let t = Instant::now();
-    let (_, atlas, summary) = import(&Library::default(), &base, xml.as_bytes(), "synth.xml", &Default::default(), PackMode::Extend, chrono::Utc::now()).unwrap();
+    let (_, atlas, summary) =
+        import(&Library::default(), &base, xml.as_bytes(), "synth.xml", &Default::default(), PackMode::Extend, chrono::Utc::now()).unwrap();
     let import_ms = t.elapsed().as_secs_f64() * 1e3;
     let d = atlas.dataset();
-    println!("scaled dataset: {} countries, {} sessions ({} imported in {import_ms:.0} ms: parse, merge, check, index)", d.countries.len(), d.sessions.len(), summary.added);
+    println!(
+        "scaled dataset: {} countries, {} sessions ({} imported in {import_ms:.0} ms: parse, merge, check, index)",
+        d.countries.len(),
+        d.sessions.len(),
+        summary.added
+    );
     let t = Instant::now();
     let rebuilt = Atlas::new(d.clone()).unwrap();
     println!("  index build of the scaled dataset: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);

@@ -77,7 +77,10 @@ pub fn event_id(guid_or_id: &str, title: &str, start: DateTime<Utc>, location: &
     if !id.is_empty() {
         return id;
     }
-    warnings.push(location, format!("\"{title}\" has no id or guid; its id is made from its title and start, so a later version may not match it"));
+    warnings.push(
+        location,
+        format!("\"{title}\" has no id or guid; its id is made from its title and start, so a later version may not match it"),
+    );
     safe_id(&format!("{}-{}", title, start.timestamp()), 64)
 }
 
@@ -94,7 +97,8 @@ pub fn title(text: Option<String>, location: &str, warnings: &mut Warnings) -> S
 
 /// Abstract and description as plain text, once if they are the same.
 pub fn text(abstract_text: Option<String>, description: Option<String>) -> String {
-    let parts: Vec<String> = [abstract_text, description].into_iter().flatten().map(|t| markup_to_text(&t)).filter(|t| !t.is_empty()).collect();
+    let parts: Vec<String> =
+        [abstract_text, description].into_iter().flatten().map(|t| markup_to_text(&t)).filter(|t| !t.is_empty()).collect();
     if parts.len() == 2 && parts[0] == parts[1] {
         parts[0].clone()
     } else {
@@ -148,9 +152,12 @@ impl ClockCheck {
                 zone.name()
             )
         } else {
-            format!("{} events give a start clock time that disagrees with their date in {}; each event's dated instant is used", self.mismatched, zone.name())
+            format!(
+                "{} events give a start clock time that disagrees with their date in {}; each event's dated instant is used",
+                self.mismatched,
+                zone.name()
+            )
         };
         warnings.push(format!("{at} and others"), message);
     }
 }
-

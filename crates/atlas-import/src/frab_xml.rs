@@ -48,10 +48,9 @@ fn read_tree(text: &str, warnings: &mut Warnings) -> Result<Node, ImportError> {
     let mut stack: Vec<Node> = vec![Node { name: "#document".into(), ..Node::default() }];
     loop {
         let at = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|e| ImportError::Xml {
-            line: lines.line_of(reader.error_position() as usize),
-            message: e.to_string(),
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| ImportError::Xml { line: lines.line_of(reader.error_position() as usize), message: e.to_string() })?;
         let line = lines.line_of(at);
         match event {
             Event::DocType(_) => return Err(ImportError::Dtd { line }),
@@ -110,7 +109,10 @@ fn read_tree(text: &str, warnings: &mut Warnings) -> Result<Node, ImportError> {
     }
     if stack.len() != 1 {
         let open = stack.last().map(|n| n.name.clone()).unwrap_or_default();
-        return Err(ImportError::Xml { line: lines.line_of(text.len()), message: format!("the document ends inside <{open}> (truncated?)") });
+        return Err(ImportError::Xml {
+            line: lines.line_of(text.len()),
+            message: format!("the document ends inside <{open}> (truncated?)"),
+        });
     }
     let mut doc = stack.pop().expect("document node");
     doc.children.pop().ok_or_else(|| ImportError::Xml { line: 1, message: "no root element".into() })

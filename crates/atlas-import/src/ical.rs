@@ -183,7 +183,10 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
             Ok(p) => p,
             Err(e) if stack.is_empty() => return Err(e),
             Err(e) => {
-                warnings.push(format!("line {line}"), format!("{}; the line is skipped", e.to_string().split_once(": ").map(|x| x.1).unwrap_or_default()));
+                warnings.push(
+                    format!("line {line}"),
+                    format!("{}; the line is skipped", e.to_string().split_once(": ").map(|x| x.1).unwrap_or_default()),
+                );
                 continue;
             }
         };
@@ -191,7 +194,10 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
             "BEGIN" => {
                 let what = prop.value.trim().to_ascii_uppercase();
                 if stack.is_empty() && what != "VCALENDAR" {
-                    return Err(ImportError::Ical { line, message: format!("expected BEGIN:VCALENDAR, found BEGIN:{}", one_line(&what, 30)) });
+                    return Err(ImportError::Ical {
+                        line,
+                        message: format!("expected BEGIN:VCALENDAR, found BEGIN:{}", one_line(&what, 30)),
+                    });
                 }
                 if stack.len() >= 8 {
                     return Err(ImportError::Ical { line, message: "components nested deeper than 8".into() });
@@ -245,11 +251,8 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
         warnings.push(format!("line {at}"), format!("BEGIN:{open} is never closed (truncated?)"));
     }
 
-    let title = calendar
-        .get("X-WR-CALNAME")
-        .map(|t| one_line(t, 200))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| "Imported calendar".to_string());
+    let title =
+        calendar.get("X-WR-CALNAME").map(|t| one_line(t, 200)).filter(|t| !t.is_empty()).unwrap_or_else(|| "Imported calendar".to_string());
     let wr_zone = calendar.get("X-WR-TIMEZONE").and_then(|z| match ZoneName::parse(z) {
         Ok(z) => Some(z),
         Err(e) => {
@@ -285,7 +288,10 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
         });
         let resolve = |prop: &ContentLine, warnings: &mut Warnings, floating: &mut usize| -> Option<(DateTime<Utc>, bool)> {
             let Some(t) = parse_time(prop) else {
-                warnings.push(format!("line {}", prop.line), format!("{} \"{}\" is not an iCalendar date or time", prop.name, one_line(&prop.value, 30)));
+                warnings.push(
+                    format!("line {}", prop.line),
+                    format!("{} \"{}\" is not an iCalendar date or time", prop.name, one_line(&prop.value, 30)),
+                );
                 return None;
             };
             let in_zone = |local: NaiveDateTime, z: ZoneName, warnings: &mut Warnings| match ZonedDateTime::from_local(local, z) {
@@ -330,7 +336,10 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
             (None, Some(d)) => match parse_ical_duration(&d.value) {
                 Some(len) => Some(start + len),
                 None => {
-                    warnings.push(format!("line {}", d.line), format!("DURATION \"{}\" is not usable; the end is not known", one_line(&d.value, 20)));
+                    warnings.push(
+                        format!("line {}", d.line),
+                        format!("DURATION \"{}\" is not usable; the end is not known", one_line(&d.value, 20)),
+                    );
                     None
                 }
             },
@@ -342,7 +351,10 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
         let mut id = safe_id(&uid, 64);
         if id.is_empty() {
             id = safe_id(&format!("{}-{}", title, start.timestamp()), 64);
-            warnings.push(&location, format!("\"{title}\" has no UID; its id is made from its title and start, so a later version may not match it"));
+            warnings.push(
+                &location,
+                format!("\"{title}\" has no UID; its id is made from its title and start, so a later version may not match it"),
+            );
         }
         let persons = raw
             .props
@@ -373,7 +385,11 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
         warnings.push("file", format!("{floating} times carry no zone (floating); read in {}", floating_zone.name()));
     }
     let key = schedule_key(None, &title, &schedule_key(calendar.get("PRODID").map(String::as_str), "", "calendar"));
-    Schedule::finish(Head { format: Format::Ical, key, title, acronym: None, declared_zone: declared, zone, base_url: None }, events, warnings)
+    Schedule::finish(
+        Head { format: Format::Ical, key, title, acronym: None, declared_zone: declared, zone, base_url: None },
+        events,
+        warnings,
+    )
 }
 
 #[cfg(test)]

@@ -47,7 +47,8 @@ pub struct ImportOptions {
 #[derive(Debug)]
 pub enum Parsed {
     Schedule(Schedule),
-    Pack(pack::Pack),
+    // Boxed: a pack is a whole dataset, far larger than a schedule's handle.
+    Pack(Box<pack::Pack>),
 }
 
 /// Reads a file, refusing anything over [`MAX_INPUT_BYTES`] before reading it.
@@ -116,7 +117,7 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Parsed, ImportErro
         Format::ScheduleJson | Format::AtlasPack => {
             let value = parse_json(text)?;
             if pack::is_pack(&value) {
-                pack::from_value(value).map(Parsed::Pack)
+                pack::from_value(value).map(|p| Parsed::Pack(Box::new(p)))
             } else {
                 schedule_json::from_value(value, options).map(Parsed::Schedule)
             }

@@ -131,15 +131,15 @@ impl Library {
 
     /// The library with `schedule` added, or replacing the version with the same key.
     pub fn with_schedule(&self, file_name: &str, schedule: Schedule, now: DateTime<Utc>) -> (Library, ImportSummary) {
-        let old = self.schedules.iter().find(|s| s.schedule.key == schedule.key);
+        let old = self.schedules.iter().find(|s| s.schedule.head.key == schedule.head.key);
         let description = match old {
-            Some(_) => format!("update of {} from {file_name}", schedule.title),
-            None => format!("import of {} from {file_name}", schedule.title),
+            Some(_) => format!("update of {} from {file_name}", schedule.head.title),
+            None => format!("import of {} from {file_name}", schedule.head.title),
         };
         let summary = summarise(old.map(|s| &s.schedule), &schedule);
         let mut next = self.with_undo(description);
         let stored = StoredSchedule { file_name: file_name.to_string(), imported_at: now, schedule };
-        match next.schedules.iter().position(|s| s.schedule.key == stored.schedule.key) {
+        match next.schedules.iter().position(|s| s.schedule.head.key == stored.schedule.head.key) {
             Some(i) => next.schedules[i] = stored,
             None => next.schedules.push(stored),
         }
@@ -172,8 +172,8 @@ impl Library {
 
     /// The library without the schedule `key`; `None` when there is none.
     pub fn without_schedule(&self, key: &str) -> Option<Library> {
-        let i = self.schedules.iter().position(|s| s.schedule.key == key)?;
-        let mut next = self.with_undo(format!("removal of {}", self.schedules[i].schedule.title));
+        let i = self.schedules.iter().position(|s| s.schedule.head.key == key)?;
+        let mut next = self.with_undo(format!("removal of {}", self.schedules[i].schedule.head.title));
         next.schedules.remove(i);
         Some(next)
     }
@@ -194,9 +194,10 @@ impl Library {
 }
 
 fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
-    let key = &new.key;
+    let key = &new.head.key;
     let when = |t: DateTime<Utc>| rfc3339(t);
-    let before: HashMap<&str, &crate::ScheduleEvent> = old.map(|o| o.events.iter().map(|e| (e.id.as_str(), e)).collect()).unwrap_or_default();
+    let before: HashMap<&str, &crate::ScheduleEvent> =
+        old.map(|o| o.events.iter().map(|e| (e.id.as_str(), e)).collect()).unwrap_or_default();
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);
     let mut changes = Vec::new();
     for e in &new.events {
@@ -204,12 +205,24 @@ fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
             None => {
                 added += 1;
                 if old.is_some() {
-                    changes.push(SessionChange { id: session_id(key, &e.id), title: e.title.clone(), change: "new", from: None, to: Some(when(e.start)) });
+                    changes.push(SessionChange {
+                        id: session_id(key, &e.id),
+                        title: e.title.clone(),
+                        change: "new",
+                        from: None,
+                        to: Some(when(e.start)),
+                    });
                 }
             }
             Some(was) => {
                 if e.cancelled && !was.cancelled {
-                    changes.push(SessionChange { id: session_id(key, &e.id), title: e.title.clone(), change: "cancelled", from: Some(when(was.start)), to: None });
+                    changes.push(SessionChange {
+                        id: session_id(key, &e.id),
+                        title: e.title.clone(),
+                        change: "cancelled",
+                        from: Some(when(was.start)),
+                        to: None,
+                    });
                 } else if was.start != e.start || was.end != e.end {
                     changes.push(SessionChange {
                         id: session_id(key, &e.id),
@@ -219,7 +232,11 @@ fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
                         to: Some(when(e.start)),
                     });
                 }
-                if *was == e { unchanged += 1 } else { updated += 1 }
+                if *was == e {
+                    unchanged += 1
+                } else {
+                    updated += 1
+                }
             }
         }
     }
@@ -228,14 +245,20 @@ fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
     if let Some(o) = old {
         for e in o.events.iter().filter(|e| !now.contains(e.id.as_str())) {
             removed += 1;
-            changes.push(SessionChange { id: session_id(key, &e.id), title: e.title.clone(), change: "cancelled", from: Some(when(e.start)), to: None });
+            changes.push(SessionChange {
+                id: session_id(key, &e.id),
+                title: e.title.clone(),
+                change: "cancelled",
+                from: Some(when(e.start)),
+                to: None,
+            });
         }
     }
     let report = new.check_report();
     ImportSummary {
         kind: "schedule",
-        format: new.format.name(),
-        title: new.title.clone(),
+        format: new.head.format.name(),
+        title: new.head.title.clone(),
         event_id: Some(event_id(key)),
         replaced_earlier: old.is_some(),
         added,
@@ -246,8 +269,8 @@ fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
         first_start_utc: report.first_start_utc,
         last_start_utc: report.last_start_utc,
         warnings: report.warnings,
-        time_zone: Some(new.zone.name().to_string()),
-        zone_from_file: new.declared_zone.is_some(),
+        time_zone: Some(new.head.zone.name().to_string()),
+        zone_from_file: new.head.declared_zone.is_some(),
     }
 }
 
@@ -258,14 +281,14 @@ const MAX_SUMMARY_CHARS: usize = 20_000;
 /// speakers and one source (the file).
 fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
     let s = &stored.schedule;
-    let zone = s.zone;
-    let source_id = format!("{IMPORTED_PREFIX}{}-file", s.key);
-    let event_id = event_id(&s.key);
+    let zone = s.head.zone;
+    let source_id = format!("{IMPORTED_PREFIX}{}-file", s.head.key);
+    let event_id = event_id(&s.head.key);
     d.sources.push(Source {
         id: source_id.clone(),
-        url: s.base_url.clone().unwrap_or_default(),
+        url: s.head.base_url.clone().unwrap_or_default(),
         publisher: format!("Imported file {}", stored.file_name),
-        title: format!("{} ({}, imported {})", s.title, s.format.name(), stored.imported_at.format("%Y-%m-%d %H:%M UTC")),
+        title: format!("{} ({}, imported {})", s.head.title, s.head.format.name(), stored.imported_at.format("%Y-%m-%d %H:%M UTC")),
     });
     let local_dates = s.events.iter().map(|e| e.start.with_timezone(&zone.0).date_naive());
     let start = local_dates.clone().min().expect("a schedule has events");
@@ -278,15 +301,15 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
         .expect("a schedule has events");
     d.events.push(Event {
         id: event_id.clone(),
-        title: s.title.clone(),
-        short_title: s.acronym.clone().unwrap_or_else(|| s.title.clone()),
+        title: s.head.title.clone(),
+        short_title: s.head.acronym.clone().unwrap_or_else(|| s.head.title.clone()),
         start,
         end,
         time_zone: zone,
         venue: None,
         city: None,
         country: None,
-        summary: format!("Imported from {} ({}): {} sessions.", stored.file_name, s.format.name(), s.events.len()),
+        summary: format!("Imported from {} ({}): {} sessions.", stored.file_name, s.head.format.name(), s.events.len()),
         status: Status::Reported,
         sources: vec![source_id.clone()],
     });
@@ -300,7 +323,7 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
                 let id = people.entry(name.clone()).or_insert_with(|| {
                     // Names that differ only in letters outside ASCII share a slug: number them.
                     let slug = crate::text::safe_id(name, 48);
-                    let stem = format!("{IMPORTED_PREFIX}{}--p-{}", s.key, if slug.is_empty() { "speaker" } else { &slug });
+                    let stem = format!("{IMPORTED_PREFIX}{}--p-{}", s.head.key, if slug.is_empty() { "speaker" } else { &slug });
                     let mut id = stem.clone();
                     let mut n = 2;
                     while !person_ids.insert(id.clone()) {
@@ -336,12 +359,12 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
         }
         let mut sources = vec![source_id.clone()];
         if let Some(url) = &e.url {
-            let id = format!("{}-url", session_id(&s.key, &e.id));
+            let id = format!("{}-url", session_id(&s.head.key, &e.id));
             d.sources.push(Source { id: id.clone(), url: url.clone(), publisher: "Conference website".into(), title: e.title.clone() });
             sources.push(id);
         }
         d.sessions.push(Session {
-            id: session_id(&s.key, &e.id),
+            id: session_id(&s.head.key, &e.id),
             event: event_id.clone(),
             title: e.title.clone(),
             kind: SessionKind::Talk,
@@ -362,7 +385,7 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
         d.people.push(Person {
             id,
             name,
-            title: format!("Speaker, {}", s.acronym.as_deref().unwrap_or(&s.title)),
+            title: format!("Speaker, {}", s.head.acronym.as_deref().unwrap_or(&s.head.title)),
             country: None,
             status: Status::Reported,
             sources: vec![source_id.clone()],

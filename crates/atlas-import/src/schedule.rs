@@ -68,8 +68,10 @@ pub struct ScheduleEvent {
     pub location: String,
 }
 
+/// What a schedule says about the conference itself: everything but its
+/// events. A parser learns it first and hands it to [`Schedule::finish`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Schedule {
+pub struct Head {
     pub format: Format,
     /// Identifies the conference across versions of its file: re-importing a
     /// schedule with the same key updates it in place.
@@ -82,6 +84,14 @@ pub struct Schedule {
     /// user's choice, else UTC.
     pub zone: ZoneName,
     pub base_url: Option<String>,
+}
+
+/// A parsed schedule. Stored in the library as one flat JSON object (the
+/// head's fields beside `events` and `warnings`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Schedule {
+    #[serde(flatten)]
+    pub head: Head,
     pub events: Vec<ScheduleEvent>,
     pub warnings: Vec<Warning>,
 }
@@ -160,24 +170,12 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// What a parser learnt about the conference itself.
-pub struct Head {
-    pub format: Format,
-    pub key: String,
-    pub title: String,
-    pub acronym: Option<String>,
-    pub declared_zone: Option<ZoneName>,
-    pub zone: ZoneName,
-    pub base_url: Option<String>,
-}
-
 impl Schedule {
     /// Makes ids unique (a repeated id is kept apart, with a warning), drops
     /// an end before its start, and orders events by start.
-    pub fn finish(head: Head, mut events: Vec<ScheduleEvent>, mut warnings: Warnings) -> Result<Schedule, ImportError> {
-        let Head { format, key, title, acronym, declared_zone, zone, base_url } = head;
+    pub fn finish(mut head: Head, mut events: Vec<ScheduleEvent>, mut warnings: Warnings) -> Result<Schedule, ImportError> {
         if events.is_empty() {
-            return Err(ImportError::NoEvents(match format {
+            return Err(ImportError::NoEvents(match head.format {
                 Format::Ical => "the calendar has no VEVENT with a usable start".into(),
                 _ => "the schedule has no event with a usable date".into(),
             }));
@@ -204,7 +202,8 @@ impl Schedule {
                         }
                         n += 1;
                     };
-                    warnings.push(&e.location, format!("id {} is used again (first at {first}); this event is kept apart as {fresh}", e.id));
+                    warnings
+                        .push(&e.location, format!("id {} is used again (first at {first}); this event is kept apart as {fresh}", e.id));
                     used.insert(fresh.clone());
                     first_at.insert(fresh.clone(), e.location.clone());
                     e.id = fresh;
@@ -212,18 +211,20 @@ impl Schedule {
             }
         }
         events.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
-        let key = if key.is_empty() { "schedule".to_string() } else { key };
-        Ok(Schedule { format, key, title, acronym, declared_zone, zone, base_url, events, warnings: warnings.finish() })
+        if head.key.is_empty() {
+            head.key = "schedule".to_string();
+        }
+        Ok(Schedule { head, events, warnings: warnings.finish() })
     }
 
     pub fn check_report(&self) -> CheckReport {
         CheckReport {
-            format: self.format.name(),
-            title: self.title.clone(),
+            format: self.head.format.name(),
+            title: self.head.title.clone(),
             events: self.events.len(),
             first_start_utc: self.events.iter().map(|e| e.start).min().map(rfc3339),
             last_start_utc: self.events.iter().map(|e| e.start).max().map(rfc3339),
-            time_zone: self.declared_zone.map(|z| z.name().to_string()),
+            time_zone: self.head.declared_zone.map(|z| z.name().to_string()),
             warnings: self.warnings.iter().map(|w| w.to_string()).collect(),
         }
     }
@@ -257,5 +258,9 @@ pub fn parse_clock(text: &str) -> Option<u32> {
 pub fn schedule_key(acronym: Option<&str>, title: &str, fallback: &str) -> String {
     let from = acronym.filter(|a| !crate::text::safe_id(a, 40).is_empty()).unwrap_or(title);
     let key = crate::text::safe_id(from, 40);
-    if key.is_empty() { fallback.to_string() } else { key }
+    if key.is_empty() {
+        fallback.to_string()
+    } else {
+        key
+    }
 }

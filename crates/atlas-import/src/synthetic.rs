@@ -13,7 +13,11 @@ pub fn frab_xml(n: usize, acronym: &str) -> String {
     let day0 = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
     for (d, chunk) in (0..n).collect::<Vec<_>>().chunks(per_day).enumerate() {
         let date = day0 + Duration::days(d as i64);
-        out.push_str(&format!("  <day index=\"{}\" date=\"{date}\" start=\"{date}T08:00:00+02:00\" end=\"{}T02:00:00+02:00\">\n", d + 1, date + Duration::days(1)));
+        out.push_str(&format!(
+            "  <day index=\"{}\" date=\"{date}\" start=\"{date}T08:00:00+02:00\" end=\"{}T02:00:00+02:00\">\n",
+            d + 1,
+            date + Duration::days(1)
+        ));
         for room in 0..20 {
             out.push_str(&format!("    <room name=\"Hall {room}\">\n"));
             for &i in chunk.iter().filter(|i| *i % 20 == room) {

@@ -99,7 +99,14 @@ fn every_fixture_imports_as_its_readme_and_text_say() {
             _ => Format::Ical,
         };
         assert_eq!(format, expected_format, "{name}: format from content");
-        println!("{name}: {} events, {:?}..{:?}, zone {:?}, {} warnings", report.events, report.first_start_utc, report.last_start_utc, report.time_zone, report.warnings.len());
+        println!(
+            "{name}: {} events, {:?}..{:?}, zone {:?}, {} warnings",
+            report.events,
+            report.first_start_utc,
+            report.last_start_utc,
+            report.time_zone,
+            report.warnings.len()
+        );
         for w in &report.warnings {
             println!("  {w}");
         }

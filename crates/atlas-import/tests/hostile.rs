@@ -12,7 +12,8 @@ fn opts() -> ImportOptions {
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("the shared fixture {} is missing ({e}); CI puts ../shared beside the checkout", path.display()))
+    std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("the shared fixture {} is missing ({e}); CI puts ../shared beside the checkout", path.display()))
 }
 
 fn schedule(bytes: &[u8]) -> atlas_import::Schedule {
@@ -165,7 +166,8 @@ fn end_before_start_drops_the_end_with_a_warning() {
 
 #[test]
 fn duplicate_ids_are_kept_apart_with_a_warning() {
-    let xml = TINY_XML.replace("</room>", "<event id=\"1\" guid=\"g1\"><date>2026-06-01T11:00:00+02:00</date><title>Two</title></event></room>");
+    let xml =
+        TINY_XML.replace("</room>", "<event id=\"1\" guid=\"g1\"><date>2026-06-01T11:00:00+02:00</date><title>Two</title></event></room>");
     let s = schedule(xml.as_bytes());
     let ids: Vec<&str> = s.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, vec!["g1", "g1-2"]);
@@ -218,7 +220,7 @@ fn floating_times_are_read_in_the_chosen_zone_and_said_so() {
     let karachi = atlas_domain::time::ZoneName::parse("Asia/Karachi").unwrap();
     let Parsed::Schedule(s) = parse(ics.as_bytes(), &ImportOptions { zone: Some(karachi) }).unwrap() else { panic!() };
     assert_eq!(s.events[0].start.to_rfc3339(), "2026-04-08T05:00:00+00:00");
-    assert_eq!(s.zone, karachi);
+    assert_eq!(s.head.zone, karachi);
     assert_eq!(s.events[0].end.unwrap().to_rfc3339(), "2026-04-08T06:00:00+00:00");
 }
 
@@ -226,7 +228,7 @@ fn floating_times_are_read_in_the_chosen_zone_and_said_so() {
 fn tzid_and_all_day_events_are_placed_in_their_zone() {
     let ics = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:z\nSUMMARY:Zoned\nDTSTART;TZID=Asia/Karachi:20260408T100000\nDTEND;TZID=Asia/Karachi:20260408T113000\nEND:VEVENT\nBEGIN:VEVENT\nUID:d\nSUMMARY:All day\nDTSTART;VALUE=DATE:20260409\nEND:VEVENT\nEND:VCALENDAR\n";
     let s = schedule(ics.as_bytes());
-    assert_eq!(s.declared_zone.map(|z| z.name()), Some("Asia/Karachi"));
+    assert_eq!(s.head.declared_zone.map(|z| z.name()), Some("Asia/Karachi"));
     assert_eq!(s.events[0].start.to_rfc3339(), "2026-04-08T05:00:00+00:00");
     assert!(s.events[1].all_day);
     assert_eq!(s.events[1].start.to_rfc3339(), "2026-04-08T19:00:00+00:00");

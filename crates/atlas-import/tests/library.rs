@@ -26,7 +26,9 @@ fn opts() -> ImportOptions {
 #[test]
 fn an_imported_schedule_is_on_the_timeline_in_search_and_in_the_agenda() {
     let base = embedded();
-    let (lib, atlas, summary) = import(&Library::default(), &base, &fixture("frab-camp2019_schedule.json"), "camp.json", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    let (lib, atlas, summary) =
+        import(&Library::default(), &base, &fixture("frab-camp2019_schedule.json"), "camp.json", &opts(), PackMode::Extend, Utc::now())
+            .unwrap();
     assert_eq!(summary.added, 79);
     assert_eq!(lib.schedules.len(), 1);
     let event = summary.event_id.clone().unwrap();
@@ -42,11 +44,11 @@ fn an_imported_schedule_is_on_the_timeline_in_search_and_in_the_agenda() {
     assert_eq!(detail.venue.as_deref(), Some("Curie"));
     let hits = atlas.search("card10", None);
     assert!(hits.iter().any(|h| h.id == session_id("camp2019", "c9edea6f-1da1-4772-a0a9-6dd4e33f11bb")), "{hits:?}");
-    let agenda = atlas
-        .agenda(&[(atlas_domain::atlas::AgendaKind::Session, opening.id.clone())], None)
-        .unwrap();
+    let agenda = atlas.agenda(&[(atlas_domain::atlas::AgendaKind::Session, opening.id.clone())], None).unwrap();
     assert_eq!(agenda.items.len(), 1);
-    assert!(atlas.agenda_ics(&[(atlas_domain::atlas::AgendaKind::Session, opening.id.clone())], Utc::now()).contains("DTSTART:20190821T090000Z"));
+    assert!(atlas
+        .agenda_ics(&[(atlas_domain::atlas::AgendaKind::Session, opening.id.clone())], Utc::now())
+        .contains("DTSTART:20190821T090000Z"));
     // The built-in data is all still there.
     assert_eq!(atlas.countries().len(), Atlas::new(base).unwrap().countries().len());
 }
@@ -55,11 +57,16 @@ fn an_imported_schedule_is_on_the_timeline_in_search_and_in_the_agenda() {
 fn a_newer_version_updates_in_place_and_lists_what_moved() {
     let base = embedded();
     let v1 = String::from_utf8(fixture("pretalx-democon_schedule.json")).unwrap();
-    let (lib1, atlas1, _) = import(&Library::default(), &base, v1.as_bytes(), "democon.json", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    let (lib1, atlas1, _) =
+        import(&Library::default(), &base, v1.as_bytes(), "democon.json", &opts(), PackMode::Extend, Utc::now()).unwrap();
     let first = atlas1.sessions("imp-democon", None).unwrap();
     // Version 2: one talk moves an hour, one disappears, one is new.
     let moved_guid = "8079583e-8321-506c-95af-fd2903a5f075";
-    let v2 = v1.replacen("\"date\": \"2020-12-14T09:00:00+01:00\",\n                \"start\": \"09:00\"", "\"date\": \"2020-12-14T10:00:00+01:00\",\n                \"start\": \"10:00\"", 1);
+    let v2 = v1.replacen(
+        "\"date\": \"2020-12-14T09:00:00+01:00\",\n                \"start\": \"09:00\"",
+        "\"date\": \"2020-12-14T10:00:00+01:00\",\n                \"start\": \"10:00\"",
+        1,
+    );
     assert_ne!(v1, v2, "the fixture changed shape: the test must move a talk");
     let dropped: serde_json::Value = serde_json::from_str(&v2).unwrap();
     let mut doc = dropped;
@@ -94,8 +101,9 @@ fn a_newer_version_updates_in_place_and_lists_what_moved() {
 #[test]
 fn removing_a_schedule_leaves_the_built_in_data() {
     let base = embedded();
-    let (lib, _, _) = import(&Library::default(), &base, &fixture("kielux-2020.ics"), "k.ics", &opts(), PackMode::Extend, Utc::now()).unwrap();
-    let key = lib.schedules[0].schedule.key.clone();
+    let (lib, _, _) =
+        import(&Library::default(), &base, &fixture("kielux-2020.ics"), "k.ics", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    let key = lib.schedules[0].schedule.head.key.clone();
     let without = lib.without_schedule(&key).unwrap();
     assert_eq!(without.build(&base).unwrap().dataset(), Atlas::new(base.clone()).unwrap().dataset());
     assert!(lib.without_schedule("nope").is_none());
@@ -104,7 +112,8 @@ fn removing_a_schedule_leaves_the_built_in_data() {
 #[test]
 fn a_failed_import_changes_nothing() {
     let base = embedded();
-    let (lib, _, _) = import(&Library::default(), &base, &fixture("kielux-2020.ics"), "k.ics", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    let (lib, _, _) =
+        import(&Library::default(), &base, &fixture("kielux-2020.ics"), "k.ics", &opts(), PackMode::Extend, Utc::now()).unwrap();
     let before = lib.clone();
     let err = import(&lib, &base, b"<schedule><conference>", "bad.xml", &opts(), PackMode::Extend, Utc::now()).unwrap_err();
     assert!(matches!(err, ImportError::Xml { .. }));
@@ -114,13 +123,15 @@ fn a_failed_import_changes_nothing() {
 #[test]
 fn packs_round_trip_extend_and_replace() {
     let base = embedded();
-    let (lib, atlas, _) = import(&Library::default(), &base, &fixture("debconf23_pentabarf.xml"), "dc.xml", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    let (lib, atlas, _) =
+        import(&Library::default(), &base, &fixture("debconf23_pentabarf.xml"), "dc.xml", &opts(), PackMode::Extend, Utc::now()).unwrap();
     let exported = pack::export(atlas.dataset());
     let report = atlas_import::check(exported.as_bytes(), &opts()).unwrap();
     assert_eq!(report.format, "atlas-pack");
     assert_eq!(report.events, atlas.dataset().sessions.len());
     // Replace: the pack is the whole dataset, the DebConf sessions included.
-    let (replaced, atlas2, _) = import(&Library::default(), &base, exported.as_bytes(), "pack.json", &opts(), PackMode::Replace, Utc::now()).unwrap();
+    let (replaced, atlas2, _) =
+        import(&Library::default(), &base, exported.as_bytes(), "pack.json", &opts(), PackMode::Replace, Utc::now()).unwrap();
     assert_eq!(atlas2.dataset().sessions.len(), atlas.dataset().sessions.len());
     assert!(replaced.pack.is_some());
     // Extend with a pack of one changed session.
@@ -128,7 +139,8 @@ fn packs_round_trip_extend_and_replace() {
     small.sessions.retain(|s| s.id.starts_with("imp-"));
     small.sessions[0].title = "Renamed by the pack".into();
     let renamed = small.sessions[0].id.clone();
-    let (_, atlas3, _) = import(&Library::default(), &base, pack::export(&small).as_bytes(), "p.json", &opts(), PackMode::Extend, Utc::now()).unwrap();
+    let (_, atlas3, _) =
+        import(&Library::default(), &base, pack::export(&small).as_bytes(), "p.json", &opts(), PackMode::Extend, Utc::now()).unwrap();
     assert_eq!(atlas3.session(&renamed, None).unwrap().summary.title, "Renamed by the pack");
     assert!(atlas3.dataset().sessions.len() > base.sessions.len());
     let _ = lib;
@@ -139,14 +151,17 @@ fn a_pack_that_does_not_validate_is_refused() {
     let base = embedded();
     let mut broken = base.clone();
     broken.sessions[0].speakers.push(atlas_domain::model::Speaker { person: "nobody".into(), role: "ghost".into() });
-    let err = import(&Library::default(), &base, pack::export(&broken).as_bytes(), "b.json", &opts(), PackMode::Replace, Utc::now()).unwrap_err();
+    let err =
+        import(&Library::default(), &base, pack::export(&broken).as_bytes(), "b.json", &opts(), PackMode::Replace, Utc::now()).unwrap_err();
     assert!(err.to_string().contains("unknown person nobody"), "{err}");
     let mut newer = serde_json::to_value(&base).unwrap();
     newer["schema_version"] = 99.into();
-    let err = import(&Library::default(), &base, newer.to_string().as_bytes(), "n.json", &opts(), PackMode::Replace, Utc::now()).unwrap_err();
+    let err =
+        import(&Library::default(), &base, newer.to_string().as_bytes(), "n.json", &opts(), PackMode::Replace, Utc::now()).unwrap_err();
     assert!(err.to_string().contains("newer Minerals Atlas"), "{err}");
     let mut wrong = serde_json::to_value(&base).unwrap();
     wrong["sessions"][0]["start"] = 5.into();
-    let err = import(&Library::default(), &base, wrong.to_string().as_bytes(), "w.json", &opts(), PackMode::Replace, Utc::now()).unwrap_err();
+    let err =
+        import(&Library::default(), &base, wrong.to_string().as_bytes(), "w.json", &opts(), PackMode::Replace, Utc::now()).unwrap_err();
     assert!(matches!(err, ImportError::Pack(_)), "{err:?}");
 }

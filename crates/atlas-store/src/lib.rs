@@ -196,10 +196,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Moves an unreadable file aside (never deletes it) and returns where it went.
 pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0);
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("data");
     let target = path.with_file_name(format!("{name}.unreadable-{stamp}"));
     fs::rename(path, &target)?;
@@ -210,10 +207,7 @@ pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
 /// migrated from, if any.
 pub fn parse(bytes: &[u8]) -> Result<(UserData, Option<u32>), String> {
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON ({e})"))?;
-    let version = value
-        .get("version")
-        .and_then(|v| v.as_u64())
-        .ok_or_else(|| "no version number".to_string())? as u32;
+    let version = value.get("version").and_then(|v| v.as_u64()).ok_or_else(|| "no version number".to_string())? as u32;
     match version {
         USER_DATA_VERSION => {
             let data: UserData = serde_json::from_value(value).map_err(|e| format!("version {version} but {e}"))?;
@@ -225,8 +219,8 @@ pub fn parse(bytes: &[u8]) -> Result<(UserData, Option<u32>), String> {
                 .get("starred_sessions")
                 .and_then(|v| serde_json::from_value(v.clone()).ok())
                 .ok_or_else(|| "version 0 without starred_sessions".to_string())?;
-            let mut data = UserData::default();
-            data.starred = ids.into_iter().map(|id| ItemRef { kind: ItemKind::Session, id }).collect();
+            let data =
+                UserData { starred: ids.into_iter().map(|id| ItemRef { kind: ItemKind::Session, id }).collect(), ..UserData::default() };
             Ok((data, Some(0)))
         }
         newer if newer > USER_DATA_VERSION => {

@@ -155,10 +155,7 @@ fn sigkill_during_saves_never_breaks_the_file() {
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         let (data, outcome) = Store::in_folder(&dir).load().unwrap();
-        assert!(
-            matches!(outcome, LoadOutcome::Loaded | LoadOutcome::Fresh),
-            "run {run}: the file was broken: {outcome:?}"
-        );
+        assert!(matches!(outcome, LoadOutcome::Loaded | LoadOutcome::Fresh), "run {run}: the file was broken: {outcome:?}");
         // Old or new: the count never goes back, and every state is whole.
         assert!(data.starred.len() >= last_count, "run {run}: lost saved stars");
         for (i, item) in data.starred.iter().enumerate() {
@@ -236,7 +233,8 @@ fn fault_child() {
     assert_eq!(outcome, LoadOutcome::Loaded, "the file is whole");
     assert_eq!(back.starred, vec![session("kept")], "nothing saved is lost");
     assert_eq!(back.notes.get("session:kept").map(String::as_str), Some("saved before the fault"));
-    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains(".tmp-")).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains(".tmp-")).collect();
     assert!(leftovers.is_empty(), "no temporary file left behind");
     println!("{mode}-OK: {message}");
 }
