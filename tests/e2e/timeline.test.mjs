@@ -80,7 +80,8 @@ test('the opening remarks: 09:00 in Washington, 19:00 in Islamabad', async () =>
   assert.doesNotMatch(viewer, /day\)/, 'same calendar day');
   const speakers = await session.text(await session.find('[data-panel="session"] .speakers'));
   assert.match(speakers, /Horii Iwao/);
-  // The map marks the session's countries.
+  // The map marks the session's countries (in the frame after the panel's).
+  await session.waitFor('the map marks', "return document.querySelectorAll('path.country[data-highlighted]').length > 0;");
   const marked = await session.execute("return [...document.querySelectorAll('path.country[data-highlighted]')].map(p => p.dataset.iso3).sort();");
   assert.deepEqual(marked, ['JPN', 'USA']);
   await saveScreenshot(session, 'timeline-4feb-session-light');
@@ -90,8 +91,7 @@ test('a country in the session opens its panel and is marked on the timeline', a
   await session.click(await session.find('[data-panel="session"] .chip[data-iso3="JPN"]'));
   const panel = await session.waitForSelector('[data-panel="country"][data-iso3="JPN"]');
   assert.match(await session.text(panel), /Horii Iwao/);
-  const marked = await session.execute("return document.querySelectorAll('.tl-item[data-highlighted]').length;");
-  assert.ok(marked >= 1, 'Japan\'s items are highlighted on the timeline');
+  await session.waitFor('Japan\'s items highlighted on the timeline', "return document.querySelectorAll('.tl-item[data-highlighted]').length >= 1;");
 });
 
 test('arrow keys move between timeline items and Enter opens one', async () => {
