@@ -10,14 +10,29 @@ use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use crate::schedule::{parse_clock, parse_duration, Warnings};
 use crate::text::{markup_to_text, one_line, safe_id};
 
+/// A conference day, as its events' clock times are read in.
+#[derive(Debug, Clone, Copy)]
+pub struct Day {
+    pub date: Option<NaiveDate>,
+    /// The clock time (minutes) at which the conference day begins: a talk
+    /// at 01:00 on a day that starts at 10:00 is on the next date.
+    pub day_change: Option<u32>,
+    /// The zone of times without an offset: the declared one, else the user's choice, else UTC.
+    pub zone: ZoneName,
+}
+
+impl Day {
+    /// From the day's `date` (YYYY-MM-DD) and its start (`day_start` or `start`).
+    pub fn new(date: Option<&str>, start: Option<&str>, zone: ZoneName) -> Day {
+        Day { date: date.and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok()), day_change: day_change(start, zone), zone }
+    }
+}
+
 /// An event's time fields as the file gives them.
 pub struct EventTimes<'a> {
     pub date: Option<String>,
     pub start: Option<String>,
     pub duration: Option<String>,
-    pub day_date: Option<NaiveDate>,
-    /// The clock time (minutes) at which the conference day begins.
-    pub day_change: Option<u32>,
     /// Where `date` and `duration` are, for warnings.
     pub date_at: &'a str,
     pub duration_at: &'a str,
@@ -26,16 +41,16 @@ pub struct EventTimes<'a> {
 /// Start and end as instants; `None` (with a warning) when there is no usable start.
 pub fn instants(
     t: EventTimes<'_>,
+    day: Day,
     title: &str,
     location: &str,
-    zone: ZoneName,
     clock: &mut ClockCheck,
     warnings: &mut Warnings,
 ) -> Option<(DateTime<Utc>, Option<DateTime<Utc>>)> {
     let start_clock = t.start.as_deref().and_then(parse_clock);
     let start = match t.date.map(|d| (DateTime::parse_from_rfc3339(&d), d)) {
         Some((Ok(date), _)) => {
-            clock.see(location, &date, start_clock, zone);
+            clock.see(location, &date, start_clock, day.zone);
             date.with_timezone(&Utc)
         }
         other => {
@@ -43,13 +58,13 @@ pub fn instants(
             if let Some((Err(_), text)) = other {
                 warnings.push(t.date_at, format!("date \"{}\" is not RFC 3339; using the day and start instead", one_line(&text, 40)));
             }
-            let (Some(date), Some(minutes)) = (t.day_date, start_clock) else {
+            let (Some(date), Some(minutes)) = (day.date, start_clock) else {
                 warnings.push(location, format!("\"{title}\" has no usable date or start time; skipped"));
                 return None;
             };
-            let date = if t.day_change.is_some_and(|c| minutes < c) { date.succ_opt()? } else { date };
+            let date = if day.day_change.is_some_and(|c| minutes < c) { date.succ_opt()? } else { date };
             let local = date.and_hms_opt(minutes / 60, minutes % 60, 0)?;
-            match ZonedDateTime::from_local(local, zone) {
+            match ZonedDateTime::from_local(local, day.zone) {
                 Ok(z) => z.instant,
                 Err(e) => {
                     warnings.push(location, format!("\"{title}\": {e}; skipped"));
@@ -112,7 +127,7 @@ pub fn web_url(url: Option<String>) -> Option<String> {
 }
 
 /// The clock time (minutes) of a day's RFC 3339 start, in `zone`.
-pub fn day_change(day_start: Option<&str>, zone: ZoneName) -> Option<u32> {
+fn day_change(day_start: Option<&str>, zone: ZoneName) -> Option<u32> {
     day_start
         .and_then(|s| DateTime::parse_from_rfc3339(s.trim()).ok())
         .map(|s| s.with_timezone(&zone.0).time().num_seconds_from_midnight() / 60)

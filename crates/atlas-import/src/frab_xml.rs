@@ -3,7 +3,6 @@
 //! tree first (quick-xml, no DTD, no entity expansion), then walked.
 
 use atlas_domain::time::ZoneName;
-use chrono::NaiveDate;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -149,12 +148,10 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
     let mut events = Vec::new();
     let mut clock = ClockCheck::default();
     for day in root.children("day") {
-        let day_date = day.attr("date").and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
-        // The day changes at the day's start clock time (after midnight at a congress).
-        let day_change = frab::day_change(day.attr("start"), reading_zone);
+        let day_of_events = frab::Day::new(day.attr("date"), day.attr("start"), reading_zone);
         for room in day.children("room") {
             for ev in room.children("event") {
-                if let Some(e) = read_event(ev, room, day_date, day_change, reading_zone, &mut clock, &mut warnings) {
+                if let Some(e) = read_event(ev, room, day_of_events, &mut clock, &mut warnings) {
                     events.push(e);
                 }
             }
@@ -165,27 +162,17 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
     Schedule::finish(Head { format: Format::FrabXml, key, title, acronym, declared_zone: declared, zone, base_url }, events, warnings)
 }
 
-fn read_event(
-    ev: &Node,
-    room: &Node,
-    day_date: Option<NaiveDate>,
-    day_change: Option<u32>,
-    zone: ZoneName,
-    clock: &mut ClockCheck,
-    warnings: &mut Warnings,
-) -> Option<ScheduleEvent> {
+fn read_event(ev: &Node, room: &Node, day: frab::Day, clock: &mut ClockCheck, warnings: &mut Warnings) -> Option<ScheduleEvent> {
     let location = format!("line {}", ev.line);
     let title = frab::title(ev.text_of("title"), &location, warnings);
     let times = frab::EventTimes {
         date: ev.text_of("date"),
         start: ev.text_of("start"),
         duration: ev.text_of("duration"),
-        day_date,
-        day_change,
         date_at: &location,
         duration_at: &location,
     };
-    let (start, end) = frab::instants(times, &title, &location, zone, clock, warnings)?;
+    let (start, end) = frab::instants(times, day, &title, &location, clock, warnings)?;
     let id_source = ev.attr("guid").filter(|g| !g.trim().is_empty()).or(ev.attr("id")).unwrap_or("");
     let id = frab::event_id(id_source, &title, start, &location, warnings);
     let persons = ev

@@ -4,7 +4,6 @@
 //! with its JSON path.
 
 use atlas_domain::time::ZoneName;
-use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::frab::{self, ClockCheck};
@@ -50,8 +49,8 @@ pub fn from_value(root: Value, options: &ImportOptions) -> Result<Schedule, Impo
             warnings.push(&day_path, "a day that is not an object; skipped");
             continue;
         };
-        let day_date = day.get("date").and_then(Value::as_str).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let day_change = frab::day_change(day.get("day_start").and_then(Value::as_str), reading_zone);
+        let day_of_events =
+            frab::Day::new(day.get("date").and_then(Value::as_str), day.get("day_start").and_then(Value::as_str), reading_zone);
         let Some(rooms) = day.get("rooms").and_then(Value::as_object) else {
             warnings.push(format!("{day_path}.rooms"), "missing or not an object; the day is skipped");
             continue;
@@ -68,7 +67,7 @@ pub fn from_value(root: Value, options: &ImportOptions) -> Result<Schedule, Impo
                     warnings.push(&path, "an event that is not an object; skipped");
                     continue;
                 };
-                if let Some(e) = read_event(ev, &path, room_name, day_date, day_change, reading_zone, &mut clock, &mut warnings) {
+                if let Some(e) = read_event(ev, &path, room_name, day_of_events, &mut clock, &mut warnings) {
                     events.push(e);
                 }
             }
@@ -103,14 +102,11 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn read_event(
     ev: &Map<String, Value>,
     path: &str,
     room_name: &str,
-    day_date: Option<NaiveDate>,
-    day_change: Option<u32>,
-    zone: ZoneName,
+    day: frab::Day,
     clock: &mut ClockCheck,
     warnings: &mut Warnings,
 ) -> Option<ScheduleEvent> {
@@ -120,12 +116,10 @@ fn read_event(
         date: string(ev, "date", path, warnings),
         start: string(ev, "start", path, warnings),
         duration: string(ev, "duration", path, warnings),
-        day_date,
-        day_change,
         date_at: &date_at,
         duration_at: &duration_at,
     };
-    let (start, end) = frab::instants(times, &title, path, zone, clock, warnings)?;
+    let (start, end) = frab::instants(times, day, &title, path, clock, warnings)?;
     let id_source = string(ev, "guid", path, warnings).or_else(|| string(ev, "id", path, warnings)).unwrap_or_default();
     let id = frab::event_id(&id_source, &title, start, path, warnings);
     let persons = match ev.get("persons") {
