@@ -56,6 +56,7 @@ for (const iso3 of countries) {
   await session.waitFor('the measure', `return performance.getEntriesByName('click-to-panel').length >= ${countries.indexOf(iso3) + 1};`);
 }
 const countryTimes = await measures('click-to-panel');
+console.log(`countries, each click in order: ${countryTimes.map((t) => Math.round(t)).join(', ')} ms`);
 await session.click(await session.find('[role="tab"][data-view="timeline"]'));
 await session.waitFor('the timeline render', "return performance.getEntriesByName('timeline-render').length > 0;");
 const sessions = await session.execute("return [...document.querySelectorAll('.tl-item[data-session-id]')].slice(0, 10).map(e => e.dataset.sessionId);");
