@@ -44,34 +44,40 @@ function pidOf(binary) {
 }
 
 const driver = await startDriver({ port: 4484 });
-const session = await driver.open();
-// A person looks at the map for a moment before the first click; the app
-// uses that idle time (the first panel's one-time costs are paid then).
-await new Promise((r) => setTimeout(r, 1500));
-const measures = (name) => session.execute(`return performance.getEntriesByName('${name}').map(e => e.duration);`);
-const countries = ['PAK', 'COD', 'GIN', 'IND', 'JPN', 'KOR', 'ARG', 'GBR', 'AUS', 'SAU'];
-for (const iso3 of countries) {
-  await session.click(await session.find(`.country-list [data-iso3="${iso3}"]`));
-  await session.waitForSelector(`[data-panel="country"][data-iso3="${iso3}"]`);
-  await session.waitFor('the measure', `return performance.getEntriesByName('click-to-panel').length >= ${countries.indexOf(iso3) + 1};`);
+// Whatever fails, the driver (and with it WebKitWebDriver and the app) is stopped.
+let session;
+let countryTimes, sessionTimes, mapRender, timelineRender, appKiB;
+try {
+  session = await driver.open();
+  // A person looks at the map for a moment before the first click; the app
+  // uses that idle time (the first panel's one-time costs are paid then).
+  await new Promise((r) => setTimeout(r, 1500));
+  const measures = (name) => session.execute(`return performance.getEntriesByName('${name}').map(e => e.duration);`);
+  const countries = ['PAK', 'COD', 'GIN', 'IND', 'JPN', 'KOR', 'ARG', 'GBR', 'AUS', 'SAU'];
+  for (const iso3 of countries) {
+    await session.click(await session.find(`.country-list [data-iso3="${iso3}"]`));
+    await session.waitForSelector(`[data-panel="country"][data-iso3="${iso3}"]`);
+    await session.waitFor('the measure', `return performance.getEntriesByName('click-to-panel').length >= ${countries.indexOf(iso3) + 1};`);
+  }
+  countryTimes = await measures('click-to-panel');
+  console.log(`countries, each click in order: ${countryTimes.map((t) => Math.round(t)).join(', ')} ms`);
+  await session.click(await session.find('[role="tab"][data-view="timeline"]'));
+  await session.waitFor('the timeline render', "return performance.getEntriesByName('timeline-render').length > 0;");
+  const sessions = await session.execute("return [...document.querySelectorAll('.tl-item[data-session-id]')].slice(0, 10).map(e => e.dataset.sessionId);");
+  for (const [i, id] of sessions.entries()) {
+    await session.execute(`document.querySelector('.tl-item[data-session-id="${id}"]').click();`);
+    await session.waitFor('the measure', `return performance.getEntriesByName('click-to-panel').length >= ${countries.length + i + 1};`);
+  }
+  const all = await measures('click-to-panel');
+  sessionTimes = all.slice(countries.length);
+  [mapRender] = await measures('map-render');
+  [timelineRender] = await measures('timeline-render');
+  const appPid = pidOf(APP_BINARY);
+  appKiB = appPid ? treeKiB(appPid) : NaN;
+} finally {
+  if (session) await session.delete().catch(() => {});
+  await driver.stop();
 }
-const countryTimes = await measures('click-to-panel');
-console.log(`countries, each click in order: ${countryTimes.map((t) => Math.round(t)).join(', ')} ms`);
-await session.click(await session.find('[role="tab"][data-view="timeline"]'));
-await session.waitFor('the timeline render', "return performance.getEntriesByName('timeline-render').length > 0;");
-const sessions = await session.execute("return [...document.querySelectorAll('.tl-item[data-session-id]')].slice(0, 10).map(e => e.dataset.sessionId);");
-for (const [i, id] of sessions.entries()) {
-  await session.execute(`document.querySelector('.tl-item[data-session-id="${id}"]').click();`);
-  await session.waitFor('the measure', `return performance.getEntriesByName('click-to-panel').length >= ${countries.length + i + 1};`);
-}
-const all = await measures('click-to-panel');
-const sessionTimes = all.slice(countries.length);
-const [mapRender] = await measures('map-render');
-const [timelineRender] = await measures('timeline-render');
-const appPid = pidOf(APP_BINARY);
-const appKiB = appPid ? treeKiB(appPid) : NaN;
-await session.delete();
-await driver.stop();
 
 // The baseline at rest, sampled the same way.
 const base = spawn(BASELINE, [], { stdio: 'ignore' });
