@@ -49,6 +49,7 @@ async fn run_import<R: Runtime>(
     app: &tauri::AppHandle<R>,
     bytes: Vec<u8>,
     file_name: String,
+    source_path: Option<String>,
     options: ImportOptions,
     mode: PackMode,
 ) -> AppResult<ImportResult> {
@@ -66,7 +67,7 @@ async fn run_import<R: Runtime>(
     let starred: std::collections::HashSet<String> =
         app.try_state::<UserState>().map(|u| u.snapshot().starred.into_iter().map(|r| r.id).collect()).unwrap_or_default();
     let starred_changes = summary.changes.iter().filter(|c| starred.contains(&c.id)).cloned().collect();
-    Ok(ImportResult { file_name, source_path: None, summary, starred_changes, library: app.state::<LibraryState>().view() })
+    Ok(ImportResult { file_name, source_path, summary, starred_changes, library: app.state::<LibraryState>().view() })
 }
 
 fn read_path(path: &std::path::Path) -> AppResult<(Vec<u8>, String)> {
@@ -85,9 +86,7 @@ pub async fn import_file<R: Runtime>(
 ) -> AppResult<ImportResult> {
     let (options, mode) = (options(zone)?, self::pack_mode(pack_mode)?);
     let (bytes, name) = read_path(std::path::Path::new(&path))?;
-    let mut result = run_import(&app, bytes, name, options, mode).await?;
-    result.source_path = Some(path);
-    Ok(result)
+    run_import(&app, bytes, name, Some(path), options, mode).await
 }
 
 /// Asks for a file in the native dialog, then imports it; null when the
@@ -106,9 +105,7 @@ pub async fn import_from_dialog<R: Runtime>(
         return Ok(None);
     };
     let (bytes, name) = read_path(&path)?;
-    let mut result = run_import(&app, bytes, name, options, mode).await?;
-    result.source_path = Some(path.display().to_string());
-    Ok(Some(result))
+    run_import(&app, bytes, name, Some(path.display().to_string()), options, mode).await.map(Some)
 }
 
 /// Imports a file dropped on the window: the raw bytes as the request body,
@@ -125,7 +122,8 @@ pub async fn import_bytes<R: Runtime>(app: tauri::AppHandle<R>, request: tauri::
     }
     let name: String = header("x-file-name").unwrap_or_else(|| "dropped file".into()).chars().take(200).collect();
     let (options, mode) = (options(header("x-zone"))?, pack_mode(header("x-pack-mode"))?);
-    run_import(&app, bytes, name, options, mode).await
+    // A dropped file has no path the app may read again.
+    run_import(&app, bytes, name, None, options, mode).await
 }
 
 fn percent_decode(s: &str) -> String {

@@ -195,7 +195,9 @@ impl Library {
 
 fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
     let key = &new.head.key;
-    let when = |t: DateTime<Utc>| rfc3339(t);
+    let when = |t: DateTime<Utc>| Some(rfc3339(t));
+    let change =
+        |e: &crate::ScheduleEvent, change, from, to| SessionChange { id: session_id(key, &e.id), title: e.title.clone(), change, from, to };
     let before: HashMap<&str, &crate::ScheduleEvent> =
         old.map(|o| o.events.iter().map(|e| (e.id.as_str(), e)).collect()).unwrap_or_default();
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);
@@ -205,32 +207,14 @@ fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
             None => {
                 added += 1;
                 if old.is_some() {
-                    changes.push(SessionChange {
-                        id: session_id(key, &e.id),
-                        title: e.title.clone(),
-                        change: "new",
-                        from: None,
-                        to: Some(when(e.start)),
-                    });
+                    changes.push(change(e, "new", None, when(e.start)));
                 }
             }
             Some(was) => {
                 if e.cancelled && !was.cancelled {
-                    changes.push(SessionChange {
-                        id: session_id(key, &e.id),
-                        title: e.title.clone(),
-                        change: "cancelled",
-                        from: Some(when(was.start)),
-                        to: None,
-                    });
+                    changes.push(change(e, "cancelled", when(was.start), None));
                 } else if was.start != e.start || was.end != e.end {
-                    changes.push(SessionChange {
-                        id: session_id(key, &e.id),
-                        title: e.title.clone(),
-                        change: "moved",
-                        from: Some(when(was.start)),
-                        to: Some(when(e.start)),
-                    });
+                    changes.push(change(e, "moved", when(was.start), when(e.start)));
                 }
                 if *was == e {
                     unchanged += 1
@@ -245,13 +229,7 @@ fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
     if let Some(o) = old {
         for e in o.events.iter().filter(|e| !now.contains(e.id.as_str())) {
             removed += 1;
-            changes.push(SessionChange {
-                id: session_id(key, &e.id),
-                title: e.title.clone(),
-                change: "cancelled",
-                from: Some(when(e.start)),
-                to: None,
-            });
+            changes.push(change(e, "cancelled", when(e.start), None));
         }
     }
     let report = new.check_report();
