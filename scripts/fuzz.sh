@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs every importer fuzz target for SECONDS each (default 20), seeded
-# with the shared fixtures (copied to a scratch corpus, never into the
-# project). cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets the
+# with the shared fixtures and the generated hostile corpus (non-ASCII
+# text, BOMs, UTF-16, entity-heavy text, extreme dates: tests/hostile/
+# corpus.mjs), and stored_state with real and broken library.json and
+# user-data.json states (the fuzz_seeds example); all in a scratch corpus,
+# never in the project. cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets the
 # stable toolchain provide them. A crash leaves its input in
 # fuzz/artifacts/<target>/ and fails the script.
 #
@@ -22,13 +25,25 @@ fi
 export RUSTC_BOOTSTRAP=1
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-mkdir -p "$scratch/frab_xml" "$scratch/schedule_json" "$scratch/ical" "$scratch/any_input"
+targets=(frab_xml schedule_json ical any_input stored_state)
+for t in "${targets[@]}"; do mkdir -p "$scratch/$t"; done
 cp "$fixtures"/*.xml "$scratch/frab_xml/"
 cp "$fixtures"/*.json "$scratch/schedule_json/"
 cp "$fixtures"/*.ics "$scratch/ical/"
 cp "$fixtures"/*.xml "$fixtures"/*.json "$fixtures"/*.ics "$scratch/any_input/"
+node tests/hostile/corpus.mjs "$scratch/hostile" >/dev/null
+# Seeds past the fuzzers' input limit would only be cut: keep the small ones.
+find "$scratch/hostile" -type f -size -256k | while read -r f; do
+  case "$f" in
+    *.xml) cp "$f" "$scratch/frab_xml/" ;;
+    *.json) cp "$f" "$scratch/schedule_json/" ;;
+    *.ics) cp "$f" "$scratch/ical/" ;;
+  esac
+  cp "$f" "$scratch/any_input/"
+done
+cargo run --quiet --release -p atlas-import --example fuzz_seeds -- "$scratch/stored_state" >/dev/null
 (cd fuzz && cargo fuzz build --release --sanitizer none) >/dev/null
-for target in frab_xml schedule_json ical any_input; do
+for target in "${targets[@]}"; do
   echo "fuzz: $target for ${seconds}s"
   (cd fuzz && cargo fuzz run --release --sanitizer none "$target" "$scratch/$target" -- \
       -max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 2>&1) \

@@ -95,3 +95,50 @@ fn bad_input_fails_with_a_message_on_stderr() {
     assert_eq!(code, 2, "importing without a window is not offered");
     assert!(stderr.contains("--check"), "{stderr}");
 }
+
+#[test]
+fn the_command_line_never_panics_or_waits() {
+    use std::os::unix::ffi::OsStrExt;
+    let data = scratch("hostile-args");
+    // An argument that is not UTF-8: a clear message and exit 2, not a panic.
+    let out = Command::new(env!("CARGO_BIN_EXE_minerals-atlas"))
+        .args([std::ffi::OsStr::new("import"), std::ffi::OsStr::new("--check"), std::ffi::OsStr::from_bytes(b"caf\xe9.ics")])
+        .env("MINERALS_ATLAS_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("not valid UTF-8") && !stderr.contains("panicked"), "{stderr}");
+    // --zone with nothing after it is a usage error, not ignored.
+    let ics = data.join("a.ics");
+    std::fs::write(&ics, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nSUMMARY:A\nDTSTART:20260408T100000Z\nEND:VEVENT\nEND:VCALENDAR\n").unwrap();
+    let (code, _, stderr) = run(&["import", "--check", ics.to_str().unwrap(), "--zone"], &data);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("--zone needs"), "{stderr}");
+    // A FIFO is refused without waiting for a writer.
+    let fifo = data.join("pipe.ics");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_minerals-atlas"))
+        .args(["import", "--check", fifo.to_str().unwrap()])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("--check on a FIFO hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(1));
+    // A file whose first line is not ASCII: a reason, exit 1, no panic.
+    let first = data.join("r.ics");
+    std::fs::write(&first, "Расписание конференции\nBEGIN:VCALENDAR\n").unwrap();
+    let (code, _, stderr) = run(&["import", "--check", first.to_str().unwrap()], &data);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("Расписание конференции") && !stderr.contains("panicked"), "{stderr}");
+}

@@ -20,7 +20,7 @@ fn keys(value: &serde_json::Value, out: &mut BTreeSet<String>) {
 fn the_data_pack_page_names_every_field() {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/data-pack.md")).unwrap();
     let atlas = atlas_domain::Atlas::embedded().unwrap();
-    let pack: serde_json::Value = serde_json::from_str(&atlas_import::pack::export(atlas.dataset())).unwrap();
+    let pack: serde_json::Value = serde_json::from_str(&atlas_import::pack::export(atlas.dataset()).unwrap()).unwrap();
     let mut all = BTreeSet::new();
     keys(&pack, &mut all);
     // `at_most` appears only on shares that are upper bounds; name it anyway.

@@ -340,3 +340,77 @@ fn an_unreadable_library_is_moved_aside_and_reported() {
     assert!(kept);
     assert!(call(&w, "get_country", json!({"iso3": "PAK"})).is_ok(), "the built-in data is shown");
 }
+
+/// A library.json that parses but that the model refuses: each is moved
+/// aside and reported once, and the app starts with the built-in data; it
+/// never crashes at start (no crash loop).
+#[test]
+fn a_stored_library_the_model_refuses_is_moved_aside_never_a_crash() {
+    // A real library, made by importing a fixture.
+    let origin = scratch("library-origin");
+    {
+        let (_app, w) = app_window_in(&origin);
+        call(&w, "import_file", json!({"path": shared_fixture("kielux-2020.ics")})).unwrap();
+    }
+    let good: Value = serde_json::from_slice(&std::fs::read(origin.join("library.json")).unwrap()).unwrap();
+    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+        ("no events", Box::new(|v| v["schedules"][0]["schedule"]["events"] = json!([]))),
+        ("a start in year 262142", Box::new(|v| v["schedules"][0]["schedule"]["events"][0]["start"] = json!("+262142-12-31T23:30:00Z"))),
+        ("a start in year 10000", Box::new(|v| v["schedules"][0]["schedule"]["events"][0]["start"] = json!("+10000-01-01T00:00:00Z"))),
+        ("an end before its start", Box::new(|v| v["schedules"][0]["schedule"]["events"][0]["end"] = json!("1990-01-01T00:00:00Z"))),
+        (
+            "a repeated event id",
+            Box::new(|v| v["schedules"][0]["schedule"]["events"][1]["id"] = v["schedules"][0]["schedule"]["events"][0]["id"].clone()),
+        ),
+        ("an unsafe key", Box::new(|v| v["schedules"][0]["schedule"]["key"] = json!("../x"))),
+        (
+            "the same schedule twice",
+            Box::new(|v| {
+                let s = v["schedules"][0].clone();
+                v["schedules"].as_array_mut().unwrap().push(s);
+            }),
+        ),
+        (
+            "a broken undo step",
+            Box::new(
+                |v| v["undo"] = json!({"description": "x", "pack": null, "schedules": [{"file_name": "f", "imported_at": "2026-01-01T00:00:00Z", "schedule": {"events": []}}]}),
+            ),
+        ),
+    ];
+    for (what, change) in cases {
+        let dir = scratch("library-refused");
+        let mut state = good.clone();
+        change(&mut state);
+        std::fs::write(dir.join("library.json"), serde_json::to_vec(&state).unwrap()).unwrap();
+        let (_app, w) = app_window_in(&dir);
+        let lib = call(&w, "get_library", json!({})).unwrap();
+        let notice = lib["notice"].as_str().unwrap_or_else(|| panic!("{what}: no notice in {lib}"));
+        assert!(notice.contains("could not be read"), "{what}: {notice}");
+        assert_eq!(lib["schedules"].as_array().unwrap().len(), 0, "{what}");
+        assert!(call(&w, "get_library", json!({})).unwrap()["notice"].is_null(), "{what}: told once");
+        assert!(call(&w, "get_country", json!({"iso3": "PAK"})).is_ok(), "{what}: the built-in data is shown");
+        let kept =
+            std::fs::read_dir(&dir).unwrap().flatten().any(|e| e.file_name().to_string_lossy().starts_with("library.json.unreadable-"));
+        assert!(kept, "{what}: the file is kept aside");
+        assert!(!dir.join("library.json").exists(), "{what}: the next start is clean");
+    }
+}
+
+/// A FIFO where library.json or user-data.json should be: neither read (a
+/// read would wait for a writer forever) nor fatal.
+#[test]
+fn a_fifo_in_place_of_the_stored_files_does_not_hang_the_start() {
+    let dir = scratch("fifo-state");
+    for name in ["library.json", "user-data.json"] {
+        assert!(std::process::Command::new("mkfifo").arg(dir.join(name)).status().unwrap().success());
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let folder = dir.clone();
+    std::thread::spawn(move || {
+        let (_app, w) = app_window_in(&folder);
+        let _ = tx.send((call(&w, "get_library", json!({})).unwrap(), call(&w, "get_user_data", json!({})).unwrap()));
+    });
+    let (lib, user) = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("the app starts; no read waits on a FIFO");
+    assert!(lib["notice"].as_str().unwrap().contains("not a regular file"), "{lib}");
+    assert!(user["notice"].as_str().unwrap().contains("not a regular file"), "{user}");
+}

@@ -8,6 +8,22 @@ use std::path::Path;
 
 const USAGE: &str = "usage: minerals-atlas import --check FILE [--zone IANA_ZONE]";
 
+/// The arguments as text; which one is not UTF-8 otherwise.
+pub fn utf8_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Vec<String>, String> {
+    args.into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.into_string().map_err(|raw| {
+                format!(
+                    "argument {} ({}) is not valid UTF-8; rename the file or pass it another way",
+                    i.saturating_add(1),
+                    raw.to_string_lossy()
+                )
+            })
+        })
+        .collect()
+}
+
 pub fn import(args: &[String]) -> i32 {
     let mut check = false;
     let mut file = None;
@@ -16,7 +32,13 @@ pub fn import(args: &[String]) -> i32 {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--check" => check = true,
-            "--zone" => zone = it.next().cloned(),
+            "--zone" => match it.next() {
+                Some(z) if !z.starts_with("--") => zone = Some(z.clone()),
+                _ => {
+                    eprintln!("minerals-atlas import: --zone needs an IANA zone name, such as Asia/Karachi\n{USAGE}");
+                    return 2;
+                }
+            },
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return 0;
@@ -40,10 +62,19 @@ pub fn import(args: &[String]) -> i32 {
         }
     };
     let options = atlas_import::ImportOptions { zone };
-    let result = atlas_import::read_limited(Path::new(&file)).and_then(|bytes| atlas_import::check(&bytes, &options));
+    let result = atlas_import::read_limited(Path::new(&file)).and_then(|bytes| {
+        crate::crash::contain(|| atlas_import::check(&bytes, &options))
+            .unwrap_or_else(|panic| Err(atlas_import::ImportError::Structure(format!("the file could not be read ({panic})"))))
+    });
     match result {
         Ok(report) => {
-            println!("{}", serde_json::to_string(&report).expect("the report serialises"));
+            match serde_json::to_string(&report) {
+                Ok(json) => println!("{json}"),
+                Err(e) => {
+                    eprintln!("minerals-atlas import: {file}: {e}");
+                    return 1;
+                }
+            }
             0
         }
         Err(e) => {

@@ -10,10 +10,36 @@ use std::path::{Path, PathBuf};
 const PREFIX: &str = "crash-report-";
 const SEEN_SUFFIX: &str = ".seen";
 
+thread_local! {
+    /// Set while [`contain`] runs work whose panic is reported as an error.
+    static CONTAINED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `work`, turning a panic inside it into `Err(message)`: the caller
+/// reports it as that operation's error (an import that failed), and no
+/// crash report is written, since the app did not crash. The data the work
+/// was building is dropped; nothing stored has changed.
+pub fn contain<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    let was = CONTAINED.with(|c| c.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    CONTAINED.with(|c| c.set(was));
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "an internal error".to_string())
+    })
+}
+
 /// Installs the hook. Keeps the previous hook (the default prints to stderr).
 pub fn install(folder: PathBuf) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if CONTAINED.with(|c| c.get()) {
+            eprintln!("minerals-atlas: contained: {info}");
+            return;
+        }
         let written = write_report(&folder, &info.to_string());
         match &written {
             Ok(path) => eprintln!("minerals-atlas: a crash report was written to {}", path.display()),
@@ -36,19 +62,37 @@ fn write_report(folder: &Path, what: &str) -> std::io::Result<PathBuf> {
     Ok(path)
 }
 
-/// Reports not yet shown to the user; marks them shown.
-pub fn take_unseen(folder: &Path) -> Vec<PathBuf> {
+/// Reports not yet shown to the user. They are marked shown only once the
+/// page has received the notice ([`mark_seen`]): a crash during start-up
+/// must not hide the report of the crash before it.
+pub fn unseen(folder: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
-    let mut out = Vec::new();
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        if name.starts_with(PREFIX) && name.ends_with(".txt") {
-            let seen = e.path().with_file_name(format!("{name}{SEEN_SUFFIX}"));
-            if std::fs::rename(e.path(), &seen).is_ok() {
-                out.push(seen);
-            }
-        }
-    }
+    let mut out: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(PREFIX) && name.ends_with(".txt")
+        })
+        .map(|e| e.path())
+        .collect();
     out.sort();
     out
+}
+
+/// Marks reports as shown; returns where each one now is.
+pub fn mark_seen(reports: &[PathBuf]) -> Vec<PathBuf> {
+    reports
+        .iter()
+        .map(|report| {
+            let mut seen = report.clone().into_os_string();
+            seen.push(SEEN_SUFFIX);
+            let seen = PathBuf::from(seen);
+            if std::fs::rename(report, &seen).is_ok() {
+                seen
+            } else {
+                report.clone()
+            }
+        })
+        .collect()
 }

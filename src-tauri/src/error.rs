@@ -14,6 +14,9 @@ pub enum AppError {
     Export(String),
     #[error(transparent)]
     Import(#[from] atlas_import::ImportError),
+    /// Another running Minerals Atlas holds the data folder: this one saves nothing.
+    #[error("{0}")]
+    FolderInUse(String),
 }
 
 impl AppError {
@@ -26,6 +29,7 @@ impl AppError {
             AppError::Store(_) => "storage",
             AppError::Export(_) => "export",
             AppError::Import(_) => "import",
+            AppError::FolderInUse(_) => "folder_in_use",
         }
     }
 }

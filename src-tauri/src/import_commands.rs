@@ -174,7 +174,7 @@ pub async fn export_pack<R: Runtime>(app: tauri::AppHandle<R>, atlas: State<'_, 
     else {
         return Ok(None);
     };
-    let text = atlas_import::pack::export(atlas.get().dataset());
+    let text = atlas_import::pack::export(atlas.get().dataset())?;
     atlas_store::write_atomically(&path, text.as_bytes()).map_err(|e| AppError::Export(format!("cannot write {}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
 }

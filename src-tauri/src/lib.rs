@@ -19,6 +19,9 @@ use tauri::{Builder, Manager, Runtime};
 use probe::StartupProbe;
 use state::AtlasState;
 
+/// Held for the life of the app: see [`atlas_store::FolderLock`].
+pub struct DataFolderLock(pub Option<atlas_store::FolderLock>);
+
 /// Registers state and commands on any runtime, so tests can pass
 /// `tauri::test::mock_builder()` and the app passes the real one.
 pub fn build<R: Runtime>(builder: Builder<R>, atlas: AtlasState, probe: StartupProbe) -> Builder<R> {
@@ -54,8 +57,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, atlas: AtlasState, probe: StartupP
 }
 
 /// The desktop entry point. `started` is taken first thing in `main`.
-pub fn run(started: std::time::Instant) {
-    let probe = StartupProbe::from_args(started, std::env::args());
+pub fn run(started: std::time::Instant, args: &[String]) {
+    let probe = StartupProbe::from_args(started, args.iter().cloned());
     // WebKitGTK's DMA-BUF renderer gives blank windows on some GPUs and under
     // Xvfb; respect the user's own choice when they made one.
     if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
@@ -90,9 +93,29 @@ pub fn run(started: std::time::Instant) {
             let default = app.path().app_data_dir().unwrap_or_else(|_| std::env::temp_dir().join("minerals-atlas"));
             let folder = user::UserState::folder(default);
             crash::install(folder.clone());
-            app.manage(user::UserState::open(&folder));
-            let library = library::LibraryState::open(&folder, &app.state::<AtlasState>());
+            // One writer of the data folder, even where the single-instance
+            // plugin cannot work (no D-Bus session bus): a second app that
+            // finds the folder held shows the data and saves nothing.
+            let (lock, busy) = match atlas_store::FolderLock::try_acquire(&folder) {
+                Ok(Some(lock)) => (Some(lock), None),
+                Ok(None) => (None, Some(format!(
+                    "Another Minerals Atlas window is using your data folder ({}). This window shows the data but saves nothing; close it and use the other one.",
+                    folder.display()
+                ))),
+                Err(e) => {
+                    eprintln!("minerals-atlas: cannot lock the data folder {}: {e}", folder.display());
+                    (None, None)
+                }
+            };
+            let mut user = user::UserState::open(&folder);
+            let mut library = library::LibraryState::open(&folder, &app.state::<AtlasState>());
+            if let Some(reason) = busy {
+                user = user.read_only(reason.clone());
+                library = library.read_only(reason);
+            }
+            app.manage(user);
             app.manage(library);
+            app.manage(DataFolderLock(lock));
             // The menu is a convenience (the page has the same actions): a
             // desktop without one still gets the app.
             if let Err(e) = menu::install(app) {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use atlas_import::library::{ImportSummary, Library, LIBRARY_VERSION};
+use atlas_import::library::{ImportSummary, Library};
 use atlas_import::pack::PackMode;
 use atlas_import::{ImportError, ImportOptions};
 use serde::Serialize;
@@ -15,9 +15,14 @@ use crate::error::{AppError, AppResult};
 use crate::state::AtlasState;
 
 pub const FILE_NAME: &str = "library.json";
+/// A stored library is read only up to this size (it holds parsed
+/// schedules, far smaller than their files): anything larger is not ours.
+const MAX_LIBRARY_BYTES: u64 = 1 << 30;
 
 pub struct LibraryState {
     path: PathBuf,
+    /// Set when another running app holds the data folder: nothing is saved.
+    read_only: Option<String>,
     library: Mutex<Library>,
     /// Said once to the user at start-up (an unreadable library), then cleared.
     notice: Mutex<Option<String>>,
@@ -62,34 +67,40 @@ impl LibraryState {
     pub fn open(folder: &Path, atlas: &AtlasState) -> LibraryState {
         let path = folder.join(FILE_NAME);
         let mut notice = None;
-        let library = match std::fs::read(&path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Library::default(),
-            Err(e) => {
-                notice = Some(format!("Your imported schedules could not be read ({e}); the built-in data is shown."));
+        let loaded = match atlas_store::read_regular_file(&path, MAX_LIBRARY_BYTES) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.to_string()),
+            Ok(bytes) => Library::load(&bytes, &atlas.embedded()).map(Some),
+        };
+        let library = match loaded {
+            Ok(None) => Library::default(),
+            Ok(Some((lib, built))) => {
+                atlas.replace(built);
+                lib
+            }
+            Err(reason) => {
+                let kept = atlas_store::move_aside(&path)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|e| format!("(could not be moved: {e})"));
+                notice = Some(format!(
+                    "Your imported schedules could not be read ({reason}). The file was kept as {kept} and the app started with the built-in data."
+                ));
                 Library::default()
             }
-            Ok(bytes) => {
-                match read_library(&bytes).and_then(|lib| lib.build(&atlas.embedded()).map(|a| (lib, a)).map_err(|e| e.to_string())) {
-                    Ok((lib, built)) => {
-                        atlas.replace(built);
-                        lib
-                    }
-                    Err(reason) => {
-                        let kept = atlas_store::move_aside(&path)
-                            .map(|p| p.display().to_string())
-                            .unwrap_or_else(|e| format!("(could not be moved: {e})"));
-                        notice = Some(format!(
-                        "Your imported schedules could not be read ({reason}). The file was kept as {kept} and the app started with the built-in data."
-                    ));
-                        Library::default()
-                    }
-                }
-            }
         };
-        LibraryState { path, library: Mutex::new(library), notice: Mutex::new(notice) }
+        LibraryState { path, read_only: None, library: Mutex::new(library), notice: Mutex::new(notice) }
+    }
+
+    /// This state saves nothing; every change is refused with `reason`.
+    pub fn read_only(mut self, reason: String) -> LibraryState {
+        self.read_only = Some(reason);
+        self
     }
 
     fn save(&self, library: &Library) -> AppResult<()> {
+        if let Some(reason) = &self.read_only {
+            return Err(AppError::FolderInUse(reason.clone()));
+        }
         let text = serde_json::to_vec(library).map_err(|e| AppError::Import(ImportError::Structure(e.to_string())))?;
         atlas_store::write_atomically(&self.path, &text)
             .map_err(|source| AppError::Store(atlas_store::StoreError::Write { path: self.path.clone(), source }))
@@ -105,8 +116,12 @@ impl LibraryState {
         mode: PackMode,
     ) -> AppResult<ImportSummary> {
         let mut guard = self.library.lock().unwrap_or_else(|p| p.into_inner());
+        let now = chrono::Utc::now();
+        let embedded = atlas.embedded();
+        // A panic while reading a file is that import's error, not a crash: nothing has changed yet.
         let (next, built, summary) =
-            atlas_import::library::import(&guard, &atlas.embedded(), bytes, file_name, options, mode, chrono::Utc::now())?;
+            crate::crash::contain(|| atlas_import::library::import(&guard, &embedded, bytes, file_name, options, mode, now))
+                .map_err(|panic| ImportError::Structure(format!("the file could not be read ({panic}); nothing was changed")))??;
         self.save(&next)?;
         atlas.replace(built);
         *guard = next;
@@ -157,17 +172,5 @@ impl LibraryState {
             undo: guard.undo.as_ref().map(|u| u.description.clone()),
             notice: self.notice.lock().map(|mut n| n.take()).unwrap_or(None),
         }
-    }
-}
-
-fn read_library(bytes: &[u8]) -> Result<Library, String> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON ({e})"))?;
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == LIBRARY_VERSION as u64 => serde_json::from_value(value).map_err(|e| format!("version {v} but {e}")),
-        Some(v) if v > LIBRARY_VERSION as u64 => {
-            Err(format!("version {v} was written by a newer Minerals Atlas; this one reads up to {LIBRARY_VERSION}"))
-        }
-        Some(v) => Err(format!("unknown version {v}")),
-        None => Err("no version number".into()),
     }
 }

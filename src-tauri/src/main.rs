@@ -3,10 +3,18 @@
 
 fn main() {
     let started = std::time::Instant::now();
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Arguments are read as the OS gives them: one that is not UTF-8 is a
+    // clear error, never a panic.
+    let args = match minerals_atlas::cli::utf8_args(std::env::args_os().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("minerals-atlas: {message}");
+            std::process::exit(2);
+        }
+    };
     if args.first().map(String::as_str) == Some("import") {
         // No window: check a file and exit.
-        std::process::exit(minerals_atlas::cli::import(&args[1..]));
+        std::process::exit(minerals_atlas::cli::import(args.get(1..).unwrap_or_default()));
     }
-    minerals_atlas::run(started);
+    minerals_atlas::run(started, &args);
 }

@@ -15,6 +15,11 @@ pub struct UserState {
     data: Mutex<UserData>,
     /// Said once to the user at start-up (a recovered file), then cleared.
     notice: Mutex<Option<String>>,
+    /// Crash reports the notice tells of: marked shown once it is delivered.
+    crash_reports: Mutex<Vec<PathBuf>>,
+    /// When another running app holds the data folder, this one shows the
+    /// data but saves nothing (two writers would lose each other's changes).
+    read_only: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -46,8 +51,8 @@ impl UserState {
             Ok((data, _)) => (data, None),
             Err(e) => (UserData::default(), Some(format!("{e}. Changes cannot be saved until this is fixed."))),
         };
-        let crashes = crate::crash::take_unseen(folder);
-        let notice = match (notice, crashes.last()) {
+        let crash_reports = crate::crash::unseen(folder);
+        let notice = match (notice, crash_reports.last()) {
             (n, None) => n,
             (n, Some(report)) => Some(format!(
                 "{}Minerals Atlas closed unexpectedly last time. A report was saved at {}; your saved agenda and notes are unaffected.",
@@ -55,7 +60,19 @@ impl UserState {
                 report.display()
             )),
         };
-        UserState { store, data: Mutex::new(data), notice: Mutex::new(notice) }
+        UserState { store, data: Mutex::new(data), notice: Mutex::new(notice), crash_reports: Mutex::new(crash_reports), read_only: None }
+    }
+
+    /// This state saves nothing: `reason` says why, once at start and on every change tried.
+    pub fn read_only(mut self, reason: String) -> UserState {
+        let mut notice = self.notice.lock().unwrap_or_else(|p| p.into_inner());
+        *notice = Some(match notice.take() {
+            Some(n) => format!("{reason} {n}"),
+            None => reason.clone(),
+        });
+        drop(notice);
+        self.read_only = Some(reason);
+        self
     }
 
     /// The folder the app uses: `MINERALS_ATLAS_DATA_DIR` when set (tests,
@@ -65,11 +82,13 @@ impl UserState {
     }
 
     pub fn view(&self) -> UserDataView {
-        UserDataView {
-            data: self.snapshot(),
-            notice: self.notice.lock().map(|mut n| n.take()).unwrap_or(None),
-            file: self.store.path().to_path_buf(),
+        let notice = self.notice.lock().map(|mut n| n.take()).unwrap_or(None);
+        if notice.is_some() {
+            // The page has the notice now: the reports it names have been shown.
+            let reports = std::mem::take(&mut *self.crash_reports.lock().unwrap_or_else(|p| p.into_inner()));
+            crate::crash::mark_seen(&reports);
         }
+        UserDataView { data: self.snapshot(), notice, file: self.store.path().to_path_buf() }
     }
 
     pub fn snapshot(&self) -> UserData {
@@ -78,6 +97,9 @@ impl UserState {
 
     /// Applies `change` to a copy, saves it, then keeps it.
     pub fn update(&self, change: impl FnOnce(&mut UserData) -> Result<(), atlas_store::StoreError>) -> AppResult<UserData> {
+        if let Some(reason) = &self.read_only {
+            return Err(crate::error::AppError::FolderInUse(reason.clone()));
+        }
         let mut guard = self.data.lock().unwrap_or_else(|p| p.into_inner());
         let mut next = guard.clone();
         change(&mut next)?;

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::error::DomainError;
 use crate::model::*;
@@ -45,6 +45,12 @@ pub struct Atlas {
     usgs_citation: String,
 }
 
+// Every `usize` in the indexes above is a position in `data`'s own vectors,
+// taken in `Atlas::new` from those same vectors, which nothing changes
+// afterwards (the atlas is read-only and replaced whole). Indexing with them
+// cannot go out of bounds, so the lint is allowed here and only here; ids
+// from outside are looked up in the maps with `get`, never indexed.
+#[allow(clippy::indexing_slicing)]
 impl Atlas {
     /// Parses and checks a dataset; every reference must resolve.
     pub fn from_json(json: &str) -> Result<Atlas, DomainError> {
@@ -64,8 +70,13 @@ impl Atlas {
                 data.schema_version, SCHEMA_VERSION
             )));
         }
-        validate::check_references(&data)
-            .map_err(|problems| DomainError::Dataset(format!("{} broken references, first: {}", problems.len(), problems[0])))?;
+        validate::check_references(&data).map_err(|problems| {
+            DomainError::Dataset(format!(
+                "{} broken references, first: {}",
+                problems.len(),
+                problems.first().map(String::as_str).unwrap_or_default()
+            ))
+        })?;
         // Queries return items in time order without sorting each time.
         data.sessions.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
         data.timeline.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
@@ -654,8 +665,10 @@ impl Atlas {
                 missing.push(id.clone());
                 continue;
             };
-            let end_or_hour =
-                end.unwrap_or(crate::time::ZonedDateTime { instant: start.instant + chrono::Duration::hours(1), zone: start.zone });
+            let end_or_hour = end.unwrap_or(crate::time::ZonedDateTime {
+                instant: start.instant.checked_add_signed(chrono::Duration::hours(1)).unwrap_or(start.instant),
+                zone: start.zone,
+            });
             let date = start.local().date_naive();
             items.push((
                 AgendaItem {
@@ -676,14 +689,15 @@ impl Atlas {
             ));
         }
         items.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.id.cmp(&b.0.id)));
-        let timed: Vec<bool> = items.iter().map(|x| x.0.time_precision != TimePrecision::Day).collect();
-        for i in 0..items.len() {
-            for j in 0..items.len() {
-                if i != j && timed[i] && timed[j] && items[i].1.instant < items[j].2.instant && items[j].1.instant < items[i].2.instant {
-                    let other = items[j].0.id.clone();
-                    items[i].0.conflicts_with.push(other);
-                }
-            }
+        // Two timed items clash when each starts before the other ends.
+        let timed: Vec<(String, DateTime<Utc>, DateTime<Utc>)> =
+            items.iter().filter(|x| x.0.time_precision != TimePrecision::Day).map(|x| (x.0.id.clone(), x.1.instant, x.2.instant)).collect();
+        for (item, start, end) in items.iter_mut().filter(|x| x.0.time_precision != TimePrecision::Day) {
+            item.conflicts_with = timed
+                .iter()
+                .filter(|(id, s, e)| *id != item.id && start.instant < *e && *s < end.instant)
+                .map(|(id, _, _)| id.clone())
+                .collect();
         }
         Ok(AgendaView { items: items.into_iter().map(|x| x.0).collect(), missing })
     }

@@ -37,13 +37,16 @@ pub fn calendar(events: &[IcsEvent], stamp: DateTime<Utc>) -> String {
         match e.precision {
             TimePrecision::Day => {
                 let start = e.start.local().date_naive();
-                let end = e.end.map(|x| x.local().date_naive()).filter(|d| *d > start).unwrap_or(start + chrono::Duration::days(1));
+                let end = e.end.map(|x| x.local().date_naive()).filter(|d| *d > start).unwrap_or_else(|| start.succ_opt().unwrap_or(start));
                 lines.push(format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")));
                 lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
             }
             TimePrecision::Exact | TimePrecision::StartOnly => {
                 lines.push(format!("DTSTART:{}", e.start.instant.format("%Y%m%dT%H%M%SZ")));
-                let end = e.end.map(|x| x.instant).unwrap_or(e.start.instant + chrono::Duration::hours(1));
+                let end = e
+                    .end
+                    .map(|x| x.instant)
+                    .unwrap_or_else(|| e.start.instant.checked_add_signed(chrono::Duration::hours(1)).unwrap_or(e.start.instant));
                 lines.push(format!("DTEND:{}", end.format("%Y%m%dT%H%M%SZ")));
             }
         }
@@ -86,16 +89,16 @@ pub fn escape(text: &str) -> String {
 
 /// Folds a content line at 75 octets, never inside a UTF-8 character (§3.1).
 pub fn fold_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut used = 0;
+    let mut out = String::with_capacity(line.len().saturating_add(line.len() / 64).saturating_add(8));
+    let mut used: usize = 0;
     for c in line.chars() {
         let n = c.len_utf8();
-        if used + n > 75 {
+        if used.saturating_add(n) > 75 {
             out.push_str("\r\n ");
             used = 1;
         }
         out.push(c);
-        used += n;
+        used = used.saturating_add(n);
     }
     out.push_str("\r\n");
     out

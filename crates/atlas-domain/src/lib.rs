@@ -8,6 +8,21 @@
 //! - [`search`]: the folded, ranked search index.
 //! - [`views`]: what queries return (serialisable for the front end).
 
+// Outside data never panics here: no byte-index slicing of text, no
+// unchecked indexing, unwrap, expect, panic or overflowing arithmetic in
+// non-test code. Each remaining `allow` says why it cannot fail.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::string_slice,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::arithmetic_side_effects
+    )
+)]
+
 pub mod atlas;
 pub mod error;
 pub mod ics;

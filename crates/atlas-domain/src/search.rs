@@ -85,7 +85,7 @@ fn words(folded: &str) -> Vec<String> {
 
 fn field(text: &str, weight: u32) -> Field {
     let folded = fold(text);
-    let mut spaced = String::with_capacity(folded.len() + 2);
+    let mut spaced = String::with_capacity(folded.len().saturating_add(2));
     spaced.push(' ');
     for w in words(&folded) {
         spaced.push_str(&w);
@@ -194,13 +194,13 @@ impl SearchIndex {
             .entries
             .iter()
             .filter_map(|e| {
-                let mut total = 0;
+                let mut total: u32 = 0;
                 for term in &probes {
                     let best = e.fields.iter().map(|f| score(f, term)).max().unwrap_or(0);
                     if best == 0 {
                         return None;
                     }
-                    total += best;
+                    total = total.saturating_add(best);
                 }
                 Some((total, e))
             })
@@ -242,7 +242,7 @@ impl Probe {
 }
 
 fn score(f: &Field, p: &Probe) -> u32 {
-    let quality = if !f.spaced.contains(&p.prefix) {
+    let quality: u32 = if !f.spaced.contains(&p.prefix) {
         // No word starts with the term: only a match inside a word is left.
         if p.inside && f.folded.contains(&p.term) {
             1
@@ -258,7 +258,7 @@ fn score(f: &Field, p: &Probe) -> u32 {
     } else {
         4
     };
-    quality * f.weight
+    quality.saturating_mul(f.weight)
 }
 
 #[cfg(test)]

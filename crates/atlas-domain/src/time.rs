@@ -94,7 +94,10 @@ impl ZonedDateTime {
         match ZonedDateTime::from_local(midnight, zone) {
             Ok(t) => Ok(t),
             // A few zones skip midnight itself on DST days; the day then starts at 01:00.
-            Err(_) => ZonedDateTime::from_local(midnight + chrono::Duration::hours(1), zone),
+            Err(_) => ZonedDateTime::from_local(
+                midnight.checked_add_signed(chrono::Duration::hours(1)).ok_or_else(|| TimeError::Malformed(date.to_string()))?,
+                zone,
+            ),
         }
     }
 
@@ -113,10 +116,10 @@ impl ZonedDateTime {
 
     pub fn parse_rfc9557(text: &str) -> Result<ZonedDateTime, TimeError> {
         let malformed = || TimeError::Malformed(truncate(text, 80));
-        let open = text.find('[').ok_or_else(malformed)?;
-        let zone_text = text[open + 1..].strip_suffix(']').ok_or_else(malformed)?;
+        let (stamp, zone_text) = text.split_once('[').ok_or_else(malformed)?;
+        let zone_text = zone_text.strip_suffix(']').ok_or_else(malformed)?;
         let zone = ZoneName::parse(zone_text)?;
-        let fixed = DateTime::parse_from_rfc3339(&text[..open]).map_err(|_| malformed())?;
+        let fixed = DateTime::parse_from_rfc3339(stamp).map_err(|_| malformed())?;
         let instant = fixed.with_timezone(&Utc);
         let expected = instant.with_timezone(&zone.0).offset().fix();
         if expected != *fixed.offset() {
@@ -181,7 +184,7 @@ impl TimeView {
             date: date.to_string(),
             clock: local.format("%H:%M").to_string(),
             utc_offset: local.offset().fix().to_string(),
-            day_shift: (date - reference_date).num_days(),
+            day_shift: date.signed_duration_since(reference_date).num_days(),
         }
     }
 }

@@ -194,7 +194,7 @@ pub fn format_number(n: f64) -> String {
     };
     let mut grouped = String::new();
     for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
+        if i > 0 && int_part.len().saturating_sub(i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(c);

@@ -11,6 +11,8 @@ pub enum ImportError {
     Empty,
     #[error("line {line}, column {column}: the file is not UTF-8 (byte 0x{byte:02X}); save it as UTF-8 and import it again")]
     Encoding { line: usize, column: usize, byte: u8 },
+    #[error("the file is UTF-16 text; save it as UTF-8 and import it again")]
+    Utf16,
     #[error("not a schedule this app reads (it starts with \"{starts_with}\"); expected frab/Pentabarf XML, schedule.json, iCalendar or a Minerals Atlas data pack")]
     UnknownFormat { starts_with: String },
     #[error("line {line}: the XML declares a DTD or entities, which are refused (no entity is ever expanded)")]

@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
 use crate::schedule::{parse_clock, parse_duration, Warnings};
 use crate::text::{markup_to_text, one_line, safe_id};
+use crate::when;
 
 /// A conference day, as its events' clock times are read in.
 #[derive(Debug, Clone, Copy)]
@@ -73,9 +74,13 @@ pub fn instants(
             }
         }
     };
+    let Some(start) = when::in_range(start) else {
+        warnings.push(location, format!("{}; skipped", when::out_of_range(&format!("the start of \"{title}\""))));
+        return None;
+    };
     let end = match t.duration {
         Some(d) => match parse_duration(&d) {
-            Some(len) => Some(start + len),
+            Some(len) => when::after(start, len),
             None => {
                 warnings.push(t.duration_at, format!("duration \"{}\" is not HH:MM; the end is not known", one_line(&d, 20)));
                 None
@@ -114,11 +119,12 @@ pub fn title(text: Option<String>, location: &str, warnings: &mut Warnings) -> S
 pub fn text(abstract_text: Option<String>, description: Option<String>) -> String {
     let parts: Vec<String> =
         [abstract_text, description].into_iter().flatten().map(|t| markup_to_text(&t)).filter(|t| !t.is_empty()).collect();
-    if parts.len() == 2 && parts[0] == parts[1] {
-        parts[0].clone()
-    } else {
-        parts.join("\n\n")
+    if let [first, second] = parts.as_slice() {
+        if first == second {
+            return first.clone();
+        }
     }
+    parts.join("\n\n")
 }
 
 /// A web address, if it is one.
@@ -149,10 +155,10 @@ impl ClockCheck {
         if in_zone == start {
             return;
         }
-        self.mismatched += 1;
+        self.mismatched = self.mismatched.saturating_add(1);
         let own = date.time().num_seconds_from_midnight() / 60;
         if own == start {
-            self.matches_own_offset += 1;
+            self.matches_own_offset = self.matches_own_offset.saturating_add(1);
         }
         if self.first.is_none() {
             self.first = Some((location.to_string(), date.offset().to_string()));

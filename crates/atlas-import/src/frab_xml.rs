@@ -40,6 +40,17 @@ impl Node {
     }
 }
 
+fn unbalanced(line: usize) -> ImportError {
+    ImportError::Xml { line, message: "unbalanced end tag".into() }
+}
+
+/// The element being read. The document node stays at the bottom of the
+/// stack (quick-xml refuses an end tag that closes nothing), so this is an
+/// error only if that ever stopped being true.
+fn top(stack: &mut [Node], line: usize) -> Result<&mut Node, ImportError> {
+    stack.last_mut().ok_or_else(|| unbalanced(line))
+}
+
 fn read_tree(text: &str, warnings: &mut Warnings) -> Result<Node, ImportError> {
     let lines = Lines::new(text);
     let mut reader = Reader::from_str(text);
@@ -70,19 +81,19 @@ fn read_tree(text: &str, warnings: &mut Warnings) -> Result<Node, ImportError> {
                     node.attrs.push((String::from(attr.key.local_name().as_ref()), value));
                 }
                 if matches!(event, Event::Empty(_)) {
-                    stack.last_mut().expect("document node").children.push(node);
+                    top(&mut stack, line)?.children.push(node);
                 } else {
                     stack.push(node);
                 }
             }
             Event::End(_) => {
-                let node = stack.pop().expect("reader checks end names");
-                stack.last_mut().ok_or_else(|| ImportError::Xml { line, message: "unbalanced end tag".into() })?.children.push(node);
+                let node = stack.pop().ok_or_else(|| unbalanced(line))?;
+                top(&mut stack, line)?.children.push(node);
             }
-            Event::Text(t) => stack.last_mut().expect("document node").text.push_str(&t.xml10_content()),
+            Event::Text(t) => top(&mut stack, line)?.text.push_str(&t.xml10_content()),
             Event::CData(c) => {
                 let raw = c.into_inner();
-                stack.last_mut().expect("document node").text.push_str(&raw);
+                top(&mut stack, line)?.text.push_str(&raw);
             }
             Event::GeneralRef(r) => {
                 let name: String = r.to_string();
@@ -95,7 +106,7 @@ fn read_tree(text: &str, warnings: &mut Warnings) -> Result<Node, ImportError> {
                     _ => r.resolve_char_ref().ok().flatten(),
                 };
                 match ch {
-                    Some(c) => stack.last_mut().expect("document node").text.push(c),
+                    Some(c) => top(&mut stack, line)?.text.push(c),
                     None => warnings.push(
                         format!("line {line}"),
                         format!("&{}; is not a character XML defines; kept as written (entities are never expanded)", one_line(&name, 40)),
@@ -113,7 +124,7 @@ fn read_tree(text: &str, warnings: &mut Warnings) -> Result<Node, ImportError> {
             message: format!("the document ends inside <{open}> (truncated?)"),
         });
     }
-    let mut doc = stack.pop().expect("document node");
+    let mut doc = stack.pop().ok_or_else(|| unbalanced(1))?;
     doc.children.pop().ok_or_else(|| ImportError::Xml { line: 1, message: "no root element".into() })
 }
 

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use atlas_domain::time::{ZoneName, ZonedDateTime};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 
-use crate::schedule::{display_zone, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
+use crate::schedule::{display_zone, parse_iso_duration, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
 use crate::text::{markup_to_text, one_line, safe_id};
-use crate::{ImportError, ImportOptions};
+use crate::{when, ImportError, ImportOptions};
 
 /// One unfolded content line: `NAME;PARAM=V:value`, and where it started.
 struct ContentLine {
@@ -26,21 +26,39 @@ impl ContentLine {
     }
 }
 
-fn unfold(text: &str) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
-    for (i, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        if let Some(rest) = raw.strip_prefix([' ', '\t']) {
-            if let Some(last) = out.last_mut() {
-                last.1.push_str(rest);
+/// Content lines with their folds undone, each with the line it started on.
+/// RFC 5545 folds at 75 octets, which may fall inside a character: the
+/// folds are undone on the bytes, and each whole line is decoded after.
+fn unfold(bytes: &[u8]) -> Result<Vec<(usize, String)>, ImportError> {
+    let mut raw_lines: Vec<(usize, Vec<u8>)> = Vec::new();
+    // Lines end in CRLF (RFC 5545) or LF; a file with neither but bare CRs
+    // (old Mac line ends) is read with CR as the line end.
+    let separator = if bytes.contains(&b'\n') { b'\n' } else { b'\r' };
+    for (i, raw) in bytes.split(|&b| b == separator).enumerate() {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let line = i.saturating_add(1);
+        if let Some(rest) = raw.strip_prefix(b" ").or_else(|| raw.strip_prefix(b"\t")) {
+            if let Some(last) = raw_lines.last_mut() {
+                last.1.extend_from_slice(rest);
                 continue;
             }
         }
         if !raw.is_empty() {
-            out.push((i + 1, raw.to_string()));
+            raw_lines.push((line, raw.to_vec()));
         }
     }
-    out
+    raw_lines
+        .into_iter()
+        .map(|(line, raw)| match String::from_utf8(raw) {
+            Ok(text) => Ok((line, text)),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let raw = e.into_bytes();
+                let column = String::from_utf8_lossy(raw.get(..at).unwrap_or_default()).chars().count().saturating_add(1);
+                Err(ImportError::Encoding { line, column, byte: raw.get(at).copied().unwrap_or(0) })
+            }
+        })
+        .collect()
 }
 
 fn parse_line(line: usize, text: &str) -> Result<ContentLine, ImportError> {
@@ -58,7 +76,8 @@ fn parse_line(line: usize, text: &str) -> Result<ContentLine, ImportError> {
         }
     }
     let colon = colon.ok_or_else(|| ImportError::Ical { line, message: format!("\"{}\" has no ':'", one_line(text, 40)) })?;
-    let (head, value) = (&text[..colon], &text[colon + 1..]);
+    // `colon` is the byte offset of an ASCII ':', so both halves are whole text.
+    let (head, value) = text.split_at_checked(colon).map(|(h, v)| (h, v.strip_prefix(':').unwrap_or(v))).unwrap_or((text, ""));
     let mut parts = split_outside_quotes(head, ';').into_iter();
     let name = parts.next().unwrap_or_default().trim().to_ascii_uppercase();
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
@@ -76,16 +95,20 @@ fn parse_line(line: usize, text: &str) -> Result<ContentLine, ImportError> {
 fn split_outside_quotes(s: &str, sep: char) -> Vec<&str> {
     let mut out = Vec::new();
     let mut in_quotes = false;
-    let mut start = 0;
+    let mut rest = s;
+    let mut from = 0;
     for (i, c) in s.char_indices() {
         if c == '"' {
             in_quotes = !in_quotes;
         } else if c == sep && !in_quotes {
-            out.push(&s[start..i]);
-            start = i + 1;
+            // Offsets from `char_indices`: always on character boundaries.
+            let (part, after) = rest.split_at_checked(i.saturating_sub(from)).unwrap_or((rest, ""));
+            out.push(part);
+            rest = after.strip_prefix(sep).unwrap_or(after);
+            from = i.saturating_add(sep.len_utf8());
         }
     }
-    out.push(&s[start..]);
+    out.push(rest);
     out
 }
 
@@ -130,35 +153,6 @@ fn parse_time(prop: &ContentLine) -> Option<IcalTime> {
     })
 }
 
-/// RFC 5545 DURATION: `P1W`, `P1DT2H`, `PT45M`, `-PT5M` (negative refused).
-fn parse_ical_duration(v: &str) -> Option<Duration> {
-    let v = v.trim().strip_prefix('+').unwrap_or(v.trim());
-    let rest = v.strip_prefix('P')?;
-    let mut seconds: i64 = 0;
-    let mut number = String::new();
-    let mut in_time = false;
-    for c in rest.chars() {
-        match c {
-            '0'..='9' => number.push(c),
-            'T' => in_time = true,
-            'W' | 'D' | 'H' | 'M' | 'S' => {
-                let n: i64 = number.parse().ok().filter(|n| *n < 1_000_000)?;
-                number.clear();
-                seconds += n * match (c, in_time) {
-                    ('W', false) => 7 * 86400,
-                    ('D', false) => 86400,
-                    ('H', true) => 3600,
-                    ('M', true) => 60,
-                    ('S', true) => 1,
-                    _ => return None,
-                };
-            }
-            _ => return None,
-        }
-    }
-    (number.is_empty() && seconds <= 366 * 86400).then(|| Duration::seconds(seconds))
-}
-
 #[derive(Default)]
 struct RawEvent {
     line: usize,
@@ -171,14 +165,24 @@ impl RawEvent {
     }
 }
 
+/// A calendar from its bytes: unfolded, then decoded line by line.
+pub fn parse_bytes(bytes: &[u8], options: &ImportOptions) -> Result<Schedule, ImportError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    parse_lines(unfold(body)?, options)
+}
+
 pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportError> {
+    parse_bytes(text.as_bytes(), options)
+}
+
+fn parse_lines(lines: Vec<(usize, String)>, options: &ImportOptions) -> Result<Schedule, ImportError> {
     let mut warnings = Warnings::default();
     let mut calendar: BTreeMap<String, String> = BTreeMap::new();
     let mut raw_events: Vec<RawEvent> = Vec::new();
     let mut stack: Vec<(String, usize)> = Vec::new();
     let mut current: Option<RawEvent> = None;
     let mut saw_calendar = false;
-    for (line, content) in unfold(text) {
+    for (line, content) in lines {
         let prop = match parse_line(line, &content) {
             Ok(p) => p,
             Err(e) if stack.is_empty() => return Err(e),
@@ -266,7 +270,7 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
         .flat_map(|e| e.props.iter())
         .filter_map(|p| p.param("TZID").map(|t| t.trim_start_matches('/').to_string()))
         .collect();
-    let single_tzid = (tzids.len() == 1).then(|| ZoneName::parse(tzids.iter().next().unwrap()).ok()).flatten();
+    let single_tzid = (tzids.len() == 1).then(|| tzids.first().and_then(|t| ZoneName::parse(t).ok())).flatten();
     let declared = wr_zone.or(single_tzid);
     let zone = display_zone(declared, options.zone, &mut warnings);
     let floating_zone = declared.or(options.zone).unwrap_or(ZoneName(chrono_tz::UTC));
@@ -317,7 +321,7 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
                     in_zone(local, z, warnings).map(|t| (t, false))
                 }
                 IcalTime::Floating(local) => {
-                    *floating += 1;
+                    *floating = floating.saturating_add(1);
                     in_zone(local, floating_zone, warnings).map(|t| (t, false))
                 }
                 IcalTime::Date(d) => ZonedDateTime::start_of_day(d, zone).ok().map(|t| (t.instant, true)),
@@ -331,10 +335,20 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
             warnings.push(&location, format!("\"{title}\" has no usable start; skipped"));
             continue;
         };
+        let Some(start) = when::in_range(start) else {
+            warnings.push(&location, format!("{}; skipped", when::out_of_range(&format!("the start of \"{title}\""))));
+            continue;
+        };
         let end = match (raw.get("DTEND"), raw.get("DURATION")) {
-            (Some(p), _) => resolve(p, &mut warnings, &mut floating).map(|x| x.0),
-            (None, Some(d)) => match parse_ical_duration(&d.value) {
-                Some(len) => Some(start + len),
+            (Some(p), _) => resolve(p, &mut warnings, &mut floating).and_then(|(end, _)| {
+                let end = when::in_range(end);
+                if end.is_none() {
+                    warnings.push(format!("line {}", p.line), format!("{}; the end is not known", when::out_of_range("DTEND")));
+                }
+                end
+            }),
+            (None, Some(d)) => match parse_iso_duration(&d.value) {
+                Some(len) => when::after(start, len),
                 None => {
                     warnings.push(
                         format!("line {}", d.line),
@@ -344,7 +358,7 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
                 }
             },
             // RFC 5545: a date without an end lasts the day.
-            (None, None) if all_day => Some(start + Duration::days(1)),
+            (None, None) if all_day => when::after(start, Duration::days(1)),
             (None, None) => None,
         };
         let uid = raw.get("UID").map(|p| p.value.trim().to_string()).unwrap_or_default();
@@ -398,12 +412,12 @@ mod tests {
 
     #[test]
     fn durations() {
-        assert_eq!(parse_ical_duration("PT45M"), Some(Duration::minutes(45)));
-        assert_eq!(parse_ical_duration("P1DT2H"), Some(Duration::hours(26)));
-        assert_eq!(parse_ical_duration("P1W"), Some(Duration::days(7)));
-        assert_eq!(parse_ical_duration("-PT5M"), None);
-        assert_eq!(parse_ical_duration("PT5"), None);
-        assert_eq!(parse_ical_duration("P99999999D"), None);
+        assert_eq!(parse_iso_duration("PT45M"), Some(Duration::minutes(45)));
+        assert_eq!(parse_iso_duration("P1DT2H"), Some(Duration::hours(26)));
+        assert_eq!(parse_iso_duration("P1W"), Some(Duration::days(7)));
+        assert_eq!(parse_iso_duration("-PT5M"), None);
+        assert_eq!(parse_iso_duration("PT5"), None);
+        assert_eq!(parse_iso_duration("P99999999D"), None);
     }
 
     #[test]

@@ -11,6 +11,21 @@
 //! bytes that are not UTF-8 stop the import with an [`ImportError`]; anything
 //! skipped or guessed is a [`Warning`] with its location.
 
+// Outside data never panics here: no byte-index slicing of text, no
+// unchecked indexing, unwrap, expect, panic or overflowing arithmetic in
+// non-test code. Each remaining `allow` says why it cannot fail.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::string_slice,
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::arithmetic_side_effects
+    )
+)]
+
 mod error;
 mod frab;
 mod frab_xml;
@@ -18,17 +33,24 @@ mod ical;
 pub mod library;
 pub mod pack;
 mod schedule;
+mod schedule2;
 mod schedule_json;
 pub mod synthetic;
 mod text;
+pub mod when;
 
 pub use error::ImportError;
 pub use schedule::{rfc3339, CheckReport, Format, Schedule, ScheduleEvent, Warning};
 
-use std::io::Read;
 use std::path::Path;
 
 use atlas_domain::time::ZoneName;
+
+/// Markup to plain text, as abstracts are shown (for tests of the text rules).
+#[doc(hidden)]
+pub fn markup_to_text_for_tests(input: &str) -> String {
+    text::markup_to_text(input)
+}
 
 /// Larger inputs are refused before parsing. The largest real schedules
 /// (a congress of 400 talks) are a few MiB.
@@ -51,24 +73,17 @@ pub enum Parsed {
     Pack(Box<pack::Pack>),
 }
 
-/// Reads a file, refusing anything over [`MAX_INPUT_BYTES`] before reading it.
+/// Reads a file, refusing anything over [`MAX_INPUT_BYTES`] before reading
+/// it, and anything that is not a regular file (a FIFO would block) before
+/// opening it for a read.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
-    let io = |source: std::io::Error| ImportError::Io { path: path.display().to_string(), message: source.to_string() };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if !meta.is_file() {
-        return Err(ImportError::Io { path: path.display().to_string(), message: "not a regular file".into() });
-    }
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(ImportError::TooLarge { bytes: meta.len(), limit: MAX_INPUT_BYTES });
-    }
-    // The file may grow while it is read: never take more than the limit.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(ImportError::TooLarge { bytes: bytes.len() as u64, limit: MAX_INPUT_BYTES });
-    }
-    Ok(bytes)
+    atlas_store::read_regular_file(path, MAX_INPUT_BYTES).map_err(|e| match e.kind() {
+        std::io::ErrorKind::FileTooLarge => ImportError::TooLarge {
+            bytes: std::fs::metadata(path).map_or(MAX_INPUT_BYTES.saturating_add(1), |m| m.len()),
+            limit: MAX_INPUT_BYTES,
+        },
+        _ => ImportError::Io { path: path.display().to_string(), message: e.to_string() },
+    })
 }
 
 /// The format, from the content alone (never the file name).
@@ -84,7 +99,17 @@ pub fn detect(bytes: &[u8]) -> Result<Format, ImportError> {
 }
 
 /// The format from the first bytes; JSON is told apart only by [`detect`].
+/// Read from the bytes, so that a calendar folded inside a character
+/// (RFC 5545 folds octets) is recognised before it is decoded.
 fn detect_quickly(bytes: &[u8]) -> Result<Format, ImportError> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(ImportError::Utf16);
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = body.trim_ascii_start();
+    if start.get(..15).is_some_and(|head| head.eq_ignore_ascii_case(b"BEGIN:VCALENDAR")) {
+        return Ok(Format::Ical);
+    }
     let text = text::utf8(bytes)?;
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if start.is_empty() {
@@ -92,9 +117,6 @@ fn detect_quickly(bytes: &[u8]) -> Result<Format, ImportError> {
     }
     if start.starts_with('<') {
         return Ok(Format::FrabXml);
-    }
-    if start.len() >= 15 && start[..15].eq_ignore_ascii_case("BEGIN:VCALENDAR") {
-        return Ok(Format::Ical);
     }
     if start.starts_with('{') {
         return Ok(Format::ScheduleJson);
@@ -104,10 +126,13 @@ fn detect_quickly(bytes: &[u8]) -> Result<Format, ImportError> {
 
 /// Parses bytes of any supported format.
 pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Parsed, ImportError> {
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+    if u64::try_from(bytes.len()).map_or(true, |n| n > MAX_INPUT_BYTES) {
         return Err(ImportError::TooLarge { bytes: bytes.len() as u64, limit: MAX_INPUT_BYTES });
     }
     let format = detect_quickly(bytes)?;
+    if format == Format::Ical {
+        return ical::parse_bytes(bytes, options).map(Parsed::Schedule);
+    }
     let text = text::utf8(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
@@ -146,6 +171,9 @@ pub fn check(bytes: &[u8], options: &ImportOptions) -> Result<CheckReport, Impor
 /// arbitrary bytes and panics only if a result breaks what the parsers
 /// promise (a schedule has events, unique ids, no end before its start).
 #[doc(hidden)]
+// The fuzz targets' oracle: a panic here is how libFuzzer is told that a
+// parser broke its promise. Never called by the app.
+#[allow(clippy::panic)]
 pub mod fuzzing {
     use super::*;
 
@@ -157,6 +185,10 @@ pub mod fuzzing {
                 assert!(ids.insert(e.id.as_str()), "duplicate id {}", e.id);
                 assert!(!e.id.is_empty() && e.id.len() <= 80, "bad id {:?}", e.id);
                 assert!(e.end.is_none_or(|end| end >= e.start), "end before start");
+            }
+            // What an importer accepts, the library accepts when it is read back.
+            if let Err(e) = s.validate() {
+                panic!("an imported schedule fails the stored-state check: {e}");
             }
             assert!(s.warnings.len() <= schedule::MAX_WARNINGS + 1);
         }
@@ -180,10 +212,21 @@ pub mod fuzzing {
         }
     }
 
+    /// From the bytes, as the app reads a calendar (unfolded before decoding).
     pub fn ical(bytes: &[u8]) {
-        if let Some(t) = text(bytes) {
-            checked(super::ical::parse(t, &ImportOptions::default()));
+        checked(super::ical::parse_bytes(bytes, &ImportOptions::default()));
+    }
+
+    /// Arbitrary bytes as the app's stored state: `library.json` through
+    /// the same load, validation and build the app runs at start, and
+    /// `user-data.json` through the store's parser. Either may fail; neither
+    /// may panic.
+    pub fn stored_state(bytes: &[u8]) {
+        static EMBEDDED: std::sync::OnceLock<Option<atlas_domain::model::Dataset>> = std::sync::OnceLock::new();
+        if let Some(embedded) = EMBEDDED.get_or_init(|| serde_json::from_str(atlas_domain::EMBEDDED_DATASET).ok()) {
+            let _ = library::Library::load(bytes, embedded);
         }
+        let _ = atlas_store::parse(bytes);
     }
 
     /// Any bytes through detection and the matching parser, as the app does.

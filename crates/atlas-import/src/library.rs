@@ -3,7 +3,7 @@
 //! `atlas-store`) and builds the `Atlas` it shows with [`Library::build`].
 //! Every change makes a new `Library`, so a failed import changes nothing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use atlas_domain::model::{Dataset, Event, Person, Session, SessionKind, Source, Speaker, Status, TimePrecision};
 use atlas_domain::time::ZonedDateTime;
@@ -120,6 +120,46 @@ impl Library {
         Atlas::new(self.dataset(embedded))
     }
 
+    /// A library read back from disk, checked as strictly as a fresh
+    /// import: its version, each stored schedule (the undo step's too, so
+    /// undo can never bring back what could not be shown), and one schedule
+    /// per key. The merged dataset is then checked by [`Library::build`].
+    pub fn validate(&self) -> Result<(), String> {
+        if self.version != LIBRARY_VERSION {
+            return Err(format!("version {} is not {LIBRARY_VERSION}", self.version));
+        }
+        let undo = self.undo.as_deref().map(|u| u.schedules.as_slice()).unwrap_or_default();
+        for list in [self.schedules.as_slice(), undo] {
+            let mut keys = HashSet::new();
+            for stored in list {
+                stored.schedule.validate()?;
+                if !keys.insert(stored.schedule.head.key.as_str()) {
+                    return Err(format!("two stored schedules share the key \"{}\"", stored.schedule.head.key));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a stored library: JSON of this version, validated, and built
+    /// over `embedded`. Any failure is a reason for the app to move the file
+    /// aside and start with the built-in data; nothing here panics.
+    pub fn load(bytes: &[u8], embedded: &Dataset) -> Result<(Library, Atlas), String> {
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON ({e})"))?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(v) if v == u64::from(LIBRARY_VERSION) => {}
+            Some(v) if v > u64::from(LIBRARY_VERSION) => {
+                return Err(format!("version {v} was written by a newer Minerals Atlas; this one reads up to {LIBRARY_VERSION}"))
+            }
+            Some(v) => return Err(format!("unknown version {v}")),
+            None => return Err("no version number".into()),
+        }
+        let library: Library = serde_json::from_value(value).map_err(|e| format!("version {LIBRARY_VERSION} but {e}"))?;
+        library.validate()?;
+        let atlas = library.build(embedded).map_err(|e| e.to_string())?;
+        Ok((library, atlas))
+    }
+
     fn with_undo(&self, description: String) -> Library {
         Library {
             version: LIBRARY_VERSION,
@@ -140,7 +180,11 @@ impl Library {
         let mut next = self.with_undo(description);
         let stored = StoredSchedule { file_name: file_name.to_string(), imported_at: now, schedule };
         match next.schedules.iter().position(|s| s.schedule.head.key == stored.schedule.head.key) {
-            Some(i) => next.schedules[i] = stored,
+            Some(i) => {
+                if let Some(slot) = next.schedules.get_mut(i) {
+                    *slot = stored;
+                }
+            }
             None => next.schedules.push(stored),
         }
         (next, summary)
@@ -173,7 +217,7 @@ impl Library {
     /// The library without the schedule `key`; `None` when there is none.
     pub fn without_schedule(&self, key: &str) -> Option<Library> {
         let i = self.schedules.iter().position(|s| s.schedule.head.key == key)?;
-        let mut next = self.with_undo(format!("removal of {}", self.schedules[i].schedule.head.title));
+        let mut next = self.with_undo(format!("removal of {}", self.schedules.get(i)?.schedule.head.title));
         next.schedules.remove(i);
         Some(next)
     }
@@ -200,12 +244,12 @@ fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
         |e: &crate::ScheduleEvent, change, from, to| SessionChange { id: session_id(key, &e.id), title: e.title.clone(), change, from, to };
     let before: HashMap<&str, &crate::ScheduleEvent> =
         old.map(|o| o.events.iter().map(|e| (e.id.as_str(), e)).collect()).unwrap_or_default();
-    let (mut added, mut updated, mut unchanged) = (0, 0, 0);
+    let (mut added, mut updated, mut unchanged): (usize, usize, usize) = (0, 0, 0);
     let mut changes = Vec::new();
     for e in &new.events {
         match before.get(e.id.as_str()) {
             None => {
-                added += 1;
+                added = added.saturating_add(1);
                 if old.is_some() {
                     changes.push(change(e, "new", None, when(e.start)));
                 }
@@ -217,18 +261,18 @@ fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
                     changes.push(change(e, "moved", when(was.start), when(e.start)));
                 }
                 if *was == e {
-                    unchanged += 1
+                    unchanged = unchanged.saturating_add(1)
                 } else {
-                    updated += 1
+                    updated = updated.saturating_add(1)
                 }
             }
         }
     }
     let now: std::collections::HashSet<&str> = new.events.iter().map(|e| e.id.as_str()).collect();
-    let mut removed = 0;
+    let mut removed: usize = 0;
     if let Some(o) = old {
         for e in o.events.iter().filter(|e| !now.contains(e.id.as_str())) {
-            removed += 1;
+            removed = removed.saturating_add(1);
             changes.push(change(e, "cancelled", when(e.start), None));
         }
     }
@@ -252,6 +296,30 @@ fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary {
     }
 }
 
+/// Ids made unique by a numbered suffix. Each stem keeps its own next
+/// number, so many names sharing one slug take linear time, not quadratic.
+#[derive(Default)]
+struct UniqueIds {
+    taken: HashSet<String>,
+    next: HashMap<String, u32>,
+}
+
+impl UniqueIds {
+    fn claim(&mut self, stem: String) -> String {
+        if self.taken.insert(stem.clone()) {
+            return stem;
+        }
+        let n = self.next.entry(stem.clone()).or_insert(2);
+        loop {
+            let id = format!("{stem}-{n}");
+            *n = n.saturating_add(1);
+            if self.taken.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
 /// The most of an abstract the app keeps per session.
 const MAX_SUMMARY_CHARS: usize = 20_000;
 
@@ -269,14 +337,10 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
         title: format!("{} ({}, imported {})", s.head.title, s.head.format.name(), stored.imported_at.format("%Y-%m-%d %H:%M UTC")),
     });
     let local_dates = s.events.iter().map(|e| e.start.with_timezone(&zone.0).date_naive());
-    let start = local_dates.clone().min().expect("a schedule has events");
-    let end = s
-        .events
-        .iter()
-        .map(|e| e.end.unwrap_or(e.start).with_timezone(&zone.0).date_naive())
-        .chain(local_dates)
-        .max()
-        .expect("a schedule has events");
+    let ends = s.events.iter().map(|e| e.end.unwrap_or(e.start).with_timezone(&zone.0).date_naive());
+    // A stored schedule is validated before it is merged (it has events);
+    // one that somehow has none adds nothing rather than stopping the app.
+    let (Some(start), Some(end)) = (local_dates.clone().min(), ends.chain(local_dates).max()) else { return };
     d.events.push(Event {
         id: event_id.clone(),
         title: s.head.title.clone(),
@@ -292,7 +356,7 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
         sources: vec![source_id.clone()],
     });
     let mut people: BTreeMap<String, String> = BTreeMap::new();
-    let mut person_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut person_ids = UniqueIds::default();
     for e in &s.events {
         let speakers = e
             .persons
@@ -301,22 +365,15 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
                 let id = people.entry(name.clone()).or_insert_with(|| {
                     // Names that differ only in letters outside ASCII share a slug: number them.
                     let slug = crate::text::safe_id(name, 48);
-                    let stem = format!("{IMPORTED_PREFIX}{}--p-{}", s.head.key, if slug.is_empty() { "speaker" } else { &slug });
-                    let mut id = stem.clone();
-                    let mut n = 2;
-                    while !person_ids.insert(id.clone()) {
-                        id = format!("{stem}-{n}");
-                        n += 1;
-                    }
-                    id
+                    person_ids.claim(format!("{IMPORTED_PREFIX}{}--p-{}", s.head.key, if slug.is_empty() { "speaker" } else { &slug }))
                 });
                 Speaker { person: id.clone(), role: "Speaker".into() }
             })
             .collect();
         let (start, end, precision) = match (e.all_day, e.end) {
-            (true, end) => (e.start, end.unwrap_or(e.start + Duration::days(1)), TimePrecision::Day),
+            (true, end) => (e.start, end.or_else(|| crate::when::after(e.start, Duration::days(1))).unwrap_or(e.start), TimePrecision::Day),
             (false, Some(end)) => (e.start, end, TimePrecision::Exact),
-            (false, None) => (e.start, e.start + Duration::hours(1), TimePrecision::StartOnly),
+            (false, None) => (e.start, crate::when::after(e.start, Duration::hours(1)).unwrap_or(e.start), TimePrecision::StartOnly),
         };
         let mut notes = Vec::new();
         if let Some(t) = &e.track {

@@ -55,10 +55,10 @@ pub fn validate(dataset: &Dataset) -> Result<(), ImportError> {
 }
 
 /// The pack file for the data the app shows now, imports included.
-pub fn export(dataset: &Dataset) -> String {
-    let mut text = serde_json::to_string_pretty(dataset).expect("the dataset serialises");
+pub fn export(dataset: &Dataset) -> Result<String, ImportError> {
+    let mut text = serde_json::to_string_pretty(dataset).map_err(|e| ImportError::Pack(e.to_string()))?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 impl Pack {
@@ -66,7 +66,8 @@ impl Pack {
     pub fn check_report(&self) -> Result<CheckReport, ImportError> {
         let mut warnings = vec![];
         if let Err(alone) = validate(&self.dataset) {
-            let embedded: Dataset = serde_json::from_str(atlas_domain::EMBEDDED_DATASET).expect("the embedded dataset parses");
+            let embedded: Dataset =
+                serde_json::from_str(atlas_domain::EMBEDDED_DATASET).map_err(|e| ImportError::Pack(format!("the built-in data: {e}")))?;
             validate(&extend(&embedded, &self.dataset)).map_err(|_| alone.clone())?;
             warnings.push(format!("file: {alone}; it is valid only to extend the built-in data, not to replace it"));
         }
@@ -88,8 +89,8 @@ pub fn extend(base: &Dataset, pack: &Dataset) -> Dataset {
     fn lay<T: Clone, K: std::hash::Hash + Eq>(base: &mut Vec<T>, over: &[T], key: impl Fn(&T) -> K) {
         let mut at: std::collections::HashMap<K, usize> = base.iter().enumerate().map(|(i, b)| (key(b), i)).collect();
         for item in over {
-            match at.get(&key(item)) {
-                Some(&i) => base[i] = item.clone(),
+            match at.get(&key(item)).and_then(|&i| base.get_mut(i)) {
+                Some(slot) => *slot = item.clone(),
                 None => {
                     at.insert(key(item), base.len());
                     base.push(item.clone());

@@ -1,10 +1,10 @@
 //! What every schedule parser produces: one conference's events as instants
 //! in UTC, the zone to show them in, and what was skipped or guessed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use atlas_domain::time::ZoneName;
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ImportError;
@@ -125,14 +125,21 @@ impl Warnings {
     pub fn push(&mut self, location: impl Into<String>, message: impl Into<String>) {
         let message = message.into();
         if let Some(&i) = self.by_message.get(&message) {
-            self.list[i].1 += 1;
+            if let Some((_, more)) = self.list.get_mut(i) {
+                *more = more.saturating_add(1);
+            }
         } else if self.list.len() < MAX_WARNINGS {
             self.by_message.insert(message.clone(), self.list.len());
             self.list.push((Warning { location: location.into(), message }, 0));
         } else {
-            self.dropped += 1;
+            self.dropped = self.dropped.saturating_add(1);
         }
     }
+    /// The first warning that is not about the file as a whole (its zone).
+    pub fn first(&self) -> Option<&Warning> {
+        self.list.iter().map(|(w, _)| w).find(|w| w.location != "file")
+    }
+
     pub fn finish(self) -> Vec<Warning> {
         let mut out: Vec<Warning> = self
             .list
@@ -166,6 +173,14 @@ pub fn display_zone(declared: Option<ZoneName>, chosen: Option<ZoneName>, warnin
     }
 }
 
+/// The longest event id an importer makes: a 64-byte id and a `-N` suffix.
+pub const MAX_EVENT_ID_BYTES: usize = 80;
+
+/// `[a-z0-9._-]`, not empty, at most `max` bytes: what [`crate::text::safe_id`] makes.
+pub fn is_safe_id(id: &str, max: usize) -> bool {
+    !id.is_empty() && id.len() <= max && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+}
+
 pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
@@ -175,13 +190,21 @@ impl Schedule {
     /// an end before its start, and orders events by start.
     pub fn finish(mut head: Head, mut events: Vec<ScheduleEvent>, mut warnings: Warnings) -> Result<Schedule, ImportError> {
         if events.is_empty() {
-            return Err(ImportError::NoEvents(match head.format {
-                Format::Ical => "the calendar has no VEVENT with a usable start".into(),
-                _ => "the schedule has no event with a usable date".into(),
+            let what = match head.format {
+                Format::Ical => "the calendar has no VEVENT with a usable start",
+                _ => "the schedule has no event with a usable date",
+            };
+            // Say why: the first thing skipped is usually the reason for all.
+            return Err(ImportError::NoEvents(match warnings.first() {
+                Some(w) => format!("{what} (first problem, {w})"),
+                None => what.to_string(),
             }));
         }
         let mut first_at: HashMap<String, String> = HashMap::new();
-        let mut used: std::collections::HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
+        let mut used: HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
+        // The next suffix to try for each repeated id: each id's counter only
+        // goes up, so 20,000 events sharing one guid take linear time.
+        let mut next_suffix: HashMap<String, u32> = HashMap::new();
         for e in &mut events {
             if let Some(e_end) = e.end {
                 if e_end < e.start {
@@ -194,13 +217,13 @@ impl Schedule {
                     first_at.insert(e.id.clone(), e.location.clone());
                 }
                 Some(first) => {
-                    let mut n = 2;
+                    let n = next_suffix.entry(e.id.clone()).or_insert(2);
                     let fresh = loop {
                         let candidate = format!("{}-{n}", e.id);
+                        *n = n.saturating_add(1);
                         if !used.contains(&candidate) {
                             break candidate;
                         }
-                        n += 1;
                     };
                     warnings
                         .push(&e.location, format!("id {} is used again (first at {first}); this event is kept apart as {fresh}", e.id));
@@ -215,6 +238,34 @@ impl Schedule {
             head.key = "schedule".to_string();
         }
         Ok(Schedule { head, events, warnings: warnings.finish() })
+    }
+
+    /// Checks a schedule read back from disk as strictly as a fresh import
+    /// leaves it: events present, ids safe and unique, every time one the
+    /// app shows, no end before its start. A stored file that fails is
+    /// moved aside by the app, never shown.
+    pub fn validate(&self) -> Result<(), String> {
+        let title = crate::text::one_line(&self.head.title, 60);
+        if self.events.is_empty() {
+            return Err(format!("the stored schedule \"{title}\" has no events"));
+        }
+        if !is_safe_id(&self.head.key, 64) {
+            return Err(format!("the stored schedule \"{title}\" has an unusable key"));
+        }
+        let mut ids = HashSet::new();
+        for e in &self.events {
+            let id = crate::text::one_line(&e.id, 40);
+            if !is_safe_id(&e.id, MAX_EVENT_ID_BYTES) || !ids.insert(e.id.as_str()) {
+                return Err(format!("the stored schedule \"{title}\" has an unusable or repeated event id \"{id}\""));
+            }
+            if crate::when::in_range(e.start).is_none() || e.end.is_some_and(|end| crate::when::in_range(end).is_none()) {
+                return Err(format!("event \"{id}\": {}", crate::when::out_of_range("a stored time")));
+            }
+            if e.end.is_some_and(|end| end < e.start) {
+                return Err(format!("event \"{id}\" ends before it starts"));
+            }
+        }
+        Ok(())
     }
 
     pub fn check_report(&self) -> CheckReport {
@@ -238,20 +289,54 @@ pub fn parse_duration(text: &str) -> Option<chrono::Duration> {
     let parts: Vec<&str> = text.trim().split(':').collect();
     let nums: Option<Vec<i64>> = parts.iter().map(|p| p.parse::<i64>().ok().filter(|n| *n >= 0 && *n < 100_000)).collect();
     let nums = nums?;
-    let seconds = match nums.as_slice() {
-        [h, m] if *m < 60 => h * 3600 + m * 60,
-        [h, m, s] if *m < 60 && *s < 60 => h * 3600 + m * 60 + s,
+    // Each part is below 100,000, so this cannot overflow.
+    let seconds: i64 = match nums.as_slice() {
+        [h, m] if *m < 60 => h.saturating_mul(3600).saturating_add(m.saturating_mul(60)),
+        [h, m, s] if *m < 60 && *s < 60 => h.saturating_mul(3600).saturating_add(m.saturating_mul(60)).saturating_add(*s),
         _ => return None,
     };
     // A talk longer than a fortnight is a typo, not a talk.
-    (seconds <= 14 * 86400).then(|| chrono::Duration::seconds(seconds))
+    (seconds <= 14 * 86_400).then(|| chrono::Duration::seconds(seconds))
+}
+
+/// An RFC 5545 / ISO 8601 duration (iCalendar DURATION, schedule2's `duration`): `P1W`, `P1DT2H`, `PT45M`, `-PT5M` (negative refused).
+/// An event longer than a year is a typo, not an event.
+const MAX_DURATION_SECONDS: i64 = 366 * 86_400;
+
+pub fn parse_iso_duration(v: &str) -> Option<Duration> {
+    let v = v.trim().strip_prefix('+').unwrap_or(v.trim());
+    let rest = v.strip_prefix('P')?;
+    let mut seconds: i64 = 0;
+    let mut number = String::new();
+    let mut in_time = false;
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'T' => in_time = true,
+            'W' | 'D' | 'H' | 'M' | 'S' => {
+                let n: i64 = number.parse().ok().filter(|n| *n < 1_000_000)?;
+                number.clear();
+                let unit: i64 = match (c, in_time) {
+                    ('W', false) => 604_800,
+                    ('D', false) => 86_400,
+                    ('H', true) => 3_600,
+                    ('M', true) => 60,
+                    ('S', true) => 1,
+                    _ => return None,
+                };
+                seconds = seconds.checked_add(n.checked_mul(unit)?)?;
+            }
+            _ => return None,
+        }
+    }
+    (number.is_empty() && seconds <= MAX_DURATION_SECONDS).then(|| Duration::seconds(seconds))
 }
 
 /// `HH:MM` as minutes after midnight.
 pub fn parse_clock(text: &str) -> Option<u32> {
     let (h, m) = text.trim().split_once(':')?;
     let (h, m): (u32, u32) = (h.parse().ok()?, m.get(..2).unwrap_or(m).parse().ok()?);
-    (h < 24 && m < 60).then_some(h * 60 + m)
+    (h < 24 && m < 60).then_some(h.saturating_mul(60).saturating_add(m))
 }
 
 /// The conference key from an acronym or title.

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::frab::{self, ClockCheck};
 use crate::schedule::{display_zone, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
+use crate::schedule2;
 use crate::text::one_line;
 use crate::{ImportError, ImportOptions};
 
@@ -36,6 +37,18 @@ pub fn from_value(root: Value, options: &ImportOptions) -> Result<Schedule, Impo
     };
     let zone = display_zone(declared, options.zone, &mut warnings);
     let reading_zone = declared.or(options.zone).unwrap_or(ZoneName(chrono_tz::UTC));
+    let key = schedule_key(acronym.as_deref(), &title, "schedule-json");
+    let head = Head { format: Format::ScheduleJson, key, title, acronym, declared_zone: declared, zone, base_url };
+
+    // The c3voc "schedule2" draft: one flat list of events with RFC 3339
+    // start and end, rooms and tracks by reference.
+    if let Some(list) = schedule.get("events") {
+        let Some(list) = list.as_array() else {
+            return Err(ImportError::Structure("schedule.events is not a list (c3voc schedule2 draft)".into()));
+        };
+        let events = schedule2::events(list, conference, &mut warnings);
+        return Schedule::finish(head, events, warnings);
+    }
 
     let days = match conference.get("days") {
         Some(Value::Array(days)) => days.as_slice(),
@@ -74,12 +87,11 @@ pub fn from_value(root: Value, options: &ImportOptions) -> Result<Schedule, Impo
         }
     }
     clock.report(declared, &mut warnings);
-    let key = schedule_key(acronym.as_deref(), &title, "schedule-json");
-    Schedule::finish(Head { format: Format::ScheduleJson, key, title, acronym, declared_zone: declared, zone, base_url }, events, warnings)
+    Schedule::finish(head, events, warnings)
 }
 
 /// A text field; numbers are accepted as text, other types are a warning.
-fn string(obj: &Map<String, Value>, key: &str, path: &str, warnings: &mut Warnings) -> Option<String> {
+pub(crate) fn string(obj: &Map<String, Value>, key: &str, path: &str, warnings: &mut Warnings) -> Option<String> {
     match obj.get(key) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
@@ -91,7 +103,7 @@ fn string(obj: &Map<String, Value>, key: &str, path: &str, warnings: &mut Warnin
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
+pub(crate) fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "true/false",

@@ -5,13 +5,16 @@ use crate::ImportError;
 
 /// The bytes as UTF-8, or where they stop being UTF-8.
 pub fn utf8(bytes: &[u8]) -> Result<&str, ImportError> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = good.iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0);
-        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-        ImportError::Encoding { line, column, byte: bytes[e.valid_up_to()] }
-    })
+    std::str::from_utf8(bytes).map_err(|e| encoding_error(bytes, e.valid_up_to()))
+}
+
+/// The error for bytes that stop being UTF-8 at `at`: line, column and the byte.
+pub fn encoding_error(bytes: &[u8], at: usize) -> ImportError {
+    let good = bytes.get(..at).unwrap_or(bytes);
+    let line = good.iter().filter(|&&b| b == b'\n').count().saturating_add(1);
+    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p.saturating_add(1));
+    let column = String::from_utf8_lossy(good.get(line_start..).unwrap_or_default()).chars().count().saturating_add(1);
+    ImportError::Encoding { line, column, byte: bytes.get(at).copied().unwrap_or(0) }
 }
 
 /// Byte offsets to 1-based line numbers.
@@ -22,92 +25,95 @@ pub struct Lines {
 impl Lines {
     pub fn new(text: &str) -> Lines {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i.saturating_add(1)));
         Lines { starts }
     }
     pub fn line_of(&self, offset: usize) -> usize {
         match self.starts.binary_search(&offset) {
-            Ok(i) => i + 1,
+            Ok(i) => i.saturating_add(1),
             Err(i) => i,
         }
     }
 }
 
+/// Tags whose end starts a new line of text.
+const BLOCK_TAGS: [&str; 12] = ["br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "tr", "blockquote"];
+
 /// Abstracts often carry HTML. The app shows text only: tags are dropped
 /// (block tags become line breaks), the common entities are decoded, and
 /// the result is never parsed as markup again. Script and style content is
 /// dropped whole.
+///
+/// Linear in the input: the text is walked once, each `<` looks ahead to
+/// its own `>` only, and a `<script>` or `<style>` is skipped by a search
+/// that resumes where it stopped (never from the start, never lower-casing
+/// the rest).
 pub fn markup_to_text(input: &str) -> String {
     if !input.contains('<') && !input.contains('&') {
         return tidy(input);
     }
     let mut out = String::with_capacity(input.len());
     let mut rest = input;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..lt]));
-        let after = &rest[lt + 1..];
-        let Some(gt) = after.find('>') else {
-            // A lone '<' is text ("a < b").
-            out.push_str(&decode_entities(&rest[lt..]));
-            rest = "";
-            break;
+    while let Some((before, after)) = rest.split_once('<') {
+        decode_entities_into(before, &mut out);
+        let Some((tag, after_tag)) = after.split_once('>') else {
+            // A lone '<' is text ("a < b"), and so is everything after it.
+            out.push('<');
+            decode_entities_into(after, &mut out);
+            return tidy(&out);
         };
-        let tag = after[..gt].trim().to_ascii_lowercase();
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        rest = &after[gt + 1..];
-        if !tag.starts_with('/') && (name == "script" || name == "style") {
+        let tag = tag.trim();
+        let closing = tag.starts_with('/');
+        let name: String =
+            tag.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+        rest = after_tag;
+        if !closing && (name == "script" || name == "style") {
             // Skip to the closing tag, whatever is inside.
-            let close = format!("</{name}");
-            match rest.to_ascii_lowercase().find(&close) {
-                Some(p) => {
-                    rest = &rest[p..];
-                    rest = rest.find('>').map(|g| &rest[g + 1..]).unwrap_or("");
-                }
-                None => rest = "",
-            }
+            rest = match find_ascii_case_insensitive(rest, &format!("</{name}")) {
+                Some(at) => rest.get(at..).and_then(|r| r.split_once('>')).map_or("", |(_, r)| r),
+                None => "",
+            };
             continue;
         }
-        if matches!(name.as_str(), "br" | "p" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "tr" | "blockquote") {
+        if BLOCK_TAGS.contains(&name.as_str()) {
             out.push('\n');
         }
     }
-    out.push_str(&decode_entities(rest));
+    decode_entities_into(rest, &mut out);
     tidy(&out)
 }
 
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
+/// Where `needle` (ASCII) first occurs in `haystack`, ignoring ASCII case; a
+/// byte offset on a character boundary. Linear in the haystack.
+fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    let first = needle.first()?.to_ascii_lowercase();
+    let bytes = haystack.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes.get(from..)?.iter().position(|b| b.to_ascii_lowercase() == first) {
+        let at = from.checked_add(offset)?;
+        let window = bytes.get(at..at.checked_add(needle.len())?)?;
+        if window.eq_ignore_ascii_case(needle) {
+            // The needle is ASCII, so `at` starts a character.
+            return Some(at);
+        }
+        from = at.checked_add(1)?;
     }
-    let mut out = String::with_capacity(s.len());
+    None
+}
+
+/// The longest entity the decoder reads (`&#x10FFFF;`); a `;` further on is
+/// not this `&`'s, so the search for it stops here.
+const MAX_ENTITY_CHARS: usize = 10;
+
+fn decode_entities_into(s: &str, out: &mut String) {
     let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let end = after.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let name = &after[..e];
-            let ch = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32)
-                    .filter(|c| *c != '\0'),
-            }?;
-            Some((ch, e))
-        });
-        match decoded {
-            Some((ch, e)) => {
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        match entity(after) {
+            Some((ch, used)) => {
                 out.push(ch);
-                rest = &after[e + 1..];
+                rest = after.get(used..).unwrap_or_default();
             }
             None => {
                 out.push('&');
@@ -116,7 +122,29 @@ fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+}
+
+/// The character an entity names, and the bytes it took (name and `;`),
+/// looking no further than [`MAX_ENTITY_CHARS`] characters.
+fn entity(after_amp: &str) -> Option<(char, usize)> {
+    let (end, _) = after_amp.char_indices().take(MAX_ENTITY_CHARS.saturating_add(1)).find(|(_, c)| *c == ';')?;
+    let name = after_amp.get(..end)?;
+    let ch = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        _ => name
+            .strip_prefix("#x")
+            .or_else(|| name.strip_prefix("#X"))
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+            .and_then(char::from_u32)
+            .filter(|c| *c != '\0')?,
+    };
+    Some((ch, end.saturating_add(1)))
 }
 
 /// Line endings to `\n`, runs of blank lines to one, control characters out,
@@ -124,18 +152,18 @@ fn decode_entities(s: &str) -> String {
 pub fn tidy(s: &str) -> String {
     let s = s.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(s.len());
-    let mut blank = 0;
+    let mut blank = false;
     for line in s.split('\n') {
         let line: String = line.chars().filter(|c| !c.is_control() || *c == '\t').collect();
         let line = line.trim_end();
         if line.trim().is_empty() {
-            blank += 1;
+            blank = true;
             continue;
         }
         if !out.is_empty() {
-            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+            out.push_str(if blank { "\n\n" } else { "\n" });
         }
-        blank = 0;
+        blank = false;
         out.push_str(line);
     }
     out.trim().to_string()
@@ -147,7 +175,7 @@ pub fn one_line(s: &str, max: usize) -> String {
     if joined.chars().count() <= max {
         joined
     } else {
-        let mut t: String = joined.chars().take(max - 1).collect();
+        let mut t: String = joined.chars().take(max.saturating_sub(1)).collect();
         t.push('…');
         t
     }

@@ -265,3 +265,58 @@ fn twenty_thousand_events_import() {
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     println!("20,000 events, {} bytes, checked in {took:?}", xml.len());
 }
+
+#[test]
+fn a_calendar_folded_inside_a_character_is_unfolded_before_decoding() {
+    // RFC 5545 folds at 75 octets: here the fold splits the two bytes of "é".
+    let mut doc = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:fold\r\nDTSTART:20260601T100000Z\r\nSUMMARY:Caf\xc3".to_vec();
+    doc.extend_from_slice(b"\r\n \xa9 au lait\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    let s = schedule(&doc);
+    assert_eq!(s.events[0].title, "Café au lait");
+    // A byte that is not UTF-8 even after unfolding is still an error with its line.
+    let bad = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Caf\xe9\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    assert!(matches!(parse(bad, &opts()), Err(ImportError::Encoding { line: 3, byte: 0xE9, .. })));
+}
+
+#[test]
+fn a_first_line_in_another_script_is_a_reason_not_a_panic() {
+    for first in ["Расписание конференции", "ÄÖÜ ÄÖÜ ÄÖÜ", "Πρόγραμμα", "会议日程安排表", "📅🗓️ Schedule"]
+    {
+        let doc = format!("{first}\nBEGIN:VCALENDAR\n");
+        match parse(doc.as_bytes(), &opts()) {
+            Err(ImportError::UnknownFormat { starts_with }) => assert!(starts_with.starts_with(first.split(' ').next().unwrap())),
+            other => panic!("{first}: expected an unknown format, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn times_outside_the_years_the_app_shows_are_skipped_with_the_reason() {
+    let far =
+        TINY_XML.replace("2026-06-01T10:00:00+02:00", "2026-06-01T10:00:00+02:00").replace("date=\"2026-06-01\"", "date=\"2500-12-31\"");
+    let far = far.replace("<date>2026-06-01T10:00:00+02:00</date>", "");
+    let err = parse(far.as_bytes(), &opts()).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("outside the years 1900 to 2200"), "{text}");
+    let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:End of time\r\nDTSTART:99991231T233000Z\r\nDURATION:P52W\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    assert!(parse(ics.as_bytes(), &opts()).unwrap_err().to_string().contains("outside the years"));
+    let near_edge = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Edge\r\nDTSTART:22001231T233000Z\r\nDURATION:P52W\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let s = schedule(near_edge.as_bytes());
+    assert_eq!(s.events[0].end, None, "an end past 2200 is not known, never an overflow");
+}
+
+#[test]
+fn utf16_is_named_as_utf16() {
+    let mut doc = vec![0xFF, 0xFE];
+    doc.extend(TINY_XML.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    assert_eq!(parse(&doc, &opts()).unwrap_err(), ImportError::Utf16);
+}
+
+#[test]
+fn entity_and_markup_work_stays_linear_in_shape() {
+    // Not a timing: the results that the old quadratic paths also gave must stay right.
+    let text = atlas_import::markup_to_text_for_tests(&format!("{}<script>{}</SCRIPT>tail", "R&amp;D ".repeat(3), "x<".repeat(10)));
+    assert_eq!(text, "R&D R&D R&D tail");
+    assert_eq!(atlas_import::markup_to_text_for_tests("&&&;&amp"), "&&&;&amp");
+    assert_eq!(atlas_import::markup_to_text_for_tests("a &#x1F600; b &verylongentityname; c"), "a 😀 b &verylongentityname; c");
+}

@@ -125,7 +125,7 @@ fn packs_round_trip_extend_and_replace() {
     let base = embedded();
     let (lib, atlas, _) =
         import(&Library::default(), &base, &fixture("debconf23_pentabarf.xml"), "dc.xml", &opts(), PackMode::Extend, Utc::now()).unwrap();
-    let exported = pack::export(atlas.dataset());
+    let exported = pack::export(atlas.dataset()).unwrap();
     let report = atlas_import::check(exported.as_bytes(), &opts()).unwrap();
     assert_eq!(report.format, "atlas-pack");
     assert_eq!(report.events, atlas.dataset().sessions.len());
@@ -140,7 +140,8 @@ fn packs_round_trip_extend_and_replace() {
     small.sessions[0].title = "Renamed by the pack".into();
     let renamed = small.sessions[0].id.clone();
     let (_, atlas3, _) =
-        import(&Library::default(), &base, pack::export(&small).as_bytes(), "p.json", &opts(), PackMode::Extend, Utc::now()).unwrap();
+        import(&Library::default(), &base, pack::export(&small).unwrap().as_bytes(), "p.json", &opts(), PackMode::Extend, Utc::now())
+            .unwrap();
     assert_eq!(atlas3.session(&renamed, None).unwrap().summary.title, "Renamed by the pack");
     assert!(atlas3.dataset().sessions.len() > base.sessions.len());
     let _ = lib;
@@ -152,7 +153,8 @@ fn a_pack_that_does_not_validate_is_refused() {
     let mut broken = base.clone();
     broken.sessions[0].speakers.push(atlas_domain::model::Speaker { person: "nobody".into(), role: "ghost".into() });
     let err =
-        import(&Library::default(), &base, pack::export(&broken).as_bytes(), "b.json", &opts(), PackMode::Replace, Utc::now()).unwrap_err();
+        import(&Library::default(), &base, pack::export(&broken).unwrap().as_bytes(), "b.json", &opts(), PackMode::Replace, Utc::now())
+            .unwrap_err();
     assert!(err.to_string().contains("unknown person nobody"), "{err}");
     let mut newer = serde_json::to_value(&base).unwrap();
     newer["schema_version"] = 99.into();

@@ -256,3 +256,81 @@ fn a_read_only_folder_gives_a_clear_error_and_loses_nothing() {
         assert!(out.contains("Read-only file system"), "{out}");
     }
 }
+
+fn mkfifo(path: &std::path::Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// Runs `work` on a thread and fails the test if it has not returned in 10 s (a hang).
+fn within_seconds<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(work());
+    });
+    rx.recv_timeout(Duration::from_secs(10)).unwrap_or_else(|_| panic!("{what} hung"))
+}
+
+#[test]
+fn a_fifo_in_place_of_the_file_is_moved_aside_not_read() {
+    let dir = scratch("fifo");
+    let store = Store::in_folder(&dir);
+    mkfifo(store.path());
+    let path = store.path().to_path_buf();
+    let (data, outcome) = within_seconds("loading a FIFO", move || Store::in_folder(path.parent().unwrap()).load().unwrap());
+    assert_eq!(data, UserData::default());
+    match outcome {
+        LoadOutcome::Recovered { moved_to, reason } => {
+            assert!(reason.contains("not a regular file"), "{reason}");
+            assert!(std::fs::symlink_metadata(moved_to).is_ok(), "kept aside, never deleted");
+        }
+        other => panic!("expected the FIFO to be moved aside, got {other:?}"),
+    }
+    // And the store goes on saving.
+    store.save(&data).unwrap();
+    assert_eq!(store.load().unwrap().1, LoadOutcome::Loaded);
+}
+
+#[test]
+fn reading_refuses_fifos_and_oversized_files_before_reading() {
+    let dir = scratch("read-regular");
+    let fifo = dir.join("pipe");
+    mkfifo(&fifo);
+    let err = within_seconds("reading a FIFO", move || read_regular_file(&fifo, 100).unwrap_err());
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    let big = dir.join("big");
+    std::fs::write(&big, vec![b'x'; 101]).unwrap();
+    assert_eq!(read_regular_file(&big, 100).unwrap_err().kind(), std::io::ErrorKind::FileTooLarge);
+    assert_eq!(read_regular_file(&big, 101).unwrap().len(), 101);
+    assert_eq!(read_regular_file(&dir, 100).unwrap_err().kind(), std::io::ErrorKind::InvalidInput, "a folder");
+}
+
+#[test]
+fn saves_never_write_through_a_link_planted_as_the_backup_or_temporary_file() {
+    let dir = scratch("symlink");
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    let store = Store::in_folder(&dir);
+    store.save(&UserData::default()).unwrap();
+    // A link where the backup goes, and where the next temporary file goes.
+    std::os::unix::fs::symlink(&victim, dir.join(format!("{FILE_NAME}.bak"))).unwrap();
+    std::os::unix::fs::symlink(&victim, dir.join(format!(".{FILE_NAME}.tmp-{}", std::process::id()))).unwrap();
+    let mut data = UserData::default();
+    data.set_note("country:PAK", "second save").unwrap();
+    store.save(&data).unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me", "the link's target is untouched");
+    let bak = dir.join(format!("{FILE_NAME}.bak"));
+    assert!(std::fs::symlink_metadata(&bak).unwrap().is_file(), "the link was replaced by a real backup");
+    assert!(parse(&std::fs::read(&bak).unwrap()).is_ok(), "the backup holds the previous state");
+    assert_eq!(store.load().unwrap().0, data);
+}
+
+#[test]
+fn one_process_holds_the_data_folder() {
+    let dir = scratch("lock");
+    let first = FolderLock::try_acquire(&dir).unwrap().expect("the first takes the lock");
+    // A second open file description, as a second app would have, is refused.
+    assert!(FolderLock::try_acquire(&dir).unwrap().is_none(), "held by the first");
+    drop(first);
+    assert!(FolderLock::try_acquire(&dir).unwrap().is_some(), "free again once the first lets go");
+}
