@@ -31,6 +31,12 @@ scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
 step "release build for the real-window tests"
 cargo build --release --bin minerals-atlas
 
+step "hostile corpus through the real binary (exit 0 or 1 with a reason, bounded time, no panic)"
+node tests/hostile/run-corpus.mjs target/release/minerals-atlas
+
+step "work in proportion to the input (time ratios at n and 4n, not absolute times)"
+cargo run --release --quiet -p atlas-import --example scaling
+
 step "real-window tests under Xvfb, offline"
 mkdir -p test-output
 export MINERALS_ATLAS_SCREENSHOTS="${MINERALS_ATLAS_SCREENSHOTS:-$PWD/test-output/screenshots}"

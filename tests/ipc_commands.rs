@@ -414,3 +414,26 @@ fn a_fifo_in_place_of_the_stored_files_does_not_hang_the_start() {
     assert!(lib["notice"].as_str().unwrap().contains("not a regular file"), "{lib}");
     assert!(user["notice"].as_str().unwrap().contains("not a regular file"), "{user}");
 }
+
+/// A second app that finds the data folder held (no D-Bus, so the
+/// single-instance plugin could not hand over) shows the data, says why it
+/// saves nothing, and refuses every change without touching the files.
+#[test]
+fn a_second_app_on_a_held_data_folder_saves_nothing() {
+    use minerals_atlas::library::LibraryState;
+    use minerals_atlas::user::UserState;
+    let dir = scratch("held-folder");
+    let _first = atlas_store::FolderLock::try_acquire(&dir).unwrap().expect("the first app holds the folder");
+    assert!(atlas_store::FolderLock::try_acquire(&dir).unwrap().is_none(), "the second app finds it held");
+    let reason = "Another Minerals Atlas window is using your data folder.".to_string();
+    let user = UserState::open(&dir).read_only(reason.clone());
+    assert_eq!(user.view().notice.as_deref(), Some(reason.as_str()), "told at start");
+    let err = user.update(|d| d.set_note("country:PAK", "x")).expect_err("no save");
+    assert_eq!(err.code(), "folder_in_use");
+    let (atlas, _) = minerals_atlas::state::AtlasState::load_embedded().unwrap();
+    let library = LibraryState::open(&dir, &atlas).read_only(reason);
+    let ics = std::fs::read(shared_fixture("kielux-2020.ics")).unwrap();
+    let err = library.import(&atlas, &ics, "k.ics", &Default::default(), Default::default()).expect_err("no import");
+    assert_eq!(err.code(), "folder_in_use");
+    assert!(!dir.join("user-data.json").exists() && !dir.join("library.json").exists(), "nothing written");
+}

@@ -5,10 +5,13 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDriver } from './app.mjs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { APP_BINARY, startDriver } from './app.mjs';
+import { hostileCases } from '../hostile/corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.resolve(root, '../shared/fixtures');
@@ -132,6 +135,42 @@ test('a bad drop says why and changes nothing', async () => {
   const after = await session.executeAsync('const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke("get_library").then(done, (e) => done(e));');
   assert.deepEqual(after.schedules, before.schedules);
   assert.ok(readFileSync(path.join(driver.dataDir, 'library.json'), 'utf8').includes('camp2019'));
+});
+
+/** Drops bytes on the window as a file (base64 through WebDriver, bytes in the page). */
+function dropBytes(name, bytes) {
+  return session.execute(`
+    const bytes = Uint8Array.from(atob(arguments[1]), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], arguments[0]));
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));`, [name, bytes.toString('base64')]);
+}
+
+test('hostile files dropped on the window give the reason the command line gives, and change nothing', async () => {
+  const wanted = ['first-line-cyrillic-then-ical.ics', 'first-line-emoji-then-xml.xml', 'utf16le-xml.xml', 'frab-day-year-2201.xml', 'json-day-year-10000.json', 'ical-year-262142.ics'];
+  const cases = hostileCases().filter((c) => wanted.includes(c.name));
+  assert.equal(cases.length, wanted.length);
+  const dir = mkdtempSync(path.join(tmpdir(), 'atlas-hostile-drop-'));
+  const libraryBefore = readFileSync(path.join(driver.dataDir, 'library.json'), 'utf8');
+  for (const c of cases) {
+    const file = path.join(dir, c.name);
+    writeFileSync(file, c.bytes);
+    const cli = spawnSync(APP_BINARY, ['import', '--check', file], { encoding: 'utf8', env: { ...process.env, MINERALS_ATLAS_DATA_DIR: dir } });
+    assert.equal(cli.status, 1, `${c.name}: the command line refuses it`);
+    const reason = cli.stderr.trim().slice(`minerals-atlas import: ${file}: `.length);
+    assert.ok(reason.length > 10, `${c.name}: a reason (${cli.stderr})`);
+    await session.execute("const s = document.getElementById('import-sheet'); if (s.open) s.close();");
+    await dropBytes(c.name, c.bytes);
+    await session.waitFor(`the result of ${c.name}`, sheetOpen, [], 30000);
+    assert.equal(await session.execute("return document.getElementById('import-sheet').dataset.result;"), 'error', c.name);
+    const shown = await session.text(await session.find('[data-import-error]'));
+    assert.ok(shown.includes(reason), `${c.name}: the window says "${shown}", the command line "${reason}"`);
+  }
+  await session.execute("const s = document.getElementById('import-sheet'); if (s.open) s.close();");
+  assert.equal(readFileSync(path.join(driver.dataDir, 'library.json'), 'utf8'), libraryBefore, 'the library is unchanged');
+  // No crash report: a refused file is not a crash.
+  assert.ok(!readdirSync(driver.dataDir).some((f) => f.startsWith('crash-report-')), 'no crash report');
 });
 
 /** A valid frab XML schedule of `n` sessions over five days (made here, not stored). */

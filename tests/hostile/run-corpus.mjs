@@ -49,7 +49,7 @@ try {
       console.log(`FAIL ${c.name} (${ms.toFixed(0)} ms): ${problems.join('; ')} | ${what}`);
     } else {
       passed += 1;
-      console.log(`ok   ${c.name} (${ms.toFixed(0)} ms): ${what.slice(0, 160)}`);
+      if (process.env.VERBOSE) console.log(`ok   ${c.name} (${ms.toFixed(0)} ms): ${what.slice(0, 160)}`);
     }
     rmSync(file);
   }
