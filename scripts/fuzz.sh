@@ -10,6 +10,7 @@
 #
 #   scripts/fuzz.sh            # the short run the test command does
 #   scripts/fuzz.sh 1800       # the longer run (30 minutes per target)
+#   FUZZ_JOBS=2 scripts/fuzz.sh 1800   # two targets at a time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
@@ -43,13 +44,26 @@ find "$scratch/hostile" -type f -size -256k | while read -r f; do
 done
 cargo run --quiet --release -p atlas-import --example fuzz_seeds -- "$scratch/stored_state" >/dev/null
 (cd fuzz && cargo fuzz build --release --sanitizer none) >/dev/null
-for target in "${targets[@]}"; do
-  echo "fuzz: $target for ${seconds}s"
+# FUZZ_JOBS targets run at once (default 1); each writes its own log.
+jobs="${FUZZ_JOBS:-1}"
+run_target() {
+  local target="$1"
   (cd fuzz && cargo fuzz run --release --sanitizer none "$target" "$scratch/$target" -- \
-      -max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 2>&1) \
-    | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|artifact_prefix|Test unit written)" || true
+      -max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$scratch/$target.log" 2>&1) || true
+}
+for target in "${targets[@]}"; do
+  while (( $(jobs -rp | wc -l) >= jobs )); do wait -n || true; done
+  echo "fuzz: $target for ${seconds}s"
+  run_target "$target" &
+done
+wait
+failed=0
+for target in "${targets[@]}"; do
+  echo "fuzz: $target"
+  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|artifact_prefix|Test unit written)" "$scratch/$target.log" || true
   if [ -n "$(ls -A "fuzz/artifacts/$target" 2>/dev/null)" ]; then
     echo "fuzz: $target found a failing input in fuzz/artifacts/$target" >&2
-    exit 1
+    failed=1
   fi
 done
+exit "$failed"

@@ -101,6 +101,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
     let countries_csv = loaded.curated(cd, "usgs_countries.csv")?;
     let minerals_csv = loaded.curated(cd, "minerals.csv")?;
     let list_names_csv = loaded.curated(cd, "critical_list_names.csv")?;
+    let table_rules_csv = loaded.curated(cd, "usgs_tables.csv")?;
 
     let sources_file: SourcesFile = parse_json(&sources_json)?;
     let m: MinisterialFile = parse_json(&ministerial_json)?;
@@ -164,11 +165,31 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
 
     apply_critical_lists(&mut minerals, &list_names_csv, &lists_csv, &eu_csv)?;
 
+    let mut table_rules = Vec::new();
+    for (line, r) in read_csv(&table_rules_csv, &["chapter", "table_key", "rule", "value", "reason"])? {
+        let f = |i: usize| r.get(i).unwrap_or("").trim().to_string();
+        let rule = match (f(2).as_str(), f(3)) {
+            ("world_only", v) if v.is_empty() => usgs::TableRuleKind::WorldOnly,
+            ("base", v) if !v.is_empty() => usgs::TableRuleKind::Base(usgs::table_key(&v)),
+            (other, _) => {
+                return Err(GenError::new(
+                    &table_rules_csv.path,
+                    Some(line),
+                    format!("unknown rule \"{other}\" (world_only, or base with its value)"),
+                ))
+            }
+        };
+        if f(4).is_empty() {
+            return Err(GenError::new(&table_rules_csv.path, Some(line), "a table rule needs its reason"));
+        }
+        table_rules.push(usgs::TableRule { line, chapter: f(0), table_key: usgs::table_key(&f(1)), rule, reason: f(4) });
+    }
     let series = usgs::build_series(
         &release.world_rows,
         &usgs_csv.path,
         |chapter, commodity| mineral_by_commodity.get(&(chapter.to_string(), commodity.to_string())).cloned(),
         |name| usgs_countries.get(name).map(|c| c.iso3.clone()),
+        &table_rules,
     )?;
 
     // ---- countries ----

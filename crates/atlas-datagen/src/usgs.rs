@@ -155,116 +155,342 @@ fn quoted(s: &str) -> Option<String> {
     (end > start).then(|| s[start..end].to_string())
 }
 
-/// Groups world rows into series. `mineral_of` maps (chapter, commodity) to a
-/// mineral id; `country_of` maps a USGS country name to alpha-3.
+/// The key that ties the rows of one USGS table together. USGS writes a
+/// total's detail with ": rounded" or ", rounded" (at the end or inside,
+/// "Mine production: Usable ore, rounded") and sometimes in another case
+/// ("ilmenite, rounded" against "Ilmenite"): case, a no-break space, every
+/// "rounded" after a comma or colon and runs of spaces are not part of it.
+pub fn table_key(detail: &str) -> String {
+    let lower = detail.replace('\u{a0}', " ").to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find("rounded") {
+        let (before, after) = rest.split_at(at);
+        let after = &after["rounded".len()..];
+        let trimmed = before.trim_end();
+        let at_word_end = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        match trimmed.strip_suffix([',', ':']) {
+            Some(kept) if at_word_end => out.push_str(kept),
+            _ => {
+                out.push_str(before);
+                out.push_str("rounded");
+            }
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A detail as shown: USGS's words without the "rounded" marks.
+fn display_detail(detail: &str) -> String {
+    let key_words = table_key(detail);
+    // Keep USGS's case: drop the marks from the original text the same way.
+    let mut out = detail.replace('\u{a0}', " ");
+    for mark in [", rounded", ": rounded", ",rounded", ":rounded"] {
+        out = out.replace(mark, "");
+    }
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if out.to_lowercase() == key_words {
+        out
+    } else {
+        key_words
+    }
+}
+
+/// A qualified detail's base table and its qualifier: "Mine production:
+/// steatite" is the "Mine production" table, qualified "steatite"; boron's
+/// "Production—ulexite" is "Production", "ulexite".
+fn split_qualifier(detail: &str) -> Option<(&str, &str)> {
+    let at = detail.find([':', '—'])?;
+    let (base, rest) = detail.split_at(at);
+    let qualifier = rest.trim_start_matches([':', '—']).trim();
+    (!qualifier.is_empty()).then_some((base.trim(), qualifier))
+}
+
+/// What the project states about USGS's tables where the file alone cannot
+/// say (data/curated/usgs_tables.csv, each with its reason):
+/// - `world_only`: a world total that USGS gives with no country rows,
+///   although its block has country rows (soda ash "synthetic");
+/// - `base`: a table whose key differs from the base its qualified rows
+///   name (boron's "Production—All forms" is the table of "Production—ulexite").
+#[derive(Debug, Clone)]
+pub struct TableRule {
+    pub line: u64,
+    pub chapter: String,
+    pub table_key: String,
+    pub rule: TableRuleKind,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableRuleKind {
+    WorldOnly,
+    /// The table key of the base its qualified rows name.
+    Base(String),
+}
+
+/// The path of the table rules, for messages.
+pub const TABLE_RULES_FILE: &str = "data/curated/usgs_tables.csv";
+
+/// One table of the release: a block (chapter, commodity, statistic, unit,
+/// year) and the rows that share a table key, qualified rows included.
+struct Table<'a> {
+    key: String,
+    world: Vec<&'a RawRow>,
+    /// Country rows, each with its qualifier when it came in from a qualified detail.
+    rows: Vec<(&'a RawRow, Option<String>)>,
+}
+
+type Block = (String, String, String, String, i32);
+
+/// Groups world rows into USGS's tables, one series each. `mineral_of` maps
+/// (chapter, commodity) to a mineral id; `country_of` maps a USGS country
+/// name to alpha-3.
+///
+/// A world total belongs to the table whose rows share its [`table_key`]. A
+/// group of country rows with no total of its own whose detail qualifies a
+/// table's ("Mine production: steatite") is part of that table, each row
+/// keeping its qualifier. Refused: two totals in one table, a qualified
+/// detail that could belong to two tables, country rows left outside every
+/// table of a block that has one, a country twice in one table, and a world
+/// total with no country rows in a block that has them unless a `world_only`
+/// rule lists it (and a rule that matches nothing: it is stale).
 pub fn build_series(
     rows: &[RawRow],
     file: &std::path::Path,
     mineral_of: impl Fn(&str, &str) -> Option<String>,
     country_of: impl Fn(&str) -> Option<String>,
+    rules: &[TableRule],
 ) -> Result<Vec<StatSeries>, GenError> {
-    // One series: chapter, commodity, statistic, detail, unit, year.
-    type SeriesKey = (String, String, String, String, String, i32);
-    let mut order: Vec<SeriesKey> = Vec::new();
-    let mut groups: HashMap<SeriesKey, Vec<&RawRow>> = HashMap::new();
+    let err = |line: u64, message: String| GenError::new(file, Some(line), message);
+    // Groups by block and table key, in file order.
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut groups: HashMap<Block, Vec<Table>> = HashMap::new();
     for r in rows {
-        let detail = r.detail.strip_suffix(": rounded").unwrap_or(&r.detail).trim().to_string();
-        let key = (r.chapter.clone(), r.commodity.clone(), r.statistic.clone(), detail, r.unit.clone(), r.year);
-        if !groups.contains_key(&key) {
-            order.push(key.clone());
-        }
-        groups.entry(key).or_default().push(r);
-    }
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for key in order {
-        let members = &groups[&key];
-        let (chapter, commodity, statistic_text, detail, unit, year) = &key;
-        let first = members[0];
-        let mineral = mineral_of(chapter, commodity).ok_or_else(|| {
-            GenError::new(
-                file,
-                Some(first.line),
-                format!("no mineral for chapter \"{chapter}\", commodity \"{commodity}\": add it to data/curated/minerals.csv"),
-            )
-        })?;
-        let statistic = match statistic_text.as_str() {
-            "Production" => Statistic::Production,
-            "Reserves" => Statistic::Reserves,
-            "Capacity" => Statistic::Capacity,
-            other => {
-                return Err(GenError::new(file, Some(first.line), format!("unknown statistic \"{other}\"")));
+        let block = (r.chapter.clone(), r.commodity.clone(), r.statistic.clone(), r.unit.clone(), r.year);
+        let key = table_key(&r.detail);
+        let tables = groups.entry(block.clone()).or_insert_with(|| {
+            blocks.push(block.clone());
+            Vec::new()
+        });
+        let table = match tables.iter().position(|t| t.key == key) {
+            Some(i) => &mut tables[i],
+            None => {
+                tables.push(Table { key, world: vec![], rows: vec![] });
+                tables.last_mut().expect("just pushed")
             }
         };
-        let mut world_total = None;
-        let mut world_total_note = None;
-        let mut rows_out = Vec::new();
-        for r in members {
-            let note = (!r.notes.is_empty()).then(|| r.notes.clone());
-            if r.country == "World total" {
-                world_total = Some(UsgsValue::parse(&r.value));
-                world_total_note = note;
-                continue;
+        if r.country == "World total" {
+            if let Some(first) = table.world.first() {
+                return Err(err(r.line, format!("a second \"World total\" for the table of line {} (\"{}\")", first.line, r.detail)));
             }
-            let country = if r.country == "Other countries" {
-                None
-            } else {
-                Some(country_of(&r.country).ok_or_else(|| {
-                    GenError::new(
-                        file,
-                        Some(r.line),
-                        format!("unknown USGS country name \"{}\": add it to data/curated/usgs_countries.csv", r.country),
-                    )
-                })?)
-            };
-            rows_out.push(StatRow {
-                country,
-                usgs_name: r.country.clone(),
-                value: UsgsValue::parse(&r.value),
-                share: None,
-                note,
-                erratum: r.erratum.clone(),
-            });
+            table.world.push(r);
+        } else {
+            table.rows.push((r, None));
         }
-        // A note on every row (and the total) is the series' note, stored once.
-        let shared_note =
-            rows_out.first().and_then(|r| r.note.clone()).filter(|n| rows_out.iter().all(|r| r.note.as_deref() == Some(n.as_str())));
-        if let Some(n) = &shared_note {
-            for r in &mut rows_out {
-                r.note = None;
+    }
+    let mut used_rules = vec![false; rules.len()];
+    let mut out = Vec::new();
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    for block in blocks {
+        let mut tables = groups.remove(&block).unwrap_or_default();
+        merge_qualified(&mut tables, &block.0, rules, &mut used_rules, &err)?;
+        let block_has_rows = tables.iter().any(|t| !t.rows.is_empty());
+        let block_has_total = tables.iter().any(|t| !t.world.is_empty());
+        for table in &tables {
+            if let (Some(world), true, true) = (table.world.first(), table.rows.is_empty(), block_has_rows) {
+                match rules.iter().position(|w| w.rule == TableRuleKind::WorldOnly && w.chapter == block.0 && w.table_key == table.key) {
+                    Some(i) => used_rules[i] = true,
+                    None => {
+                        return Err(err(
+                            world.line,
+                            format!(
+                                "the \"World total\" \"{}\" has no country rows although its block has: a detached total (list it as world_only in {TABLE_RULES_FILE} only if USGS gives it as a world figure alone)",
+                                world.detail
+                            ),
+                        ))
+                    }
+                }
             }
-            if world_total_note.as_deref() == Some(n.as_str()) {
-                world_total_note = None;
+            if block_has_total && table.world.is_empty() {
+                let (first, _) = table.rows[0];
+                return Err(err(first.line, format!("country rows \"{}\" belong to no table of their block", first.detail)));
             }
+            let mut seen: HashMap<&str, u64> = HashMap::new();
+            for (r, _) in &table.rows {
+                if r.country != "Other countries" {
+                    if let Some(before) = seen.insert(r.country.as_str(), r.line) {
+                        return Err(err(r.line, format!("{} appears twice in one table (also line {before})", r.country)));
+                    }
+                }
+            }
+            out.push(series_of(&block, table, file, &mineral_of, &country_of, &mut used_ids)?);
         }
-        if let Some(total) = &world_total {
-            for r in &mut rows_out {
-                r.share = share_of(&r.value, total);
-            }
-        }
-        let total_warning = world_total.as_ref().and_then(|t| excess_over_total(&rows_out, t));
-        let base_id = format!("{mineral}-{}-{}-{year}", statistic_text.to_lowercase(), slug(detail));
-        let n = used_ids.entry(base_id.clone()).or_insert(0);
-        *n += 1;
-        let id = if *n == 1 { base_id } else { format!("{base_id}-{n}") };
-        out.push(StatSeries {
-            id,
-            mineral,
-            statistic,
-            detail: detail.clone(),
-            unit: unit.clone(),
-            year: *year,
-            section: first.section.clone(),
-            world_total,
-            world_total_note,
-            note: shared_note,
-            total_warning,
-            sources: vec![USGS_SOURCE_ID.to_string()],
-            status: atlas_domain::model::Status::Confirmed,
-            rows: rows_out,
-        });
+    }
+    if let Some(i) = used_rules.iter().position(|used| !used) {
+        let w = &rules[i];
+        return Err(GenError::new(
+            std::path::Path::new(TABLE_RULES_FILE),
+            Some(w.line),
+            format!("the rule for \"{}\" in {} matches no table: it is stale", w.table_key, w.chapter),
+        ));
     }
     Ok(out)
+}
+
+/// Moves each group of country rows without a total into the table its
+/// detail qualifies: the table whose key is the detail's base, or the one a
+/// `base` rule names for it. Nothing is matched by likeness alone: two
+/// tables for one base are refused.
+fn merge_qualified(
+    tables: &mut Vec<Table>,
+    chapter: &str,
+    rules: &[TableRule],
+    used_rules: &mut [bool],
+    err: &impl Fn(u64, String) -> GenError,
+) -> Result<(), GenError> {
+    let mut i = 0;
+    while i < tables.len() {
+        let Some((base, _)) = split_qualifier(&tables[i].key).filter(|_| tables[i].world.is_empty()) else {
+            i += 1;
+            continue;
+        };
+        let base = base.to_string();
+        let named_base = |key: &str| {
+            rules.iter().position(|r| r.chapter == chapter && r.table_key == key && r.rule == TableRuleKind::Base(base.clone()))
+        };
+        let candidates: Vec<usize> = (0..tables.len())
+            .filter(|&j| !tables[j].world.is_empty() && (tables[j].key == base || named_base(&tables[j].key).is_some()))
+            .collect();
+        match candidates.as_slice() {
+            [] => i += 1,
+            [target] => {
+                let target = *target;
+                if let Some(r) = named_base(&tables[target].key) {
+                    used_rules[r] = true;
+                }
+                let moved = std::mem::take(&mut tables[i].rows);
+                for (r, _) in moved {
+                    let qualifier = split_qualifier(&display_detail(&r.detail)).map(|(_, q)| q.to_string());
+                    tables[target].rows.push((r, qualifier));
+                }
+                tables[target].rows.sort_by_key(|(r, _)| r.line);
+                tables.remove(i);
+            }
+            several => {
+                let line = tables[i].rows.first().map(|(r, _)| r.line).unwrap_or(0);
+                let keys: Vec<&str> = several.iter().map(|&j| tables[j].key.as_str()).collect();
+                return Err(err(
+                    line,
+                    format!("the qualified detail \"{}\" could belong to several tables: {}", tables[i].key, keys.join(", ")),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn series_of(
+    block: &Block,
+    table: &Table,
+    file: &std::path::Path,
+    mineral_of: &impl Fn(&str, &str) -> Option<String>,
+    country_of: &impl Fn(&str) -> Option<String>,
+    used_ids: &mut HashMap<String, usize>,
+) -> Result<StatSeries, GenError> {
+    let (chapter, commodity, statistic_text, unit, year) = block;
+    let first = table.rows.first().map(|(r, _)| *r).or(table.world.first().copied()).expect("a table has a row");
+    let mineral = mineral_of(chapter, commodity).ok_or_else(|| {
+        GenError::new(
+            file,
+            Some(first.line),
+            format!("no mineral for chapter \"{chapter}\", commodity \"{commodity}\": add it to data/curated/minerals.csv"),
+        )
+    })?;
+    let statistic = match statistic_text.as_str() {
+        "Production" => Statistic::Production,
+        "Reserves" => Statistic::Reserves,
+        "Capacity" => Statistic::Capacity,
+        other => return Err(GenError::new(file, Some(first.line), format!("unknown statistic \"{other}\""))),
+    };
+    // The table's name as USGS writes it on its unqualified rows, else on its total.
+    let named_by = table.rows.iter().find(|(_, q)| q.is_none()).map(|(r, _)| *r).or(table.world.first().copied()).unwrap_or(first);
+    let detail = display_detail(&named_by.detail);
+    let world = table.world.first();
+    let world_total = world.map(|w| UsgsValue::parse(&w.value));
+    let mut world_total_note = world.and_then(|w| (!w.notes.is_empty()).then(|| w.notes.clone()));
+    let mut rows_out = Vec::new();
+    for (r, qualifier) in &table.rows {
+        let country = if r.country == "Other countries" {
+            None
+        } else {
+            Some(country_of(&r.country).ok_or_else(|| {
+                GenError::new(
+                    file,
+                    Some(r.line),
+                    format!("unknown USGS country name \"{}\": add it to data/curated/usgs_countries.csv", r.country),
+                )
+            })?)
+        };
+        rows_out.push(StatRow {
+            country,
+            usgs_name: r.country.clone(),
+            value: UsgsValue::parse(&r.value),
+            share: None,
+            qualifier: qualifier.clone(),
+            note: (!r.notes.is_empty()).then(|| r.notes.clone()),
+            erratum: r.erratum.clone(),
+        });
+    }
+    // A note on every row (and the total) is the series' note, stored once.
+    let shared_note =
+        rows_out.first().and_then(|r| r.note.clone()).filter(|n| rows_out.iter().all(|r| r.note.as_deref() == Some(n.as_str())));
+    if let Some(n) = &shared_note {
+        for r in &mut rows_out {
+            r.note = None;
+        }
+        if world_total_note.as_deref() == Some(n.as_str()) {
+            world_total_note = None;
+        }
+    }
+    if let Some(total) = &world_total {
+        for r in &mut rows_out {
+            r.share = share_of(&r.value, total);
+        }
+    }
+    let total_warning = world_total.as_ref().and_then(|t| excess_over_total(&rows_out, t));
+    let sum_note = if total_warning.is_none() { shares_past_hundred(&rows_out) } else { None };
+    let base_id = format!("{mineral}-{}-{}-{year}", statistic_text.to_lowercase(), slug(&detail));
+    let n = used_ids.entry(base_id.clone()).or_insert(0);
+    *n += 1;
+    let id = if *n == 1 { base_id } else { format!("{base_id}-{n}") };
+    Ok(StatSeries {
+        id,
+        mineral,
+        statistic,
+        detail,
+        unit: unit.clone(),
+        year: *year,
+        section: first.section.clone(),
+        world_total,
+        world_total_note,
+        world_total_erratum: world.and_then(|w| w.erratum.clone()),
+        note: shared_note,
+        total_warning,
+        sum_note,
+        sources: vec![USGS_SOURCE_ID.to_string()],
+        status: atlas_domain::model::Status::Confirmed,
+        rows: rows_out,
+    })
+}
+
+/// Where the shares of one table, as shown to one decimal, add up past 100%
+/// (USGS rounds its world totals), the note that says so.
+pub fn shares_past_hundred(rows: &[StatRow]) -> Option<String> {
+    let sum: f64 = rows.iter().filter_map(|r| r.share).map(|s| s.percent).sum();
+    let shown = (sum * 10.0).round() / 10.0;
+    (shown > 100.0).then(|| format!("These shares add up to {shown:.1}%: USGS rounds its world total, not its country rows."))
 }
 
 /// USGS rounds world totals to about two significant figures. Where the

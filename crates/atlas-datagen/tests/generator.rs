@@ -76,10 +76,14 @@ fn parsing_agrees_with_the_convenience_extract() {
         let (chapter, commodity, statistic, detail, unit, year) = key(rec);
         let year: i32 = year.parse().unwrap();
         let mineral = dataset.minerals.iter().find(|m| m.usgs_chapter == chapter).map(|m| m.usgs_chapter.clone()).unwrap();
+        // A qualified row ("Mine production: steatite") sits in its table's
+        // series; a country may be in two tables of one block (usable ore and
+        // iron content): any series of the block may hold it.
+        let _ = &detail;
         let series: Vec<_> = dataset
             .series
             .iter()
-            .filter(|s| s.year == year && s.detail == detail && s.unit == unit)
+            .filter(|s| s.year == year && s.unit == unit)
             .filter(|s| format!("{:?}", s.statistic).eq_ignore_ascii_case(&statistic))
             .filter(|s| dataset.minerals.iter().any(|m| m.id == s.mineral && m.usgs_chapter == mineral))
             .collect();
@@ -236,5 +240,158 @@ fn broken_timeline_json_names_its_line() {
     let (ok, stderr) = s.run();
     assert!(!ok);
     assert!(stderr.contains("event_timeline.json:") && stderr.contains("invalid JSON"), "{stderr}");
+    assert!(!s.out().exists());
+}
+
+/// USGS's detail without its "rounded" marks, case or spacing: written here
+/// on its own terms, not with the generator's code.
+fn plain_detail(detail: &str) -> String {
+    let mut d = detail.replace('\u{a0}', " ").to_lowercase();
+    for mark in [", rounded", ": rounded", ",rounded", ":rounded"] {
+        d = d.replace(mark, "");
+    }
+    d.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Issue 12, section 1: walks the whole USGS file (not through the
+/// generator's grouping) and proves that every "World total" row of a table
+/// with country rows is the `world_total` of the series that holds that
+/// table's country rows, or is listed as a world-only figure.
+#[test]
+fn every_world_total_is_the_total_of_the_series_holding_its_country_rows() {
+    let text = std::fs::read_to_string(shared_data().join(USGS)).unwrap();
+    let dataset = generate(&Inputs::beside_checkout(&repo_root())).unwrap();
+    let world_only: Vec<(String, String)> = csv::Reader::from_path(repo_root().join("data/curated/usgs_tables.csv"))
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| &r[2] == "world_only")
+        .map(|r| (r[0].to_string(), plain_detail(&r[1])))
+        .collect();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let h = reader.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let (ch, com, country, stat, detail, unit, year, value) = (
+        col("MCS chapter"),
+        col("Commodity"),
+        col("Country"),
+        col("Statistics"),
+        col("Statistics_detail"),
+        col("Unit"),
+        col("Year"),
+        col("Value"),
+    );
+    let section = col("Section");
+    // The world tables: USGS's "World ..." sections (the rest are US salient statistics).
+    let records: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| r[section].starts_with("World") && ["Production", "Reserves", "Capacity"].contains(&&r[stat]))
+        .collect();
+    let block = |r: &csv::StringRecord| {
+        (r[ch].to_string(), r[com].to_string(), r[stat].to_string(), r[unit].trim().to_string(), r[year].to_string())
+    };
+    let (mut checked, mut listed) = (0, 0);
+    for w in records.iter().filter(|r| &r[country] == "World total") {
+        let peers: Vec<&csv::StringRecord> = records.iter().filter(|r| &r[country] != "World total" && block(r) == block(w)).collect();
+        if peers.is_empty() {
+            continue; // a world estimate with no table of countries (slag, scandium, yttrium)
+        }
+        let key = plain_detail(&w[detail]);
+        // The project's map of USGS chapter and commodity to a mineral (one chapter may hold several).
+        let minerals: Vec<String> = csv::Reader::from_path(repo_root().join("data/curated/minerals.csv"))
+            .unwrap()
+            .records()
+            .map(|r| r.unwrap())
+            .filter(|r| r[2] == w[ch] && (r[3] == w[com] || r[3].is_empty()))
+            .map(|r| r[0].to_string())
+            .collect();
+        let holders: Vec<_> = dataset
+            .series
+            .iter()
+            .filter(|s| minerals.contains(&s.mineral) && s.year.to_string() == w[year] && s.unit == w[unit].trim())
+            .filter(|s| format!("{:?}", s.statistic).eq_ignore_ascii_case(&w[stat]) && plain_detail(&s.detail) == key)
+            .collect();
+        assert_eq!(holders.len(), 1, "{} {}: one series for the table \"{}\"", &w[ch], &w[year], &w[detail]);
+        let series = holders[0];
+        let total = atlas_domain::value::UsgsValue::parse(&w[value]);
+        assert!(
+            series.world_total.as_ref() == Some(&total) || series.world_total_erratum.is_some(),
+            "{}: the total {:?} is the series' own (it has {:?})",
+            series.id,
+            total,
+            series.world_total
+        );
+        // Every country row with the same detail is in that series.
+        let own: Vec<_> = peers.iter().filter(|r| plain_detail(&r[detail]) == key).collect();
+        for r in &own {
+            assert!(series.rows.iter().any(|x| x.usgs_name == r[country]), "{}: {} is in the series of its total", series.id, &r[country]);
+        }
+        if series.rows.is_empty() {
+            assert!(
+                world_only.contains(&(w[ch].to_string(), key.clone())),
+                "{}: a total without country rows must be listed as world-only",
+                series.id
+            );
+            listed += 1;
+        } else {
+            assert!(series.world_total.is_some());
+        }
+        checked += 1;
+    }
+    assert!(checked > 240, "{checked} world totals checked");
+    assert_eq!(listed, 9, "the nine world-only figures (soda ash synthetic and sums, titanium sums)");
+    // And no series with country rows lacks a total where its block has one.
+    for s in dataset.series.iter().filter(|s| !s.rows.is_empty() && s.world_total.is_none()) {
+        let block_has_total = dataset.series.iter().any(|o| {
+            o.mineral == s.mineral && o.year == s.year && o.statistic == s.statistic && o.unit == s.unit && o.world_total.is_some()
+        });
+        assert!(!block_has_total, "{}: country rows left outside their table", s.id);
+    }
+}
+
+#[test]
+fn a_world_total_detached_from_its_table_is_refused() {
+    let s = Scratch::new("detached");
+    let path = s.data().join(USGS);
+    // The palladium total names a table no country row belongs to.
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "Mine production: Palladium, rounded",
+        "Mine production: Palladium metal, rounded",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let (ok, stderr) = s.run();
+    assert!(!ok);
+    assert!(stderr.contains("usgs_mcs2026_commodities_data.utf8.csv:"), "names the file and line: {stderr}");
+    assert!(stderr.contains("belong to no table") || stderr.contains("detached total"), "{stderr}");
+    assert!(!s.out().exists());
+}
+
+#[test]
+fn a_qualified_row_joins_its_table_and_an_ambiguous_one_is_refused() {
+    // Joins: Pakistan's talc row is qualified "steatite" and carries a share of the world total.
+    let dataset = generate(&Inputs::beside_checkout(&repo_root())).unwrap();
+    let talc = dataset.minerals.iter().find(|m| m.usgs_chapter.starts_with("TALC")).unwrap();
+    let series = dataset
+        .series
+        .iter()
+        .find(|s| s.mineral == talc.id && s.year == 2025 && matches!(s.statistic, atlas_domain::model::Statistic::Production))
+        .unwrap();
+    let pak = series.rows.iter().find(|r| r.country.as_deref() == Some("PAK")).expect("Pakistan is in the talc table");
+    assert_eq!(pak.qualifier.as_deref(), Some("steatite"));
+    assert!(pak.share.is_some() && series.world_total.is_some());
+    // Refused: a qualified detail whose base names two tables of its block.
+    let s = Scratch::new("ambiguous");
+    let path = s.data().join(USGS);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Iron ore has two tables whose base is "Mine production"; give one of
+    // its rows a detail of that base with a qualifier of its own.
+    let changed = text.replacen(",Mine production: Usable ore,", ",Mine production: pellets,", 1);
+    assert_ne!(changed, text);
+    std::fs::write(&path, changed).unwrap();
+    let (ok, stderr) = s.run();
+    assert!(!ok);
+    assert!(stderr.contains("belong to no table") || stderr.contains("several tables"), "{stderr}");
     assert!(!s.out().exists());
 }

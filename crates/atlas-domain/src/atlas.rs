@@ -45,6 +45,51 @@ pub struct Atlas {
     usgs_citation: String,
 }
 
+/// The series a mineral's map shows for a measure, by rule: the latest year;
+/// within it the table with a world total (so shares exist), then the one
+/// naming the most countries, then the first USGS lists (mine output before
+/// refinery). Never by position alone.
+pub fn headline_series<'a>(series: &[&'a StatSeries], statistic: Statistic) -> Option<&'a StatSeries> {
+    let latest = series.iter().filter(|s| s.statistic == statistic).map(|s| s.year).max()?;
+    let rank = |s: &StatSeries| (s.world_total.is_some(), s.rows.iter().filter(|r| r.country.is_some()).count());
+    let mut best: Option<&'a StatSeries> = None;
+    for s in series.iter().copied().filter(|s| s.statistic == statistic && s.year == latest) {
+        if best.is_none_or(|b| rank(s) > rank(b)) {
+            best = Some(s);
+        }
+    }
+    best
+}
+
+/// Every country's cell for a mineral and measure in the headline's year:
+/// its headline row, else its row in the first other table that has one.
+pub fn map_cells(series: &[&StatSeries], statistic: Statistic) -> Vec<MapCell> {
+    let Some(headline) = headline_series(series, statistic) else { return vec![] };
+    let mut tables: Vec<&StatSeries> = vec![headline];
+    tables.extend(series.iter().copied().filter(|s| s.statistic == statistic && s.year == headline.year && s.id != headline.id));
+    let mut out: Vec<MapCell> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for s in tables {
+        for r in &s.rows {
+            let Some(country) = &r.country else { continue };
+            if !seen.insert(country.clone()) {
+                continue;
+            }
+            out.push(MapCell {
+                country: country.clone(),
+                series: s.id.clone(),
+                detail: s.detail.clone(),
+                in_headline: s.id == headline.id,
+                value: ValueView::from(&r.value),
+                unit: s.unit.clone(),
+                share: r.share,
+                qualifier: r.qualifier.clone(),
+            });
+        }
+    }
+    out
+}
+
 // Every `usize` in the indexes above is a position in `data`'s own vectors,
 // taken in `Atlas::new` from those same vectors, which nothing changes
 // afterwards (the atlas is read-only and replaced whole). Indexing with them
@@ -330,6 +375,7 @@ impl Atlas {
                     value: ValueView::from(&r.value),
                     share: r.share,
                     world_total: s.world_total.as_ref().map(ValueView::from),
+                    qualifier: r.qualifier.clone(),
                     note: r.note.clone(),
                     erratum: r.erratum.clone(),
                 }
@@ -391,15 +437,14 @@ impl Atlas {
         let mineral = &self.data.minerals[mi];
         let indices = self.series_by_mineral.get(&key).cloned().unwrap_or_default();
         let series: Vec<SeriesView> = indices.iter().map(|&i| self.series_view(&self.data.series[i])).collect();
-        let headline = |st: Statistic| -> Option<String> {
-            // Latest year; within it, the first series USGS lists (mine output before refinery).
-            let latest = indices.iter().map(|&i| &self.data.series[i]).filter(|s| s.statistic == st).map(|s| s.year).max()?;
-            indices.iter().map(|&i| &self.data.series[i]).find(|s| s.statistic == st && s.year == latest).map(|s| s.id.clone())
-        };
+        let of_mineral: Vec<&StatSeries> = indices.iter().map(|&i| &self.data.series[i]).collect();
+        let headline = |st: Statistic| headline_series(&of_mineral, st).map(|s| s.id.clone());
         Ok(MineralDetail {
             critical: mineral.is_critical(),
             headline_production: headline(Statistic::Production),
             headline_reserves: headline(Statistic::Reserves),
+            cells_production: map_cells(&of_mineral, Statistic::Production),
+            cells_reserves: map_cells(&of_mineral, Statistic::Reserves),
             mineral: mineral.clone(),
             series,
             usgs_citation: self.usgs_citation.clone(),
@@ -417,6 +462,7 @@ impl Atlas {
                 role: r.country.as_deref().and_then(|c| self.role_at_ministerial(c)),
                 value: ValueView::from(&r.value),
                 share: r.share,
+                qualifier: r.qualifier.clone(),
                 note: r.note.clone(),
                 erratum: r.erratum.clone(),
             })
@@ -430,6 +476,9 @@ impl Atlas {
             section: s.section.clone(),
             world_total: s.world_total.as_ref().map(ValueView::from),
             world_total_note: s.world_total_note.clone(),
+            world_total_erratum: s.world_total_erratum.clone(),
+            total_warning: s.total_warning.clone(),
+            sum_note: s.sum_note.clone(),
             participants: self.participants_share(s),
             rows,
         }

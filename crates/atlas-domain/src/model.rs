@@ -178,11 +178,18 @@ pub struct StatSeries {
     pub section: String,
     pub world_total: Option<UsgsValue>,
     pub world_total_note: Option<String>,
+    /// Set when a USGS correction after v1.0 changed the world total itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub world_total_erratum: Option<String>,
     /// A note USGS gives on every row of the series (moved here once, not repeated).
     pub note: Option<String>,
     /// Set when USGS's country rows add up to more than its (rounded) world
     /// total, so that shares sum past 100%: a property of the source, shown as is.
     pub total_warning: Option<String>,
+    /// Set when the shares, shown to one decimal, add up past 100% only
+    /// because USGS rounds its world total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sum_note: Option<String>,
     /// Always the USGS MCS 2026 data release (with the corrections applied).
     pub sources: Vec<String>,
     pub status: Status,
@@ -197,6 +204,10 @@ pub struct StatRow {
     pub value: UsgsValue,
     /// Percent of the world total, where both are numbers; see [`Share`].
     pub share: Option<Share>,
+    /// What USGS says this row counts, where it differs from the table's
+    /// other rows ("steatite", "crude and beneficiated", "quicklime only").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
     pub note: Option<String>,
     /// Set when a USGS correction after v1.0 changed this row.
     pub erratum: Option<String>,

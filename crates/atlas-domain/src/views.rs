@@ -108,6 +108,7 @@ pub struct CountryStat {
     pub value: ValueView,
     pub share: Option<Share>,
     pub world_total: Option<ValueView>,
+    pub qualifier: Option<String>,
     pub note: Option<String>,
     pub erratum: Option<String>,
 }
@@ -194,6 +195,8 @@ pub struct SeriesRowView {
     pub role: Option<Role>,
     pub value: ValueView,
     pub share: Option<Share>,
+    /// What USGS says the row counts where it differs from the table ("steatite").
+    pub qualifier: Option<String>,
     pub note: Option<String>,
     pub erratum: Option<String>,
 }
@@ -235,8 +238,31 @@ pub struct SeriesView {
     pub section: String,
     pub world_total: Option<ValueView>,
     pub world_total_note: Option<String>,
+    /// A USGS correction of the world total after v1.0.
+    pub world_total_erratum: Option<String>,
+    /// The country rows add up past the world total by more than rounding.
+    pub total_warning: Option<String>,
+    /// The shares add up past 100% through USGS's rounding of the total.
+    pub sum_note: Option<String>,
     pub rows: Vec<SeriesRowView>,
     pub participants: Option<ParticipantsShare>,
+}
+
+/// What the map says of one country for a mineral and measure: its row in
+/// the headline table, or, where it has none there, its row in another
+/// table of the same year ("reported under Rutile"). A country with no cell
+/// has no USGS row for that mineral, measure and year.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapCell {
+    pub country: String,
+    pub series: String,
+    /// The table's name ("Mine production: Rutile").
+    pub detail: String,
+    pub in_headline: bool,
+    pub value: ValueView,
+    pub unit: String,
+    pub share: Option<Share>,
+    pub qualifier: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -247,6 +273,9 @@ pub struct MineralDetail {
     pub headline_production: Option<String>,
     /// The reserves series, where there is one.
     pub headline_reserves: Option<String>,
+    /// Each country's cell on the map, for production and for reserves.
+    pub cells_production: Vec<MapCell>,
+    pub cells_reserves: Vec<MapCell>,
     pub series: Vec<SeriesView>,
     pub usgs_citation: String,
 }

@@ -194,3 +194,67 @@ fn usgs_errata_are_applied_and_recorded() {
     assert_eq!(d.provenance.errata_applied.len(), 4);
     assert!(d.provenance.inputs.iter().all(|i| i.sha256.len() == 64));
 }
+
+/// Issue 12: a country with a USGS row for a mineral, measure and year is
+/// never shown as "not reported separately". The map shows the latest year;
+/// every country with a row in any table of that mineral, measure and year
+/// has a cell (its headline row, or its row in another table, named).
+#[test]
+fn a_country_with_a_usgs_row_always_has_a_cell_on_the_map() {
+    let atlas = Atlas::embedded().unwrap();
+    let data = atlas.dataset();
+    let mut cells_checked = 0;
+    for m in &data.minerals {
+        let detail = atlas.mineral(&m.id).unwrap();
+        for (statistic, cells) in [(Statistic::Production, &detail.cells_production), (Statistic::Reserves, &detail.cells_reserves)] {
+            let of_kind: Vec<_> = data.series.iter().filter(|s| s.mineral == m.id && s.statistic == statistic).collect();
+            let Some(latest) = of_kind.iter().map(|s| s.year).max() else {
+                assert!(cells.is_empty(), "{} {statistic:?}: no table, no cells", m.id);
+                continue;
+            };
+            let with_rows: std::collections::BTreeSet<&str> =
+                of_kind.iter().filter(|s| s.year == latest).flat_map(|s| s.rows.iter().filter_map(|r| r.country.as_deref())).collect();
+            let with_cells: std::collections::BTreeSet<&str> = cells.iter().map(|c| c.country.as_str()).collect();
+            assert_eq!(with_rows, with_cells, "{} {statistic:?} {latest}", m.id);
+            for c in cells {
+                let s = data.series.iter().find(|s| s.id == c.series).unwrap();
+                let row = s.rows.iter().find(|r| r.country.as_deref() == Some(c.country.as_str())).unwrap();
+                assert_eq!(c.share, row.share, "{}: the cell shows the row's own share", c.series);
+                assert_eq!(
+                    c.in_headline,
+                    Some(&c.series)
+                        == detail
+                            .headline_production
+                            .as_ref()
+                            .filter(|_| statistic == Statistic::Production)
+                            .or(detail.headline_reserves.as_ref().filter(|_| statistic == Statistic::Reserves))
+                );
+                cells_checked += 1;
+            }
+        }
+    }
+    assert!(cells_checked > 1000, "{cells_checked} cells");
+}
+
+/// The headline table of a measure is chosen by rule: it has a world total
+/// when any table of that year has one, and names no fewer countries than
+/// any other table with a total.
+#[test]
+fn the_headline_table_is_chosen_by_rule() {
+    let atlas = Atlas::embedded().unwrap();
+    let data = atlas.dataset();
+    for m in &data.minerals {
+        let detail = atlas.mineral(&m.id).unwrap();
+        for (statistic, id) in [(Statistic::Production, &detail.headline_production), (Statistic::Reserves, &detail.headline_reserves)] {
+            let Some(id) = id else { continue };
+            let headline = data.series.iter().find(|s| &s.id == id).unwrap();
+            let peers: Vec<_> =
+                data.series.iter().filter(|s| s.mineral == m.id && s.statistic == statistic && s.year == headline.year).collect();
+            let named = |s: &atlas_domain::model::StatSeries| s.rows.iter().filter(|r| r.country.is_some()).count();
+            if peers.iter().any(|s| s.world_total.is_some()) {
+                assert!(headline.world_total.is_some(), "{id}: a table with a world total exists");
+                assert!(peers.iter().filter(|s| s.world_total.is_some()).all(|s| named(s) <= named(headline)), "{id}: the most countries");
+            }
+        }
+    }
+}
