@@ -22,7 +22,7 @@ export function renderAgenda(container, agenda, ctx) {
     const note = ctx.note(`${item.kind}:${item.id}`);
     return h('li', { class: 'agenda-item', dataset: { agendaId: item.id, kind: item.kind, conflict: item.conflicts_with.length ? 'true' : 'false' } },
       h('button', { type: 'button', class: 'link-button agenda-open', onclick: () => ctx.openItem(item) }, item.title),
-      ' ', statusBadge(item.status),
+      ' ', statusBadge(item.status, item.status_as_of),
       h('p', { class: 'agenda-when' }, when),
       item.conflicts_with.length
         ? h('p', { class: 'conflict', role: 'note' }, `⚠ Overlaps ${item.conflicts_with.length === 1 ? 'another starred item' : `${item.conflicts_with.length} starred items`}: ${item.conflicts_with.map(ctx.titleOf).join('; ')}`)

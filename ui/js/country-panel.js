@@ -6,8 +6,6 @@ import { agreementKindLabel, dateText, roleLabel, shareText, statisticLabel } fr
 import { sourceLink, sourceList, statusBadge } from './sources.js';
 import { noteEditor } from './item-actions.js';
 
-const TOP_SHARES = 8;
-
 export function renderCountryPanel(panel, detail, ctx) {
   const { onClose, onError } = ctx;
   const c = detail.country;
@@ -30,7 +28,7 @@ export function renderCountryPanel(panel, detail, ctx) {
       h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: onClose }, '×')),
     delegationSection(detail, onError),
     agreementsSection(detail, onError),
-    mineralsSection(detail),
+    mineralsSection(detail, ctx.chosenMineral ? ctx.chosenMineral() : null),
     eventsSection(detail, ctx),
     sourcesSection(detail, onError),
     ctx.setNote ? section('Note', noteEditor(`country:${c.iso3}`, ctx.note(`country:${c.iso3}`), (text) => ctx.setNote(`country:${c.iso3}`, text))) : null,
@@ -57,14 +55,17 @@ function delegationSection(detail, onError) {
         ? h('p', { class: 'members' }, 'With: ', ministerial.members.map((m) => `${m.name} (${m.title})`).join('; '))
         : null,
       ministerial.notes ? h('p', { class: 'notes' }, ministerial.notes) : null,
-      h('div', { class: 'fact-sources' }, 'Attendance: ', statusBadge(ministerial.status), sourceList(ministerial.sources, onError))));
+      h('div', { class: 'fact-sources' }, 'Attendance: ', statusBadge(ministerial.status),
+        ministerial.delegation_status && ministerial.delegation_status !== ministerial.status
+          ? [' · delegation details: ', statusBadge(ministerial.delegation_status)] : null,
+        sourceList(ministerial.sources, onError))));
   } else {
     items.push(h('p', { class: 'muted' }, 'Not on the State Department\'s list of delegations at the ministerial.'));
   }
   for (const p of others) {
     items.push(h('div', { class: 'delegation other-event', dataset: { event: p.event } },
       h('p', {}, h('strong', {}, p.event_title), ` — ${roleLabel(p.role)}`,
-        p.head_of_delegation ? `; led by ${p.head_of_delegation.name}` : '', ' ', statusBadge(p.status)),
+        p.head_of_delegation ? `; led by ${p.head_of_delegation.name}` : '', ' ', statusBadge(p.status, p.status_as_of)),
       p.notes ? h('p', { class: 'notes' }, p.notes) : null));
   }
   return section('Delegation', ...items);
@@ -89,43 +90,60 @@ function agreementsSection(detail, onError) {
         sourceList(a.sources, onError)))));
 }
 
-function mineralsSection(detail) {
+/** A value with its unit where it is an amount; USGS's words where it is a marker (never a 0). */
+function amountText(s) {
+  const amount = ['number', 'zero', 'range', 'bound'].includes(s.value.kind) ? `${s.value.text} ${s.unit}` : s.value.description;
+  return s.qualifier ? `${amount} (${s.qualifier})` : amount;
+}
+
+/** The row's place against the world: a share, or why there is none. */
+function shareOrWhy(s) {
+  if (s.share) return `${shareText(s.share)} of world ${s.world_total ? `${s.world_total.text} ${s.unit}` : ''}`.trim();
+  if (!s.world_total) return 'no world total from USGS';
+  if (!['number', 'zero'].includes(s.value.kind)) return 'no share (no number)';
+  return `world ${s.world_total.description}`;
+}
+
+/**
+ * Every USGS world-table row the country has, grouped by mineral (the one
+ * chosen on the map first, then largest share first), each table named
+ * ("Mine production: Usable ore"), qualifiers and markers as USGS gives them.
+ */
+function mineralsSection(detail, chosenMineral) {
   const profile = detail.minerals;
   if (!profile.usgs_reported) {
     return section('Minerals (USGS MCS 2026)',
       h('p', { class: 'gap-note', dataset: { gap: 'not-reported' } }, profile.gap_note),
       h('p', { class: 'citation' }, profile.usgs_citation));
   }
-  // The latest year of each series kind, largest world share first.
-  const seen = new Set();
-  const latest = [];
+  const groups = new Map();
   for (const s of profile.stats) {
-    const key = `${s.mineral}|${s.statistic}|${s.detail}`;
-    const newer = profile.stats.find((o) => `${o.mineral}|${o.statistic}|${o.detail}` === key && o.year > s.year);
-    if (newer || seen.has(key)) continue;
-    seen.add(key);
-    latest.push(s);
+    if (!groups.has(s.mineral)) groups.set(s.mineral, { id: s.mineral, name: s.mineral_name, critical: s.critical, rows: [], best: -1 });
+    const g = groups.get(s.mineral);
+    g.rows.push(s);
+    if (s.share) g.best = Math.max(g.best, s.share.percent);
   }
-  const withShare = latest.filter((s) => s.share && s.share.percent > 0).slice(0, TOP_SHARES);
-  const withoutShare = latest.filter((s) => !s.share || s.share.percent === 0);
-  const max = Math.max(1, ...withShare.map((s) => s.share.percent));
-  return section('Minerals (USGS MCS 2026)',
-    withShare.length
-      ? h('ol', { class: 'share-bars', 'aria-label': 'Largest world shares' }, withShare.map((s) =>
-        h('li', { class: 'share-bar', dataset: { mineral: s.mineral, statistic: s.statistic } },
-          h('span', { class: 'share-label' }, `${s.mineral_name} — ${statisticLabel(s.statistic).toLowerCase()}`,
-            s.critical ? h('span', { class: 'critical-tag', title: 'On a US critical-minerals list' }, 'critical') : null),
-          h('span', { class: 'bar', 'aria-hidden': 'true' },
-            h('span', { class: 'bar-fill', style: { width: `${((s.share.percent / max) * 100).toFixed(1)}%` } })),
-          h('span', { class: 'share-value' }, shareText(s.share)),
-          h('span', { class: 'share-detail' }, `${s.value.text} ${s.unit}, ${s.year} (${s.detail}); world ${s.world_total ? s.world_total.text : 'not given'}`),
-          s.erratum ? h('span', { class: 'erratum' }, s.erratum) : null)))
-      : h('p', { class: 'muted' }, 'No measurable world share.'),
-    withoutShare.length
-      ? h('details', { class: 'other-figures' },
-        h('summary', {}, `${withoutShare.length} more figures without a share (withheld, not available, zero or qualitative)`),
-        h('ul', {}, withoutShare.map((s) => h('li', {}, `${s.mineral_name}, ${statisticLabel(s.statistic).toLowerCase()} ${s.year}: ${s.value.description}${s.value.kind === 'number' || s.value.kind === 'zero' ? ` ${s.unit}` : ''}`))))
-      : null,
+  const ordered = [...groups.values()].sort((a, b) =>
+    (b.id === chosenMineral) - (a.id === chosenMineral) || b.best - a.best || a.name.localeCompare(b.name));
+  const statOrder = { production: 0, reserves: 1, capacity: 2 };
+  return section(`Minerals (USGS MCS 2026): ${ordered.length}`,
+    h('ul', { class: 'mineral-groups' }, ordered.map((g) => {
+      const rows = g.rows.slice().sort((a, b) => statOrder[a.statistic] - statOrder[b.statistic] || b.year - a.year || a.detail.localeCompare(b.detail));
+      return h('li', { class: 'mineral-group', dataset: { mineral: g.id } },
+        h('h4', { class: 'mineral-group-name' }, g.name,
+          g.critical ? h('span', { class: 'critical-tag', title: 'On a US critical-minerals list' }, 'critical') : null,
+          g.id === chosenMineral ? h('span', { class: 'chosen-tag' }, 'on the map') : null),
+        h('ul', { class: 'mineral-rows' }, rows.map((s) =>
+          h('li', { class: 'mineral-row', dataset: { series: s.series, statistic: s.statistic, year: String(s.year) } },
+            h('span', { class: 'row-label' }, `${statisticLabel(s.statistic)} ${s.year}, ${s.detail}: `),
+            h('span', { class: 'row-value' }, amountText(s)),
+            h('span', { class: 'row-share' }, ` · ${shareOrWhy(s)}`),
+            // The bar is the share of the world itself (full width = 100%), drawn only where there is a share.
+            s.share ? h('span', { class: 'bar', 'aria-hidden': 'true' },
+              h('span', { class: 'bar-fill', style: { width: `${Math.min(100, s.share.percent).toFixed(1)}%` } })) : null,
+            s.note ? h('span', { class: 'notes' }, ` · ${s.note}`) : null,
+            s.erratum ? h('span', { class: 'erratum' }, ` · ${s.erratum}`) : null))));
+    })),
     h('p', { class: 'gap-note' }, profile.gap_note),
     h('p', { class: 'citation' }, profile.usgs_citation));
 }
@@ -138,14 +156,14 @@ function eventsSection(detail, ctx) {
       ctx.openSession
         ? h('button', { type: 'button', class: 'link-button', dataset: { sessionId: s.id }, onclick: () => ctx.openSession(s.id) }, s.title)
         : h('span', { dataset: { sessionId: s.id } }, s.title),
-      ' ', statusBadge(s.status)));
+      ' ', statusBadge(s.status, s.status_as_of)));
   const timeline = detail.timeline.map((t) =>
     h('li', { class: 'timeline-item' },
       h('span', { class: 'when' }, dateText(t.local_start.date)), ' ',
       ctx.openEntry
         ? h('button', { type: 'button', class: 'link-button', dataset: { timelineId: t.id }, onclick: () => ctx.openEntry(t.id) }, t.title)
         : h('span', { dataset: { timelineId: t.id } }, t.title),
-      ' ', statusBadge(t.status)));
+      ' ', statusBadge(t.status, t.status_as_of)));
   return section('Sessions and timeline',
     sessions.length ? h('ul', { class: 'sessions' }, sessions) : h('p', { class: 'muted' }, 'No session names this country.'),
     timeline.length ? h('ul', { class: 'timeline-list' }, timeline) : h('p', { class: 'muted' }, 'No timeline entry names this country.'));

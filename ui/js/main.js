@@ -10,10 +10,11 @@ import { renderAgenda } from './agenda-view.js';
 import { setupSearch } from './search.js';
 import { renderZonePicker, systemZone } from './zone-picker.js';
 import { clear } from './dom.js';
+import { dateText } from './format.js';
 import { EMPTY_STATE, parseHash, toHash } from './router.js';
 import { loadWorld } from './map/geometry.js';
 import { WorldMap } from './map/world-map.js';
-import { headlineSeries, sharesBySeries } from './map/choropleth.js';
+import { cellText, cellsByCountry, headlineSeries } from './map/choropleth.js';
 import { renderParticipationLegend, renderShareLegend } from './map/legend.js';
 import { mineralSummary } from './map/mineral-summary.js';
 import { BOUNDARY_NOTE } from './map/disputed.js';
@@ -129,6 +130,7 @@ const panelContext = {
   openSession,
   openEntry: (id) => openPanel('entry', id),
   countryName: (iso3) => app.countryNames.get(iso3) || iso3,
+  chosenMineral: () => state.mineral,
 };
 
 // How each kind of item panel is fetched and drawn.
@@ -279,8 +281,13 @@ async function exportIcs() {
 async function showMineral(id, measure) {
   const picker = $('mineral-picker');
   picker.value = id || '';
+  const summaryOfMineral = id ? (app.minerals || []).find((x) => x.id === id) : null;
   for (const b of document.querySelectorAll('[data-measure]')) {
     b.setAttribute('aria-pressed', String(b.dataset.measure === measure));
+    // A measure USGS gives no table for cannot be chosen (and says why).
+    const has = !summaryOfMineral || (b.dataset.measure === 'reserves' ? summaryOfMineral.has_reserves : summaryOfMineral.has_production);
+    b.disabled = !has;
+    b.title = has ? '' : `USGS gives no world ${b.dataset.measure} table for ${summaryOfMineral.name}`;
     b.disabled = !id;
   }
   const summary = $('mineral-summary');
@@ -298,11 +305,11 @@ async function showMineral(id, measure) {
     }
     if (state.mineral !== id || state.measure !== measure) return;
     const series = headlineSeries(mineral, measure);
-    app.map.showShares(sharesBySeries(series));
+    app.map.showShares(cellsByCountry(mineral, measure), cellText);
     renderShareLegend($('map-legend'), series
       ? `Share of world ${measure}, ${series.year} (USGS MCS 2026)`
       : `No world ${measure} table for ${mineral.mineral.name}`);
-    summary.textContent = mineralSummary(mineral, series, measure);
+    summary.textContent = mineralSummary(mineral, series, measure, cellsByCountry(mineral, measure));
     summary.hidden = false;
   } catch (e) {
     showError(e);
@@ -391,7 +398,8 @@ async function reloadData() {
 function showStatus(info) {
   const p = info.provenance;
   const imported = app.events.filter((e) => e.id.startsWith('imp-')).length;
-  $('status-bar').textContent = `Dataset ${info.dataset_version} · ${info.counts.stat_rows.toLocaleString('en')} USGS country rows · ${p.usgs_version}${imported ? ` · ${imported} imported schedule${imported === 1 ? '' : 's'}` : ''} · works offline`;
+  const asOf = p.facts_as_of ? ` · facts checked to ${dateText(p.facts_as_of)}` : '';
+  $('status-bar').textContent = `USGS MCS 2026 (${p.usgs_version})${asOf} · ${info.counts.stat_rows.toLocaleString('en')} USGS country rows${imported ? ` · ${imported} imported schedule${imported === 1 ? '' : 's'}` : ''} · offline · dataset ${info.dataset_version}`;
 }
 
 function wireControls() {
@@ -528,6 +536,7 @@ async function boot() {
   }
   try {
     const [minerals, info, events, entries] = await rest;
+    app.minerals = minerals;
     fillMineralPicker(minerals);
     app.events = events.map((e) => ({ id: e.id, short_title: e.short_title, start: e.start, end: e.end, time_zone: e.time_zone }));
     showStatus(info);

@@ -5,12 +5,74 @@ import { h } from './dom.js';
 import { openExternal } from './api.js';
 import { statusLabel } from './format.js';
 
-export function statusBadge(status) {
+/**
+ * A record's status. `asOf` is the backend's reading of a scheduled record
+ * whose date has passed ("Took place; outcomes not recorded in this data
+ * (as of …)"): then the badge says "Past" and the sentence follows it, never
+ * "Scheduled" for something that is over.
+ */
+export function statusBadge(status, asOf) {
+  if (asOf) {
+    return h('span', { class: 'status-as-of' },
+      h('span', { class: 'status status-past', title: `Announced as scheduled; ${asOf}` }, 'Past'),
+      h('span', { class: 'status-as-of-text' }, ` ${asOf}`));
+  }
   return h('span', { class: `status status-${status}`, title: `Status: ${statusLabel(status)}` }, statusLabel(status));
 }
 
+const KIND_LABELS = {
+  official: 'Official text',
+  official_copy: 'Official text, read from a copy',
+  press: 'Press',
+  analysis: 'Analysis',
+  imported_file: 'Imported file',
+};
+
+/** Copies text to the clipboard; resolves true when it went there. */
+async function copyText(text, fallbackInput) {
+  try {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the selection copy
+  }
+  fallbackInput.hidden = false;
+  fallbackInput.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A link the app will not open (not https, such as the State Department
+ * fact sheet's mirror): what it is, the address in a field the user can
+ * select, and a button that copies it.
+ */
+function unopenedLink(source, label) {
+  const field = h('input', { class: 'source-url', type: 'text', readonly: '', value: source.url, 'aria-label': `Address of ${label}` });
+  const button = h('button', {
+    type: 'button',
+    class: 'copy-link',
+    title: 'The app opens only https addresses: copy this one to open it yourself',
+    onclick: async () => {
+      const ok = await copyText(source.url, field);
+      button.textContent = ok ? 'Copied' : 'Select and copy the address';
+      if (ok) button.dataset.copied = 'true';
+    },
+  }, 'Copy link');
+  return h('span', { class: 'source-link source-plain', dataset: { sourceId: source.id } },
+    label, ' ', field, ' ', button);
+}
+
 export function sourceLink(source, onError) {
-  const label = `${source.publisher}: ${source.title}`;
+  const kind = KIND_LABELS[source.kind];
+  const copyOf = source.kind === 'official_copy' && source.copy_of ? ` (${source.copy_of})` : '';
+  const label = `${kind ? `${kind}${copyOf} · ` : ''}${source.publisher}: ${source.title}`;
+  if (!/^https:\/\//.test(source.url) && source.url) return unopenedLink(source, label);
   if (/^https:\/\//.test(source.url)) {
     return h('a', {
       class: 'source-link',
@@ -23,8 +85,7 @@ export function sourceLink(source, onError) {
       },
     }, label);
   }
-  return h('span', { class: 'source-link source-plain', title: 'Not an https link: copy the address to open it' },
-    label, ' ', h('code', {}, source.url));
+  return h('span', { class: 'source-link source-plain' }, label);
 }
 
 /** A compact "Sources: [1] [2]" line for one fact. */

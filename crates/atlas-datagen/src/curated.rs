@@ -87,6 +87,15 @@ pub struct TimelineAnnotation {
     pub event: Option<String>,
     #[serde(default)]
     pub sessions: Vec<String>,
+    /// The project's own grade where the shared timeline's claims more than
+    /// its sources allow: only ever lower than the shared status.
+    #[serde(default)]
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub status_note: Option<String>,
+    /// Sources the project holds for the same fact (ids in sources.json).
+    #[serde(default)]
+    pub extra_sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,6 +114,32 @@ pub struct MinisterialFile {
     pub ministerial_signing_template: SigningTemplate,
     pub sessions: Vec<SessionDef>,
     pub timeline: Vec<TimelineAnnotation>,
+    /// Dated facts the project adds beside the shared timeline (the founding
+    /// brief's claims, official reporting found later), each with its sources.
+    #[serde(default)]
+    pub timeline_extra: Vec<CuratedTimelineEntry>,
+}
+
+/// A timeline entry the project curates itself.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedTimelineEntry {
+    pub title: String,
+    pub kind: TimelineKind,
+    /// The local date (YYYY-MM-DD).
+    pub start: String,
+    #[serde(default)]
+    pub end: Option<String>,
+    pub time_zone: String,
+    /// The country it is filed under first, then the others it concerns.
+    pub countries: Vec<String>,
+    #[serde(default)]
+    pub event: Option<String>,
+    pub status: Status,
+    #[serde(default)]
+    pub status_note: Option<String>,
+    /// Source ids in sources.json.
+    pub sources: Vec<String>,
 }
 
 /// shared/data/event_timeline.json

@@ -287,6 +287,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
             members: vec![],
             notes: None,
             status: Status::Confirmed,
+            delegation_status: None,
             sources: vec!["state-factsheet".to_string()],
         })
         .collect();
@@ -301,7 +302,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
                 p.members = d.members.clone();
                 p.notes = d.notes.clone();
                 // The fact sheet confirms attendance; the delegation details carry their own status.
-                p.status = d.status;
+                p.delegation_status = Some(d.status);
                 for s in &d.sources {
                     if !p.sources.contains(s) {
                         p.sources.push(s.clone());
@@ -316,6 +317,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
                 members: d.members.clone(),
                 notes: d.notes.clone(),
                 status: d.status,
+                delegation_status: Some(d.status),
                 sources: d.sources.clone(),
             }),
         }
@@ -376,7 +378,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
     sessions.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
 
     // ---- timeline ----
-    let timeline = build_timeline(
+    let mut timeline = build_timeline(
         &timeline_file,
         &timeline_json,
         &m.timeline,
@@ -384,6 +386,10 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
         |name| usgs_countries.get(name).map(|c| c.iso3.clone()),
         &source_by_url,
     )?;
+    for extra in &m.timeline_extra {
+        timeline.push(curated_entry(extra, &ministerial_json)?);
+    }
+    timeline.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
 
     let mut dataset = Dataset {
         schema_version: SCHEMA_VERSION,
@@ -399,6 +405,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
                 errata_applied.len(),
                 errata_applied.iter().map(|e| e.version.as_str()).max().unwrap_or("1.0")
             ),
+            facts_as_of: None,
             errata_applied,
             notes: vec![
                 "Sessions are rebuilt from remarks and press reports: no official agenda was published.".to_string(),
@@ -418,9 +425,20 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
         timeline,
     };
     dataset.dataset_version = version_of(&dataset.provenance.inputs);
+    dataset.provenance.facts_as_of = latest_recorded_date(&dataset);
 
     if let Err(problems) = atlas_domain::validate::check_references(&dataset) {
         return Err(GenError::new(&ministerial_json.path, None, format!("broken references:\n  {}", problems.join("\n  "))));
+    }
+    if let Err(problems) = atlas_domain::validate::status_rule(&dataset) {
+        return Err(GenError::new(
+            &ministerial_json.path,
+            None,
+            format!(
+                "statuses the sources do not support (lower them, or cite an official text or a second independent source):\n  {}",
+                problems.join("\n  ")
+            ),
+        ));
     }
     Ok(dataset)
 }
@@ -535,9 +553,26 @@ fn build_timeline(
                     .ok_or_else(|| err(format!("source {u} is not in data/curated/sources.json")))
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let mut sources = sources;
+        for extra in &a.extra_sources {
+            if !source_by_url.values().any(|id| id == extra) {
+                return Err(err(format!("extra source {extra} is not in data/curated/sources.json")));
+            }
+            if !sources.contains(extra) {
+                sources.push(extra.clone());
+            }
+        }
         if sources.is_empty() {
             return Err(err("no sources".into()));
         }
+        // The project may lower a status the shared timeline gives, never raise it.
+        let (status, status_note) = match a.status {
+            Some(lower) if status_rank(lower) > status_rank(e.status) => {
+                return Err(err(format!("the annotation raises the status from {:?} to {lower:?}; add sources instead", e.status)))
+            }
+            Some(lower) => (lower, a.status_note.clone().or_else(|| e.status_note.clone())),
+            None => (e.status, e.status_note.clone()),
+        };
         let date = start.local().date_naive();
         let mut id = format!("tl-{}-{}", date.format("%Y%m%d"), truncate_slug(&usgs::slug(&e.title), 40));
         let mut n = 2;
@@ -556,8 +591,8 @@ fn build_timeline(
             countries,
             event: a.event.clone(),
             sessions: a.sessions.clone(),
-            status: e.status,
-            status_note: e.status_note.clone(),
+            status,
+            status_note,
             sources,
         });
     }
@@ -570,6 +605,64 @@ fn build_timeline(
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
     Ok(out)
+}
+
+/// A curated timeline entry as the model's own; references are checked with the rest.
+fn curated_entry(e: &curated::CuratedTimelineEntry, input: &TextInput) -> Result<TimelineEntry, GenError> {
+    let err = |msg: String| GenError::new(&input.path, None, format!("timeline_extra \"{}\": {msg}", e.title));
+    let zone = ZoneName::parse(&e.time_zone).map_err(|x| err(x.to_string()))?;
+    let day = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| err(format!("bad date \"{t}\"")));
+    let start = ZonedDateTime::start_of_day(day(&e.start)?, zone).map_err(|x| err(x.to_string()))?;
+    let end = match &e.end {
+        None => None,
+        Some(t) => {
+            let last = day(t)?;
+            let end = ZonedDateTime::start_of_day(last.succ_opt().unwrap_or(last), zone).map_err(|x| err(x.to_string()))?;
+            if end < start {
+                return Err(err("ends before it starts".into()));
+            }
+            Some(end)
+        }
+    };
+    let country = e.countries.first().cloned().ok_or_else(|| err("names no country".into()))?;
+    if e.sources.is_empty() {
+        return Err(err("no sources".into()));
+    }
+    Ok(TimelineEntry {
+        id: format!("tl-{}-{}", start.local().date_naive().format("%Y%m%d"), truncate_slug(&usgs::slug(&e.title), 40)),
+        title: e.title.clone(),
+        kind: e.kind,
+        start,
+        end,
+        time_precision: TimePrecision::Day,
+        country,
+        countries: e.countries.clone(),
+        event: e.event.clone(),
+        sessions: vec![],
+        status: e.status,
+        status_note: e.status_note.clone(),
+        sources: e.sources.clone(),
+    })
+}
+
+/// The latest date any record of the data names, scheduled records aside
+/// (a forum announced for April says nothing of April).
+fn latest_recorded_date(d: &Dataset) -> Option<NaiveDate> {
+    let errata = d.provenance.errata_applied.iter().map(|e| e.date);
+    let timeline = d.timeline.iter().filter(|t| t.status != Status::Scheduled).map(|t| t.start.local().date_naive());
+    let sessions = d.sessions.iter().filter(|s| s.status != Status::Scheduled).map(|s| s.start.local().date_naive());
+    let agreements = d.agreements.iter().filter_map(|a| a.date);
+    errata.chain(timeline).chain(sessions).chain(agreements).max()
+}
+
+/// How much a status claims: confirmed claims most.
+fn status_rank(s: Status) -> u8 {
+    match s {
+        Status::Confirmed => 3,
+        Status::Scheduled => 2,
+        Status::Reported => 1,
+        Status::Uncertain => 0,
+    }
 }
 
 fn truncate_slug(s: &str, max: usize) -> String {

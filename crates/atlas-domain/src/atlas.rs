@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::error::DomainError;
 use crate::model::*;
-use crate::time::{TimeView, ZoneName};
+use crate::time::{TimeView, ZoneName, ZonedDateTime};
 use crate::validate;
 use crate::value::ValueView;
 use crate::views::*;
@@ -43,6 +43,8 @@ pub struct Atlas {
     timeline_by_id: HashMap<String, usize>,
     search_index: crate::search::SearchIndex,
     usgs_citation: String,
+    /// The clock statuses are read against: fixed in tests, the system's otherwise.
+    now: Option<DateTime<Utc>>,
 }
 
 /// The series a mineral's map shows for a measure, by rule: the latest year;
@@ -184,8 +186,35 @@ impl Atlas {
             sessions_by_country,
             timeline_by_country,
             usgs_citation,
+            now: None,
             data,
         })
+    }
+
+    /// The same atlas read against a fixed clock (tests; the app's test hook).
+    pub fn with_now(mut self, now: Option<DateTime<Utc>>) -> Atlas {
+        self.now = now;
+        self
+    }
+
+    /// Now, by the atlas's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now.unwrap_or_else(Utc::now)
+    }
+
+    /// The date "as of" refers to: the latest date the data records.
+    pub fn facts_as_of(&self) -> NaiveDate {
+        self.data.provenance.facts_as_of.unwrap_or_else(|| self.data.events.iter().map(|e| e.end).max().unwrap_or_default())
+    }
+
+    /// A status tied to an event's dates: read against the end of its last day.
+    fn event_status_as_of(&self, e: &Event, status: Status) -> Option<String> {
+        let last_day_ends = ZonedDateTime::start_of_day(e.end.succ_opt().unwrap_or(e.end), e.time_zone).ok()?;
+        self.status_as_of(status, last_day_ends.instant, false)
+    }
+
+    fn status_as_of(&self, status: Status, end: DateTime<Utc>, has_outcomes: bool) -> Option<String> {
+        crate::status_now::status_as_of(status, end, has_outcomes, self.now(), self.facts_as_of())
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -300,6 +329,8 @@ impl Atlas {
                     members: p.members.iter().filter_map(|m| self.person(m)).cloned().collect(),
                     notes: p.notes.clone(),
                     status: p.status,
+                    status_as_of: self.event_by_id.get(&p.event).and_then(|&e| self.event_status_as_of(&self.data.events[e], p.status)),
+                    delegation_status: p.delegation_status,
                     sources: self.sources(&p.sources),
                 }
             })
@@ -390,9 +421,14 @@ impl Atlas {
                 .then_with(|| a.series.cmp(&b.series))
         });
         let usgs_reported = !stats.is_empty();
-        let gap_note = if usgs_reported {
-            "Minerals not listed here are not reported separately by USGS for this country \
-             (they may be inside \"Other countries\"); that is not a zero."
+        let is_organisation = self.country_by_id.get(iso3).is_some_and(|&i| self.data.countries[i].kind != PartyKind::Country);
+        let gap_note = if is_organisation {
+            "USGS reports countries, not organisations: the European Union's members appear one by one in \
+             its world tables (open a member state on the map)."
+                .to_string()
+        } else if usgs_reported {
+            "Every USGS world-table row for this country is listed here. A mineral not listed has no row of \
+             its own: USGS counts any output under \"Other countries\"; that is not a zero."
                 .to_string()
         } else {
             "Not reported separately by USGS: MCS 2026 has no world-table row for this country. \
@@ -492,12 +528,16 @@ impl Atlas {
             return None;
         }
         let (mut participants, mut host) = (0.0, 0.0);
+        let mut host_value = None;
         let mut unreported = Vec::new();
         let mut best_in: Option<RankedCountry> = None;
         let mut best_out: Option<RankedCountry> = None;
         for r in &s.rows {
             let role = r.country.as_deref().and_then(|c| self.role_at_ministerial(c));
             let pct = r.share.map(|x| x.percent);
+            if role == Some(Role::Host) {
+                host_value = Some(ValueView::from(&r.value));
+            }
             match (role, pct) {
                 (Some(Role::Host), Some(p)) => host += p,
                 (Some(_), Some(p)) => participants += p,
@@ -517,6 +557,7 @@ impl Atlas {
         Some(ParticipantsShare {
             participants_percent: round(participants),
             host_percent: round(host),
+            host_value,
             ministerial_percent: ministerial,
             rest_percent: round((100.0 - ministerial).max(0.0)),
             unreported_attendees: unreported,
@@ -540,6 +581,7 @@ impl Atlas {
                     days,
                     session_count: self.data.sessions.iter().filter(|s| s.event == e.id).count(),
                     sources_expanded: self.sources(&e.sources),
+                    status_as_of: self.event_status_as_of(e, e.status),
                 }
             })
             .collect();
@@ -562,6 +604,7 @@ impl Atlas {
             local_end: TimeView::new(s.end.instant, s.end.zone, date),
             countries: s.countries.clone(),
             status: s.status,
+            status_as_of: self.status_as_of(s.status, s.end.instant, !s.outcomes.is_empty()),
         }
     }
 
@@ -635,6 +678,7 @@ impl Atlas {
             event: t.event.clone(),
             sessions: t.sessions.clone(),
             status: t.status,
+            status_as_of: self.status_as_of(t.status, t.end.unwrap_or(t.start).instant, false),
             status_note: t.status_note.clone(),
             sources: self.sources(&t.sources),
         }
@@ -731,6 +775,7 @@ impl Atlas {
                     viewer_start: TimeView::new(start.instant, zone, date),
                     viewer_end: end.map(|e| TimeView::new(e.instant, zone, date)),
                     status,
+                    status_as_of: self.status_as_of(status, end_or_hour.instant, false),
                     conflicts_with: vec![],
                 },
                 start,

@@ -28,6 +28,7 @@ pub mod error;
 pub mod ics;
 pub mod model;
 pub mod search;
+pub mod status_now;
 pub mod time;
 pub mod validate;
 pub mod value;

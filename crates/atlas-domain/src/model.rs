@@ -28,6 +28,41 @@ pub struct Source {
     pub url: String,
     pub publisher: String,
     pub title: String,
+    /// What the source is, which decides what it can confirm on its own.
+    #[serde(default)]
+    pub kind: SourceKind,
+    /// For an official text read through a copy: what the original is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
+    /// Reprints of one report share this id and count as one source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
+}
+
+/// What a source is. `confirmed` needs an official text (read directly or
+/// through a copy) or two independent sources ([`crate::validate::status_rule`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A government's or agency's own text, read at its source.
+    Official,
+    /// An official text read through a copy (a mirror, a reprint of a release).
+    OfficialCopy,
+    /// A news report (state news agencies included).
+    Press,
+    /// Commentary or analysis by a third party.
+    Analysis,
+    /// A file the user imported.
+    ImportedFile,
+    /// Not said (data packs written before sources had a kind).
+    #[default]
+    Unclassified,
+}
+
+impl SourceKind {
+    pub fn is_official(self) -> bool {
+        matches!(self, SourceKind::Official | SourceKind::OfficialCopy)
+    }
 }
 
 /// A country, or the European Commission (kind `organisation`, no ISO numeric code).
@@ -76,7 +111,12 @@ pub struct Participation {
     #[serde(default)]
     pub members: Vec<String>,
     pub notes: Option<String>,
+    /// Whether the party attended (the fact sheet confirms the ministerial's list).
     pub status: Status,
+    /// How sure the delegation's details (its head, members, notes) are: a
+    /// separate claim from attendance, often on other sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegation_status: Option<Status>,
     pub sources: Vec<String>,
 }
 
@@ -340,6 +380,10 @@ pub struct Provenance {
     pub usgs_version: String,
     pub errata_applied: Vec<AppliedErratum>,
     pub notes: Vec<String>,
+    /// The latest date the data records (a correction, an entry, a session,
+    /// an agreement): what "as of" means for everything it does not record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts_as_of: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

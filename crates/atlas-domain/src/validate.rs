@@ -103,3 +103,38 @@ pub fn check_references(d: &Dataset) -> Result<(), Vec<String>> {
         Err(problems)
     }
 }
+
+/// The status rule: a record is `confirmed` only when an official text
+/// (read at its source or through a copy) supports it, or two independent
+/// sources do (reprints of one report, which share a `report` id, count
+/// once). Returns every record that claims more than its sources allow.
+pub fn status_rule(d: &Dataset) -> Result<(), Vec<String>> {
+    use crate::model::Status;
+    let by_id: std::collections::HashMap<&str, &crate::model::Source> = d.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    let earns_confirmed = |ids: &[String]| {
+        let found: Vec<&crate::model::Source> = ids.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect();
+        let official = found.iter().any(|s| s.kind.is_official());
+        let reports: HashSet<&str> = found.iter().map(|s| s.report.as_deref().unwrap_or(s.id.as_str())).collect();
+        official || reports.len() >= 2
+    };
+    let mut problems = Vec::new();
+    let mut check = |what: String, status: Status, sources: &[String]| {
+        if status == Status::Confirmed && !earns_confirmed(sources) {
+            problems.push(format!(
+                "{what} is confirmed on {} source(s) that are not an official text nor two independent reports",
+                sources.len()
+            ));
+        }
+    };
+    d.people.iter().for_each(|p| check(format!("person {}", p.id), p.status, &p.sources));
+    d.events.iter().for_each(|e| check(format!("event {}", e.id), e.status, &e.sources));
+    d.participations.iter().for_each(|p| check(format!("participation {}@{}", p.party, p.event), p.status, &p.sources));
+    d.agreements.iter().for_each(|a| check(format!("agreement {}", a.id), a.status, &a.sources));
+    d.sessions.iter().for_each(|s| check(format!("session {}", s.id), s.status, &s.sources));
+    d.timeline.iter().for_each(|t| check(format!("timeline entry {} (\"{}\")", t.id, t.title), t.status, &t.sources));
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}

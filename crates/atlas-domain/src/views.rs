@@ -53,7 +53,12 @@ pub struct ParticipationView {
     pub head_of_delegation: Option<Person>,
     pub members: Vec<Person>,
     pub notes: Option<String>,
+    /// Attendance.
     pub status: Status,
+    /// Set when a scheduled participation's event has passed.
+    pub status_as_of: Option<String>,
+    /// The delegation's details (head, members, notes).
+    pub delegation_status: Option<Status>,
     pub sources: Vec<Source>,
 }
 
@@ -138,6 +143,8 @@ pub struct SessionSummary {
     pub local_end: TimeView,
     pub countries: Vec<String>,
     pub status: Status,
+    /// Set when a scheduled session's date has passed (see `status_now`).
+    pub status_as_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -157,6 +164,8 @@ pub struct TimelineView {
     pub event: Option<String>,
     pub sessions: Vec<String>,
     pub status: Status,
+    /// Set when a scheduled entry's date has passed (see `status_now`).
+    pub status_as_of: Option<String>,
     pub status_note: Option<String>,
     pub sources: Vec<Source>,
 }
@@ -206,8 +215,11 @@ pub struct SeriesRowView {
 pub struct ParticipantsShare {
     /// Sum of the shares of the 54 participating countries.
     pub participants_percent: f64,
-    /// The host's (United States) share.
+    /// The host's (United States) share; 0 when it has no number (see `host_value`).
     pub host_percent: f64,
+    /// The host's own row: `None` when USGS has none, a marker (W, NA) when
+    /// its figure is withheld or not available, so that 0 is never shown for it.
+    pub host_value: Option<ValueView>,
     /// Participants and host together.
     pub ministerial_percent: f64,
     /// Everyone else, "Other countries" included: 100 − ministerial.
@@ -287,6 +299,8 @@ pub struct EventView {
     pub days: Vec<String>,
     pub session_count: usize,
     pub sources_expanded: Vec<Source>,
+    /// Set when a scheduled event's last day has passed (see `status_now`).
+    pub status_as_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -346,6 +360,7 @@ pub struct AgendaItem {
     pub viewer_start: TimeView,
     pub viewer_end: Option<TimeView>,
     pub status: Status,
+    pub status_as_of: Option<String>,
     /// Ids of other starred items whose known times overlap this one.
     pub conflicts_with: Vec<String>,
 }

@@ -1,7 +1,7 @@
 //! Queries over the embedded dataset: answers computed from the data, checked
 //! against the data, and errors for ids that name nothing.
 
-use atlas_domain::model::Role;
+use atlas_domain::model::{Role, Status};
 use atlas_domain::{Atlas, DomainError};
 
 fn atlas() -> Atlas {
@@ -19,7 +19,11 @@ fn pakistan_panel_has_its_delegation_and_honest_gaps() {
     assert!(pak.minerals.usgs_reported);
     // Copper is not reported separately for Pakistan: it is absent, not zero.
     assert!(!pak.minerals.stats.iter().any(|s| s.mineral == "copper"));
-    assert!(pak.minerals.gap_note.contains("not reported separately"));
+    assert!(pak.minerals.gap_note.contains("Every USGS world-table row for this country is listed"), "{}", pak.minerals.gap_note);
+    assert!(pak.minerals.gap_note.contains("not a zero"));
+    // Pakistan's talc row is qualified "steatite" and now sits in the talc table, with its share.
+    let talc = pak.minerals.stats.iter().find(|s| s.qualifier.as_deref() == Some("steatite") && s.year == 2025).expect("the steatite row");
+    assert!(talc.share.is_some_and(|s| s.percent > 2.0 && s.percent < 4.0), "{:?}", talc.share);
     assert!(pak.agreements.iter().any(|a| a.id == "ussm-fwo-mou-2025-09-08"));
 }
 
@@ -104,7 +108,7 @@ fn sessions_of_a_day_in_time_order() {
 fn timeline_range_filters_by_local_date() {
     let a = atlas();
     let arc = a.timeline(None, None).unwrap();
-    assert_eq!(arc.len(), 29);
+    assert_eq!(arc.len(), a.dataset().timeline.len(), "no bounds: every entry");
     let feb = a.timeline(Some("2026-02-01"), Some("2026-02-28")).unwrap();
     assert!(feb.iter().all(|t| t.local_start.date.starts_with("2026-02")));
     assert!(feb.len() > 5 && feb.len() < arc.len());
@@ -207,4 +211,24 @@ fn ics_export_has_stable_uids_utc_times_and_all_day_dates() {
     assert!(ics.contains("DTSTAMP:20261127T120000Z"));
     assert!(ics.lines().all(|l| l.len() <= 75), "folded");
     assert_eq!(ics, a.agenda_ics(&starred, stamp), "deterministic");
+}
+
+/// Time-aware statuses through the queries, with the clock injected: PMIF
+/// 2026 (8-9 April 2026) is scheduled before it and past after it.
+#[test]
+fn a_scheduled_forum_reads_as_past_once_its_days_are_over() {
+    use chrono::TimeZone;
+    let before = atlas().with_now(Some(chrono::Utc.with_ymd_and_hms(2026, 4, 1, 0, 0, 0).unwrap()));
+    let after = atlas().with_now(Some(chrono::Utc.with_ymd_and_hms(2026, 12, 3, 0, 0, 0).unwrap()));
+    let pmif = |a: &Atlas| a.events().into_iter().find(|e| e.event.id == "pmif-2026").unwrap();
+    assert_eq!(pmif(&before).event.status, Status::Scheduled);
+    assert_eq!(pmif(&before).status_as_of, None, "still ahead");
+    let past = pmif(&after).status_as_of.expect("past in December");
+    assert!(past.starts_with("Took place; outcomes not recorded in this data (as of "), "{past}");
+    let sessions = after.sessions("pmif-2026", None).unwrap();
+    assert!(!sessions.is_empty() && sessions.iter().all(|s| s.status_as_of.is_some()), "every scheduled session is past");
+    let entries = after.timeline(Some("2026-04-08"), Some("2026-04-09")).unwrap();
+    assert!(entries.iter().filter(|t| t.status == Status::Scheduled).all(|t| t.status_as_of.is_some()));
+    // Records that are not scheduled are what their sources say, whatever the date.
+    assert!(after.events().iter().filter(|e| e.event.status != Status::Scheduled).all(|e| e.status_as_of.is_none()));
 }

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use atlas_domain::model::{Dataset, Event, Person, Session, SessionKind, Source, Speaker, Status, TimePrecision};
+use atlas_domain::model::{Dataset, Event, Person, Session, SessionKind, Source, SourceKind, Speaker, Status, TimePrecision};
 use atlas_domain::time::ZonedDateTime;
 use atlas_domain::{Atlas, DomainError};
 use chrono::{DateTime, Duration, Utc};
@@ -335,6 +335,9 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
         url: s.head.base_url.clone().unwrap_or_default(),
         publisher: format!("Imported file {}", stored.file_name),
         title: format!("{} ({}, imported {})", s.head.title, s.head.format.name(), stored.imported_at.format("%Y-%m-%d %H:%M UTC")),
+        kind: SourceKind::ImportedFile,
+        copy_of: None,
+        report: None,
     });
     let local_dates = s.events.iter().map(|e| e.start.with_timezone(&zone.0).date_naive());
     let ends = s.events.iter().map(|e| e.end.unwrap_or(e.start).with_timezone(&zone.0).date_naive());
@@ -395,7 +398,15 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
         let mut sources = vec![source_id.clone()];
         if let Some(url) = &e.url {
             let id = format!("{}-url", session_id(&s.head.key, &e.id));
-            d.sources.push(Source { id: id.clone(), url: url.clone(), publisher: "Conference website".into(), title: e.title.clone() });
+            d.sources.push(Source {
+                id: id.clone(),
+                url: url.clone(),
+                publisher: "Conference website".into(),
+                title: e.title.clone(),
+                kind: SourceKind::ImportedFile,
+                copy_of: None,
+                report: Some(source_id.clone()),
+            });
             sources.push(id);
         }
         d.sessions.push(Session {

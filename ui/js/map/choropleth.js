@@ -16,6 +16,46 @@ export function shareClass(percent) {
   return SHARE_CLASSES.findIndex((c) => percent >= c.min);
 }
 
+/**
+ * iso3 → what the map says of that country for a mineral and measure, from
+ * the backend's cells: its row in the headline table (with its share when
+ * there is one), or its row in another table of the same year. A country
+ * missing from the map has no USGS row at all.
+ */
+export function cellsByCountry(mineral, measure) {
+  const out = new Map();
+  const cells = (measure === 'reserves' ? mineral.cells_reserves : mineral.cells_production) || [];
+  for (const c of cells) {
+    out.set(c.country, {
+      percent: c.in_headline && c.share ? c.share.percent : null,
+      atMost: !!(c.share && c.share.at_most),
+      text: c.value.description,
+      valueText: c.value.text,
+      kind: c.value.kind,
+      unit: c.unit,
+      inHeadline: c.in_headline,
+      detail: c.detail,
+      qualifier: c.qualifier || null,
+      share: c.share,
+    });
+  }
+  return out;
+}
+
+/** The hover text of one country in mineral mode (after its name). */
+export function cellText(cell) {
+  if (!cell) return 'not reported separately by USGS (no row; not a zero)';
+  const amount = cell.kind === 'number' || cell.kind === 'zero' || cell.kind === 'range' || cell.kind === 'bound'
+    ? `${cell.valueText} ${cell.unit}` : cell.text;
+  const qualifier = cell.qualifier ? ` (${cell.qualifier})` : '';
+  if (!cell.inHeadline) {
+    const share = cell.share ? `, ${cell.share.at_most ? '≤ ' : ''}${cell.share.percent}% of that table's world total` : '';
+    return `not in this table; reported under "${cell.detail}": ${amount}${qualifier}${share}`;
+  }
+  if (cell.percent === null) return `${amount}${qualifier}; no world share (${cell.share ? 'see table' : 'USGS gives no number to divide, or no world total'})`;
+  return `${cell.atMost ? '≤ ' : ''}${cell.percent}% of world; ${amount}${qualifier}`;
+}
+
 /** iso3 → { percent, atMost, text } for one series view from the backend. */
 export function sharesBySeries(series) {
   const out = new Map();

@@ -20,7 +20,8 @@ export function renderShareLegend(el, title) {
     h('p', { class: 'legend-title' }, title),
     h('ul', { class: 'legend', 'aria-label': 'Legend' },
       SHARE_CLASSES.map((c, i) => item(`swatch-share-${i}`, c.label)),
-      item('swatch-unreported', 'Not reported separately by USGS (not zero)'),
+      item('swatch-row', 'USGS row without a share here (withheld, not available, no world total, or another table)'),
+      item('swatch-unreported', 'No USGS row: not reported separately (not zero)'),
       item('swatch-attending-outline', 'Attended the ministerial (outlined)')));
 }
 

@@ -3,15 +3,33 @@
 
 import { shareText } from '../format.js';
 
-export function mineralSummary(mineral, series, measure) {
+/** A world total with its unit ("2,600,000 thousand metric tons"), or what USGS says instead. */
+function totalText(series) {
+  const t = series.world_total;
+  if (!t) return 'not given by USGS';
+  return t.kind === 'number' || t.kind === 'range' || t.kind === 'bound' ? `${t.text} ${series.unit}` : t.description;
+}
+
+/** What the host's figure is, never a 0 for a marker. */
+function hostText(p, bound) {
+  if (!p.host_value) return 'the host has no USGS row';
+  if (p.host_value.kind !== 'number' && p.host_value.kind !== 'zero') return `the host's figure is ${p.host_value.description}`;
+  return `the host${bound} ${p.host_percent.toFixed(1)}%`;
+}
+
+export function mineralSummary(mineral, series, measure, cells) {
   const verb = measure === 'reserves' ? 'reserves' : 'production';
   if (!series) return `USGS publishes no world ${verb} table for ${mineral.mineral.name}.`;
   const p = series.participants;
   const head = `${mineral.mineral.name}, ${verb} ${series.year} (${series.detail}, ${series.unit})`;
-  if (!p) return `${head}: the world total is ${series.world_total ? series.world_total.description : 'not given'}, so shares cannot be computed.`;
+  const elsewhere = cells ? [...cells.values()].filter((c) => !c.inHeadline).length : 0;
+  const others = elsewhere
+    ? ` ${elsewhere} ${elsewhere === 1 ? 'country is' : 'countries are'} reported only in another table of ${series.year} (hover to see which).`
+    : '';
+  if (!p) return `${head}: the world total is ${totalText(series)}, so shares cannot be computed.${others}`;
   const bound = p.world_total_is_lower_bound ? ' at most' : '';
   const parts = [
-    `${head}: the ministerial's participants hold${bound} ${p.participants_percent.toFixed(1)}% and the host${bound} ${p.host_percent.toFixed(1)}% of the world total (${p.ministerial_percent.toFixed(1)}% together).`,
+    `${head}: world total ${totalText(series)}. The ministerial's participants hold${bound} ${p.participants_percent.toFixed(1)}% and ${hostText(p, bound)} of the world total.`,
   ];
   if (p.largest_non_participant) {
     const n = p.largest_non_participant;
@@ -21,5 +39,8 @@ export function mineralSummary(mineral, series, measure) {
     parts.push(`Withheld or not available for ${p.unreported_attendees.length} attending ${p.unreported_attendees.length === 1 ? 'country' : 'countries'}, so the combined share is a lower bound.`);
   }
   if (series.total_warning) parts.push(series.total_warning);
+  if (series.sum_note) parts.push(series.sum_note);
+  if (series.world_total_erratum) parts.push(`World total corrected by ${series.world_total_erratum}.`);
+  if (others) parts.push(others.trim());
   return parts.join(' ');
 }

@@ -203,22 +203,22 @@ export class WorldMap {
     }
   }
 
-  /** Mineral view: each country's share of the series, or empty where not reported. */
-  showShares(shares) {
+  /**
+   * Mineral view: each country's share of the headline table; a country with
+   * a USGS row but no share there (a marker, no world total, or a row in
+   * another table) is marked apart from one with no row at all.
+   */
+  showShares(cells, describe) {
     this.svg.dataset.mode = 'mineral';
     for (const el of this.svg.querySelectorAll('.country, .marker')) {
-      const entry = shares.get(el.dataset.iso3);
+      const entry = cells.get(el.dataset.iso3);
       const percent = entry ? entry.percent : null;
       el.dataset.share = percent === null || percent === undefined ? '' : String(percent);
       const cls = shareClass(percent);
-      if (cls === null) delete el.dataset.shareClass;
-      else el.dataset.shareClass = String(cls);
+      if (cls !== null) el.dataset.shareClass = String(cls);
+      else if (entry) el.dataset.shareClass = 'row';
+      else delete el.dataset.shareClass;
     }
-    this.hoverExtra = (iso3) => {
-      const entry = shares.get(iso3);
-      if (!entry) return '; not reported separately by USGS';
-      if (entry.percent === null) return `; ${entry.text}, no share`;
-      return `; ${entry.atMost ? '≤ ' : ''}${entry.percent}% of world`;
-    };
+    this.hoverExtra = (iso3) => `; ${describe(cells.get(iso3))}`;
   }
 }
