@@ -48,3 +48,26 @@ test('features: zero-padded ids, no-id features kept, Ashmore is not Australia',
   assert.equal(items[2].numeric, '586');
   assert.equal(items[3].name, 'Kosovo', 'drawn even without an id');
 });
+
+test('a map cell says where the row is, never "not reported" for a country with a row', async () => {
+  const { cellText, cellsByCountry } = await import('../../ui/js/map/choropleth.js');
+  const value = (text, kind = 'number', description = text) => ({ text, kind, description });
+  const mineral = {
+    cells_production: [
+      { country: 'AUS', series: 's1', detail: 'Mine production: Usable ore', in_headline: true, value: value('980,000'), unit: 'thousand metric tons', share: { percent: 37.69 }, qualifier: null },
+      { country: 'PAK', series: 's1', detail: 'Mine production', in_headline: true, value: value('200'), unit: 'thousand metric tons', share: { percent: 2.9 }, qualifier: 'steatite' },
+      { country: 'USA', series: 's1', detail: 'Mine production', in_headline: true, value: value('W', 'withheld', 'W (withheld)'), unit: 'metric tons', share: null, qualifier: null },
+      { country: 'KEN', series: 's2', detail: 'Mine production: Rutile', in_headline: false, value: value('110'), unit: 'thousand metric tons', share: { percent: 24.4 }, qualifier: null },
+    ],
+    cells_reserves: [],
+  };
+  const cells = cellsByCountry(mineral, 'production');
+  assert.equal(cellText(cells.get('AUS')), '37.69% of world; 980,000 thousand metric tons');
+  assert.equal(cellText(cells.get('PAK')), '2.9% of world; 200 thousand metric tons (steatite)');
+  assert.match(cellText(cells.get('USA')), /^W \(withheld\); no world share/);
+  assert.doesNotMatch(cellText(cells.get('USA')), /0(\.0)?%/);
+  assert.match(cellText(cells.get('KEN')), /^not in this table; reported under "Mine production: Rutile": 110 thousand metric tons/);
+  assert.equal(cells.get('KEN').percent, null, 'another table\'s share does not shade this map');
+  assert.match(cellText(undefined), /not reported separately by USGS/);
+  assert.equal(cellsByCountry(mineral, 'reserves').size, 0);
+});

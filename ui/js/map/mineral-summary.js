@@ -10,11 +10,11 @@ function totalText(series) {
   return t.kind === 'number' || t.kind === 'range' || t.kind === 'bound' ? `${t.text} ${series.unit}` : t.description;
 }
 
-/** What the host's figure is, never a 0 for a marker. */
+/** What the host's figure is, as a sentence; never a 0 for a marker. */
 function hostText(p, bound) {
-  if (!p.host_value) return 'the host has no USGS row';
-  if (p.host_value.kind !== 'number' && p.host_value.kind !== 'zero') return `the host's figure is ${p.host_value.description}`;
-  return `the host${bound} ${p.host_percent.toFixed(1)}%`;
+  if (!p.host_value) return 'The host (United States) has no USGS row of its own.';
+  if (p.host_value.kind !== 'number' && p.host_value.kind !== 'zero') return `The host's figure is ${p.host_value.description}: no share.`;
+  return `The host holds${bound} ${p.host_percent.toFixed(1)}%.`;
 }
 
 export function mineralSummary(mineral, series, measure, cells) {
@@ -29,7 +29,7 @@ export function mineralSummary(mineral, series, measure, cells) {
   if (!p) return `${head}: the world total is ${totalText(series)}, so shares cannot be computed.${others}`;
   const bound = p.world_total_is_lower_bound ? ' at most' : '';
   const parts = [
-    `${head}: world total ${totalText(series)}. The ministerial's participants hold${bound} ${p.participants_percent.toFixed(1)}% and ${hostText(p, bound)} of the world total.`,
+    `${head}: world total ${totalText(series)}. The ministerial's participants hold${bound} ${p.participants_percent.toFixed(1)}% of it. ${hostText(p, bound)}`,
   ];
   if (p.largest_non_participant) {
     const n = p.largest_non_participant;
