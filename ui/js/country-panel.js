@@ -157,7 +157,9 @@ function eventsSection(detail, ctx) {
         ? h('button', { type: 'button', class: 'link-button', dataset: { sessionId: s.id }, onclick: () => ctx.openSession(s.id) }, s.title)
         : h('span', { dataset: { sessionId: s.id } }, s.title),
       ' ', statusBadge(s.status, s.status_as_of)));
-  const timeline = detail.timeline.map((t) =>
+  // An entry that only retells listed sessions is one fact, not two.
+  const listed = new Set(detail.sessions.map((s) => s.id));
+  const timeline = detail.timeline.filter((t) => !(t.sessions.length && t.sessions.every((id) => listed.has(id)))).map((t) =>
     h('li', { class: 'timeline-item' },
       h('span', { class: 'when' }, dateText(t.local_start.date)), ' ',
       ctx.openEntry

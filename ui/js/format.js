@@ -19,6 +19,7 @@ export function roleLabel(role) {
 const KIND_LABELS = {
   framework: 'Framework',
   mou: 'MOU',
+  framework_or_mou: 'Framework or MOU',
   declaration: 'Declaration',
   partnership: 'Partnership',
   initiative: 'Initiative',

@@ -96,6 +96,13 @@ pub struct TimelineAnnotation {
     /// Sources the project holds for the same fact (ids in sources.json).
     #[serde(default)]
     pub extra_sources: Vec<String>,
+    /// The title the app shows, where the shared one words a fact
+    /// differently from the rest of the data (the id keeps the shared title),
+    /// and why.
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub title_note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

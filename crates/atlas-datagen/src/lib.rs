@@ -580,9 +580,12 @@ fn build_timeline(
             id = format!("tl-{}-{}-{n}", date.format("%Y%m%d"), truncate_slug(&usgs::slug(&e.title), 40));
             n += 1;
         }
+        if a.title.is_some() && a.title_note.is_none() {
+            return Err(err("a title the project rewords needs its title_note".into()));
+        }
         out.push(TimelineEntry {
             id,
-            title: e.title.clone(),
+            title: a.title.clone().unwrap_or_else(|| e.title.clone()),
             kind: a.kind,
             start,
             end,

@@ -395,3 +395,25 @@ fn a_qualified_row_joins_its_table_and_an_ambiguous_one_is_refused() {
     assert!(stderr.contains("belong to no table") || stderr.contains("several tables"), "{stderr}");
     assert!(!s.out().exists());
 }
+
+#[test]
+fn a_status_the_sources_do_not_support_is_refused() {
+    let s = Scratch::new("over-claimed");
+    let path = s.data().join("event_timeline.json");
+    let mut timeline: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    // The minister's arrival has one report (the founding brief): claim it confirmed.
+    let entry = timeline["events"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["title"].as_str().unwrap().contains("arrives in Washington"))
+        .expect("the arrival entry");
+    assert_eq!(entry["status"], "reported");
+    entry["status"] = "confirmed".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&timeline).unwrap()).unwrap();
+    let (ok, stderr) = s.run();
+    assert!(!ok);
+    assert!(stderr.contains("statuses the sources do not support"), "{stderr}");
+    assert!(stderr.contains("arrives in Washington"), "names the record: {stderr}");
+    assert!(!s.out().exists());
+}

@@ -642,6 +642,7 @@ impl Atlas {
         Ok(SessionDetail {
             summary: self.session_summary(s),
             event_title: self.event_by_id.get(&s.event).map(|&e| self.data.events[e].title.clone()).unwrap_or_default(),
+            event_date_note: self.event_by_id.get(&s.event).and_then(|&e| self.data.events[e].date_note.clone()),
             venue: s.venue.clone(),
             speakers: s
                 .speakers

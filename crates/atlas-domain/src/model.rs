@@ -136,6 +136,8 @@ pub struct Person {
 pub enum AgreementKind {
     Framework,
     Mou,
+    /// One of the two, and the sources do not say which.
+    FrameworkOrMou,
     Declaration,
     Partnership,
     Initiative,
@@ -278,6 +280,13 @@ pub struct Event {
     pub country: Option<String>,
     pub summary: String,
     pub status: Status,
+    /// How sure the span `start`..`end` is, where that differs from `status`
+    /// (the ministerial: a day of meetings, then the ministerial itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_status: Option<Status>,
+    /// The days as the sources tell them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
     pub sources: Vec<String>,
 }
 

@@ -138,3 +138,61 @@ pub fn status_rule(d: &Dataset) -> Result<(), Vec<String>> {
         Err(problems)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Dataset, Person, Source, SourceKind, Status};
+
+    fn source(id: &str, kind: SourceKind, report: Option<&str>) -> Source {
+        Source {
+            id: id.into(),
+            url: format!("https://example.org/{id}"),
+            publisher: id.into(),
+            title: id.into(),
+            kind,
+            copy_of: None,
+            report: report.map(str::to_string),
+        }
+    }
+
+    fn person(status: Status, sources: &[&str]) -> Person {
+        Person {
+            id: "p".into(),
+            name: "P".into(),
+            title: "T".into(),
+            country: None,
+            status,
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn with(people: Vec<Person>) -> Dataset {
+        let mut d: Dataset = serde_json::from_str(crate::EMBEDDED_DATASET).unwrap();
+        d.sources = vec![
+            source("gov", SourceKind::OfficialCopy, None),
+            source("a", SourceKind::Press, None),
+            source("b", SourceKind::Press, None),
+            source("reprint-1", SourceKind::Press, Some("brief")),
+            source("reprint-2", SourceKind::Press, Some("brief")),
+            source("think", SourceKind::Analysis, None),
+        ];
+        d.people = people;
+        d.events.clear();
+        d.participations.clear();
+        d.agreements.clear();
+        d.sessions.clear();
+        d.timeline.clear();
+        d
+    }
+
+    #[test]
+    fn confirmed_needs_an_official_text_or_two_independent_sources() {
+        assert!(status_rule(&with(vec![person(Status::Confirmed, &["gov"])])).is_ok(), "an official text read through a copy");
+        assert!(status_rule(&with(vec![person(Status::Confirmed, &["a", "b"])])).is_ok(), "two independent reports");
+        assert!(status_rule(&with(vec![person(Status::Confirmed, &["a", "think"])])).is_ok(), "a report and an analysis");
+        assert!(status_rule(&with(vec![person(Status::Confirmed, &["a"])])).is_err(), "one report");
+        assert!(status_rule(&with(vec![person(Status::Confirmed, &["reprint-1", "reprint-2"])])).is_err(), "two reprints are one report");
+        assert!(status_rule(&with(vec![person(Status::Reported, &["a"])])).is_ok(), "reported claims no more than one source gives");
+    }
+}

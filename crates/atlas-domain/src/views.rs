@@ -314,6 +314,8 @@ pub struct SessionDetail {
     #[serde(flatten)]
     pub summary: SessionSummary,
     pub event_title: String,
+    /// The event's days as the sources tell them, where they are not simply its dates.
+    pub event_date_note: Option<String>,
     pub venue: Option<String>,
     pub speakers: Vec<SpeakerView>,
     pub country_refs: Vec<PartyRef>,

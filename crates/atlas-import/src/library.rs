@@ -356,6 +356,8 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
         country: None,
         summary: format!("Imported from {} ({}): {} sessions.", stored.file_name, s.head.format.name(), s.events.len()),
         status: Status::Reported,
+        date_status: None,
+        date_note: None,
         sources: vec![source_id.clone()],
     });
     let mut people: BTreeMap<String, String> = BTreeMap::new();
