@@ -353,7 +353,8 @@ fn a_stored_library_the_model_refuses_is_moved_aside_never_a_crash() {
         call(&w, "import_file", json!({"path": shared_fixture("kielux-2020.ics")})).unwrap();
     }
     let good: Value = serde_json::from_slice(&std::fs::read(origin.join("library.json")).unwrap()).unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Change)> = vec![
         ("no events", Box::new(|v| v["schedules"][0]["schedule"]["events"] = json!([]))),
         ("a start in year 262142", Box::new(|v| v["schedules"][0]["schedule"]["events"][0]["start"] = json!("+262142-12-31T23:30:00Z"))),
         ("a start in year 10000", Box::new(|v| v["schedules"][0]["schedule"]["events"][0]["start"] = json!("+10000-01-01T00:00:00Z"))),

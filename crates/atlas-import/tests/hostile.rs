@@ -292,8 +292,7 @@ fn a_first_line_in_another_script_is_a_reason_not_a_panic() {
 
 #[test]
 fn times_outside_the_years_the_app_shows_are_skipped_with_the_reason() {
-    let far =
-        TINY_XML.replace("2026-06-01T10:00:00+02:00", "2026-06-01T10:00:00+02:00").replace("date=\"2026-06-01\"", "date=\"2500-12-31\"");
+    let far = TINY_XML.replace("date=\"2026-06-01\"", "date=\"2500-12-31\"");
     let far = far.replace("<date>2026-06-01T10:00:00+02:00</date>", "");
     let err = parse(far.as_bytes(), &opts()).unwrap_err();
     let text = err.to_string();
