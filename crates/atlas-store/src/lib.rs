@@ -34,6 +34,8 @@ pub const FILE_NAME: &str = "user-data.json";
 pub const MAX_NOTE_BYTES: usize = 20_000;
 /// Most starred items kept.
 pub const MAX_STARS: usize = 5_000;
+/// The longest id a starred item may have (the app's ids are far shorter).
+pub const MAX_ID_BYTES: usize = 256;
 /// The user-data file is never larger than this (notes and stars at their
 /// limits take about 100 MB less); a larger file is not ours.
 const MAX_FILE_BYTES: u64 = 256 << 20;
@@ -84,6 +86,22 @@ impl Default for UserData {
 }
 
 impl UserData {
+    /// What is read back from disk holds to the same limits as a change
+    /// made in the app: stars within their number and ids within their
+    /// length, notes on valid targets within their size.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.starred.len() > MAX_STARS {
+            return Err(format!("{} starred items, more than the {MAX_STARS} the app keeps", self.starred.len()));
+        }
+        if let Some(bad) = self.starred.iter().find(|s| s.id.is_empty() || s.id.len() > MAX_ID_BYTES) {
+            return Err(format!("a starred item has an unusable id \"{}\"", shorten(&bad.id)));
+        }
+        if let Some((target, text)) = self.notes.iter().find(|(t, n)| !valid_target(t) || n.len() > MAX_NOTE_BYTES) {
+            return Err(format!("the note on \"{}\" ({} bytes) is not one the app could have saved", shorten(target), text.len()));
+        }
+        Ok(())
+    }
+
     pub fn is_starred(&self, item: &ItemRef) -> bool {
         self.starred.contains(item)
     }
@@ -329,6 +347,7 @@ pub fn parse(bytes: &[u8]) -> Result<(UserData, Option<u32>), String> {
     match version {
         USER_DATA_VERSION => {
             let data: UserData = serde_json::from_value(value).map_err(|e| format!("version {version} but {e}"))?;
+            data.validate()?;
             Ok((data, None))
         }
         0 => {

@@ -334,3 +334,28 @@ fn one_process_holds_the_data_folder() {
     drop(first);
     assert!(FolderLock::try_acquire(&dir).unwrap().is_some(), "free again once the first lets go");
 }
+
+#[test]
+fn a_file_the_app_could_not_have_written_is_moved_aside() {
+    let dir = scratch("strict");
+    let store = Store::in_folder(&dir);
+    let long_note = format!(
+        r#"{{"version":1,"starred":[],"notes":{{"country:PAK":"{}"}},"settings":{{"time_zone":null}}}}"#,
+        "x".repeat(MAX_NOTE_BYTES + 1)
+    );
+    let bad_target = r#"{"version":1,"starred":[],"notes":{"../../etc":"x"},"settings":{"time_zone":null}}"#.to_string();
+    let long_id = format!(
+        r#"{{"version":1,"starred":[{{"kind":"session","id":"{}"}}],"notes":{{}},"settings":{{"time_zone":null}}}}"#,
+        "a".repeat(300)
+    );
+    for (what, text) in [("a note over the limit", long_note), ("a note on no target", bad_target), ("an id over the limit", long_id)] {
+        std::fs::write(store.path(), text).unwrap();
+        match store.load().unwrap() {
+            (data, LoadOutcome::Recovered { reason, .. }) => {
+                assert_eq!(data, UserData::default(), "{what}");
+                assert!(!reason.is_empty(), "{what}");
+            }
+            other => panic!("{what}: expected it moved aside, got {other:?}"),
+        }
+    }
+}
