@@ -51,10 +51,15 @@ run_target() {
   (cd fuzz && cargo fuzz run --release --sanitizer none "$target" "$scratch/$target" -- \
       -max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$scratch/$target.log" 2>&1) || true
 }
+running=0
 for target in "${targets[@]}"; do
-  while (( $(jobs -rp | wc -l) >= jobs )); do wait -n || true; done
+  if (( running >= jobs )); then
+    wait -n || true
+    running=$((running - 1))
+  fi
   echo "fuzz: $target for ${seconds}s"
   run_target "$target" &
+  running=$((running + 1))
 done
 wait
 failed=0
@@ -63,6 +68,11 @@ for target in "${targets[@]}"; do
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|artifact_prefix|Test unit written)" "$scratch/$target.log" || true
   if [ -n "$(ls -A "fuzz/artifacts/$target" 2>/dev/null)" ]; then
     echo "fuzz: $target found a failing input in fuzz/artifacts/$target" >&2
+    failed=1
+  elif ! grep -q "^stat::number_of_executed_units" "$scratch/$target.log"; then
+    # A target that did not run is a failure, not a pass.
+    echo "fuzz: $target did not run; the end of its log:" >&2
+    tail -20 "$scratch/$target.log" >&2
     failed=1
   fi
 done

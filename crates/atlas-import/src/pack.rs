@@ -46,7 +46,19 @@ pub fn from_value(value: serde_json::Value) -> Result<Pack, ImportError> {
         None => return Err(ImportError::Pack("schema_version is missing or not a number".into())),
     }
     let dataset: Dataset = serde_json::from_value(value).map_err(|e| ImportError::Pack(e.to_string()))?;
+    times_in_range(&dataset)?;
     Ok(Pack { dataset })
+}
+
+/// A pack's times pass the same check as every importer's (years 1900 to 2200).
+fn times_in_range(d: &Dataset) -> Result<(), ImportError> {
+    let sessions = d.sessions.iter().flat_map(|s| [(s.id.as_str(), s.start.instant), (s.id.as_str(), s.end.instant)]);
+    let timeline =
+        d.timeline.iter().flat_map(|t| std::iter::once((t.id.as_str(), t.start.instant)).chain(t.end.map(|e| (t.id.as_str(), e.instant))));
+    match sessions.chain(timeline).find(|(_, t)| crate::when::in_range(*t).is_none()) {
+        Some((id, _)) => Err(ImportError::Pack(format!("\"{}\": {}", crate::text::one_line(id, 60), crate::when::out_of_range("a time")))),
+        None => Ok(()),
+    }
 }
 
 /// Every check the app runs when it loads a dataset.

@@ -319,3 +319,14 @@ fn entity_and_markup_work_stays_linear_in_shape() {
     assert_eq!(atlas_import::markup_to_text_for_tests("&&&;&amp"), "&&&;&amp");
     assert_eq!(atlas_import::markup_to_text_for_tests("a &#x1F600; b &verylongentityname; c"), "a 😀 b &verylongentityname; c");
 }
+
+#[test]
+fn a_pack_with_a_time_the_app_cannot_show_is_refused_like_any_import() {
+    let atlas = atlas_domain::Atlas::embedded().unwrap();
+    let mut dataset = atlas.dataset().clone();
+    let far = chrono::DateTime::parse_from_rfc3339("2500-01-01T00:00:00Z").unwrap().with_timezone(&chrono::Utc);
+    dataset.sessions[0].end.instant = far;
+    let text = atlas_import::pack::export(&dataset).unwrap();
+    let err = parse(text.as_bytes(), &opts()).unwrap_err();
+    assert!(matches!(&err, ImportError::Pack(m) if m.contains("outside the years 1900 to 2200")), "{err}");
+}
