@@ -39,6 +39,9 @@ fn crash_writes_a_report_and_the_next_start_says_so() {
     let user = minerals_atlas::user::UserState::open(&dir);
     let notice = user.view().notice.expect("the user is told");
     assert!(notice.contains("closed unexpectedly"), "{notice}");
+    // The notice names the report where it is now (marked shown), so the user can open it.
+    let named = notice.split("saved at ").nth(1).and_then(|rest| rest.split(';').next()).expect("a path in the notice");
+    assert!(std::path::Path::new(named).is_file(), "{named} exists");
     assert!(minerals_atlas::crash::unseen(&dir).is_empty(), "marked shown once told");
     assert!(minerals_atlas::user::UserState::open(&dir).view().notice.is_none(), "told once");
 }

@@ -372,10 +372,12 @@ fn a_stored_library_the_model_refuses_is_moved_aside_never_a_crash() {
             }),
         ),
         (
-            "a broken undo step",
-            Box::new(
-                |v| v["undo"] = json!({"description": "x", "pack": null, "schedules": [{"file_name": "f", "imported_at": "2026-01-01T00:00:00Z", "schedule": {"events": []}}]}),
-            ),
+            "an undo step whose schedule has no events",
+            Box::new(|v| {
+                let mut stored = v["schedules"][0].clone();
+                stored["schedule"]["events"] = json!([]);
+                v["undo"] = json!({"description": "x", "pack": null, "schedules": [stored]});
+            }),
         ),
     ];
     for (what, change) in cases {
@@ -418,23 +420,42 @@ fn a_fifo_in_place_of_the_stored_files_does_not_hang_the_start() {
 
 /// A second app that finds the data folder held (no D-Bus, so the
 /// single-instance plugin could not hand over) shows the data, says why it
-/// saves nothing, and refuses every change without touching the files.
+/// saves nothing, refuses every change, and changes no file in the folder:
+/// not a broken file (it is not moved aside), not an old version (it is not
+/// migrated), not the other app's crash report (it is not marked shown).
 #[test]
-fn a_second_app_on_a_held_data_folder_saves_nothing() {
+fn a_second_app_on_a_held_data_folder_changes_nothing_there() {
     use minerals_atlas::library::LibraryState;
     use minerals_atlas::user::UserState;
     let dir = scratch("held-folder");
+    std::fs::write(dir.join("library.json"), b"{\"version\":1,\"schedules\":[{").unwrap();
+    std::fs::write(dir.join("user-data.json"), br#"{"version":0,"starred_sessions":["cmm-0204-opening"]}"#).unwrap();
+    std::fs::write(dir.join("crash-report-1-1.txt"), "Minerals Atlas crashed.").unwrap();
+    let listing = |d: &std::path::Path| {
+        let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name() != atlas_store::LOCK_FILE_NAME)
+            .map(|e| (e.file_name().to_string_lossy().to_string(), std::fs::read(e.path()).unwrap_or_default()))
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listing(&dir);
     let _first = atlas_store::FolderLock::try_acquire(&dir).unwrap().expect("the first app holds the folder");
     assert!(atlas_store::FolderLock::try_acquire(&dir).unwrap().is_none(), "the second app finds it held");
     let reason = "Another Minerals Atlas window is using your data folder.".to_string();
-    let user = UserState::open(&dir).read_only(reason.clone());
-    assert_eq!(user.view().notice.as_deref(), Some(reason.as_str()), "told at start");
+    let user = UserState::open_with(&dir, Some(reason.clone()));
+    let notice = user.view().notice.expect("told at start");
+    assert!(notice.starts_with(&reason), "{notice}");
+    assert_eq!(user.snapshot().starred.len(), 1, "the old version is read, not migrated on disk");
     let err = user.update(|d| d.set_note("country:PAK", "x")).expect_err("no save");
     assert_eq!(err.code(), "folder_in_use");
     let (atlas, _) = minerals_atlas::state::AtlasState::load_embedded().unwrap();
-    let library = LibraryState::open(&dir, &atlas).read_only(reason);
+    let library = LibraryState::open_with(&dir, &atlas, Some(reason));
+    assert!(library.view().notice.is_some_and(|n| n.contains("could not be read here")));
     let ics = std::fs::read(shared_fixture("kielux-2020.ics")).unwrap();
     let err = library.import(&atlas, &ics, "k.ics", &Default::default(), Default::default()).expect_err("no import");
     assert_eq!(err.code(), "folder_in_use");
-    assert!(!dir.join("user-data.json").exists() && !dir.join("library.json").exists(), "nothing written");
+    assert_eq!(listing(&dir), before, "no file in the held folder was changed, moved or added");
 }

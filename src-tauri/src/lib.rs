@@ -107,14 +107,9 @@ pub fn run(started: std::time::Instant, args: &[String]) {
                     (None, None)
                 }
             };
-            let mut user = user::UserState::open(&folder);
-            let mut library = library::LibraryState::open(&folder, &app.state::<AtlasState>());
-            if let Some(reason) = busy {
-                user = user.read_only(reason.clone());
-                library = library.read_only(reason);
-            }
-            app.manage(user);
-            app.manage(library);
+            // A second app only reads: nothing is moved aside, migrated or saved.
+            app.manage(user::UserState::open_with(&folder, busy.clone()));
+            app.manage(library::LibraryState::open_with(&folder, &app.state::<AtlasState>(), busy));
             app.manage(DataFolderLock(lock));
             // The menu is a convenience (the page has the same actions): a
             // desktop without one still gets the app.

@@ -65,11 +65,28 @@ impl LibraryState {
     /// unreadable or inconsistent library is moved aside, never deleted, and
     /// the app starts with the built-in data.
     pub fn open(folder: &Path, atlas: &AtlasState) -> LibraryState {
+        LibraryState::open_with(folder, atlas, None)
+    }
+
+    /// Opens the library; with `read_only` (another app holds the folder)
+    /// nothing is moved or saved, whatever is found. A file that exists but
+    /// cannot be read (permissions, a disk error) is left in place and the
+    /// library is read-only until the next start, so an import cannot save
+    /// over it.
+    pub fn open_with(folder: &Path, atlas: &AtlasState, read_only: Option<String>) -> LibraryState {
         let path = folder.join(FILE_NAME);
         let mut notice = None;
+        let mut read_only = read_only;
         let loaded = match atlas_store::read_regular_file(&path, MAX_LIBRARY_BYTES) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e.to_string()),
+            // Not our file (a FIFO, a folder, far too large): moved aside like bad content.
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::InvalidInput | std::io::ErrorKind::FileTooLarge) => Err(e.to_string()),
+            Err(e) => {
+                let reason = format!("Your imported schedules could not be read ({e}); the built-in data is shown and imports are off until the file can be read.");
+                notice = Some(reason.clone());
+                read_only.get_or_insert(reason);
+                Ok(None)
+            }
             Ok(bytes) => Library::load(&bytes, &atlas.embedded()).map(Some),
         };
         let library = match loaded {
@@ -77,6 +94,10 @@ impl LibraryState {
             Ok(Some((lib, built))) => {
                 atlas.replace(built);
                 lib
+            }
+            Err(reason) if read_only.is_some() => {
+                notice = Some(format!("Your imported schedules could not be read here ({reason}); the built-in data is shown."));
+                Library::default()
             }
             Err(reason) => {
                 let kept = atlas_store::move_aside(&path)
@@ -88,13 +109,7 @@ impl LibraryState {
                 Library::default()
             }
         };
-        LibraryState { path, read_only: None, library: Mutex::new(library), notice: Mutex::new(notice) }
-    }
-
-    /// This state saves nothing; every change is refused with `reason`.
-    pub fn read_only(mut self, reason: String) -> LibraryState {
-        self.read_only = Some(reason);
-        self
+        LibraryState { path, read_only, library: Mutex::new(library), notice: Mutex::new(notice) }
     }
 
     fn save(&self, library: &Library) -> AppResult<()> {

@@ -32,47 +32,47 @@ pub struct UserDataView {
 impl UserState {
     /// Opens the store in `folder`. Unreadable content never stops the app.
     pub fn open(folder: &Path) -> UserState {
-        let store = Store::in_folder(folder);
-        let (data, notice) = match store.load() {
-            Ok((data, LoadOutcome::Recovered { moved_to, reason })) => (
-                data,
-                Some(format!(
-                    "Your saved agenda and notes could not be read ({reason}). The file was kept as {} and the app started with an empty agenda.",
-                    moved_to.display()
-                )),
-            ),
-            Ok((data, LoadOutcome::Migrated { from })) => {
-                let note = match store.save(&data) {
-                    Ok(()) => None,
-                    Err(e) => Some(format!("Your data was upgraded from version {from} but could not be saved: {e}")),
-                };
-                (data, note)
-            }
-            Ok((data, _)) => (data, None),
-            Err(e) => (UserData::default(), Some(format!("{e}. Changes cannot be saved until this is fixed."))),
-        };
-        let crash_reports = crate::crash::unseen(folder);
-        let notice = match (notice, crash_reports.last()) {
-            (n, None) => n,
-            (n, Some(report)) => Some(format!(
-                "{}Minerals Atlas closed unexpectedly last time. A report was saved at {}; your saved agenda and notes are unaffected.",
-                n.map(|n| format!("{n} ")).unwrap_or_default(),
-                report.display()
-            )),
-        };
-        UserState { store, data: Mutex::new(data), notice: Mutex::new(notice), crash_reports: Mutex::new(crash_reports), read_only: None }
+        UserState::open_with(folder, None)
     }
 
-    /// This state saves nothing: `reason` says why, once at start and on every change tried.
-    pub fn read_only(mut self, reason: String) -> UserState {
-        let mut notice = self.notice.lock().unwrap_or_else(|p| p.into_inner());
-        *notice = Some(match notice.take() {
-            Some(n) => format!("{reason} {n}"),
-            None => reason.clone(),
-        });
-        drop(notice);
-        self.read_only = Some(reason);
-        self
+    /// Opens the store; with `read_only` (another app holds the folder) it
+    /// only reads: a broken file is left where it is, nothing is migrated
+    /// or saved, and crash reports are left for the app that holds the folder.
+    pub fn open_with(folder: &Path, read_only: Option<String>) -> UserState {
+        let store = Store::in_folder(folder);
+        let (data, notice) = if read_only.is_some() {
+            match store.peek() {
+                Ok((data, None)) => (data, None),
+                Ok((data, Some(reason))) => (data, Some(format!("Your saved agenda and notes could not be read here ({reason})."))),
+                Err(e) => (UserData::default(), Some(e.to_string())),
+            }
+        } else {
+            match store.load() {
+                Ok((data, LoadOutcome::Recovered { moved_to, reason })) => (
+                    data,
+                    Some(format!(
+                        "Your saved agenda and notes could not be read ({reason}). The file was kept as {} and the app started with an empty agenda.",
+                        moved_to.display()
+                    )),
+                ),
+                Ok((data, LoadOutcome::Migrated { from })) => {
+                    let note = match store.save(&data) {
+                        Ok(()) => None,
+                        Err(e) => Some(format!("Your data was upgraded from version {from} but could not be saved: {e}")),
+                    };
+                    (data, note)
+                }
+                Ok((data, _)) => (data, None),
+                Err(e) => (UserData::default(), Some(format!("{e}. Changes cannot be saved until this is fixed."))),
+            }
+        };
+        let notice = match (&read_only, notice) {
+            (Some(reason), Some(n)) => Some(format!("{reason} {n}")),
+            (Some(reason), None) => Some(reason.clone()),
+            (None, n) => n,
+        };
+        let crash_reports = if read_only.is_some() { Vec::new() } else { crate::crash::unseen(folder) };
+        UserState { store, data: Mutex::new(data), notice: Mutex::new(notice), crash_reports: Mutex::new(crash_reports), read_only }
     }
 
     /// The folder the app uses: `MINERALS_ATLAS_DATA_DIR` when set (tests,
@@ -81,13 +81,22 @@ impl UserState {
         std::env::var_os("MINERALS_ATLAS_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from).unwrap_or(default)
     }
 
+    /// The data and, once, the start-up notice. Crash reports are marked
+    /// shown as the notice is handed over, and the notice names each report
+    /// where it is after that.
     pub fn view(&self) -> UserDataView {
         let notice = self.notice.lock().map(|mut n| n.take()).unwrap_or(None);
-        if notice.is_some() {
-            // The page has the notice now: the reports it names have been shown.
-            let reports = std::mem::take(&mut *self.crash_reports.lock().unwrap_or_else(|p| p.into_inner()));
-            crate::crash::mark_seen(&reports);
-        }
+        let reports = std::mem::take(&mut *self.crash_reports.lock().unwrap_or_else(|p| p.into_inner()));
+        let crash = crate::crash::mark_seen(&reports).last().map(|report| {
+            format!(
+                "Minerals Atlas closed unexpectedly last time. A report was saved at {}; your saved agenda and notes are unaffected.",
+                report.display()
+            )
+        });
+        let notice = match (notice, crash) {
+            (Some(n), Some(c)) => Some(format!("{n} {c}")),
+            (n, c) => n.or(c),
+        };
         UserDataView { data: self.snapshot(), notice, file: self.store.path().to_path_buf() }
     }
 

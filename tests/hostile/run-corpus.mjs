@@ -43,7 +43,14 @@ try {
     }
     if (c.expect === 'ok' && r.status !== 0) problems.push(`expected to import: ${(r.stderr || '').trim()}`);
     if (c.expect === 'error' && r.status !== 1) problems.push('expected a refusal');
-    const what = r.status === 0 ? `ok, ${JSON.parse(r.stdout || '{}').events} events` : (r.stderr || '').trim().split('\n')[0];
+    let what = (r.stderr || '').trim().split('\n')[0];
+    if (r.status === 0) {
+      try {
+        what = `ok, ${JSON.parse(r.stdout).events} events`;
+      } catch {
+        what = 'ok, but the report is not JSON';
+      }
+    }
     if (problems.length) {
       failed += 1;
       console.log(`FAIL ${c.name} (${ms.toFixed(0)} ms): ${problems.join('; ')} | ${what}`);

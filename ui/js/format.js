@@ -5,6 +5,7 @@ const STATUS_LABELS = {
   reported: 'Reported',
   uncertain: 'Uncertain',
   scheduled: 'Scheduled',
+  past: 'Past (announced as scheduled)',
 };
 
 export function statusLabel(status) {

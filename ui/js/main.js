@@ -288,7 +288,7 @@ async function showMineral(id, measure) {
     const has = !summaryOfMineral || (b.dataset.measure === 'reserves' ? summaryOfMineral.has_reserves : summaryOfMineral.has_production);
     b.disabled = !has;
     b.title = has ? '' : `USGS gives no world ${b.dataset.measure} table for ${summaryOfMineral.name}`;
-    b.disabled = !id;
+    b.disabled = !id || !has;
   }
   const summary = $('mineral-summary');
   if (!id) {
@@ -398,7 +398,7 @@ async function reloadData() {
 function showStatus(info) {
   const p = info.provenance;
   const imported = app.events.filter((e) => e.id.startsWith('imp-')).length;
-  const asOf = p.facts_as_of ? ` · facts checked to ${dateText(p.facts_as_of)}` : '';
+  const asOf = p.facts_as_of ? ` · data as of ${dateText(p.facts_as_of)}` : '';
   $('status-bar').textContent = `USGS MCS 2026 (${p.usgs_version})${asOf} · ${info.counts.stat_rows.toLocaleString('en')} USGS country rows${imported ? ` · ${imported} imported schedule${imported === 1 ? '' : 's'}` : ''} · offline · dataset ${info.dataset_version}`;
 }
 
@@ -459,7 +459,7 @@ function timelineItems(sessionsByEvent, entries) {
   const items = [];
   for (const s of sessionsByEvent.flat()) {
     items.push({
-      key: `session:${s.id}`, type: 'session', id: s.id, title: s.title, kind: s.kind, status: s.status,
+      key: `session:${s.id}`, type: 'session', id: s.id, title: s.title, kind: s.kind, status: s.status_as_of ? 'past' : s.status,
       precision: s.time_precision, start: Date.parse(s.local_start.local), end: Date.parse(s.local_end.local),
       countries: s.countries, event: s.event, imported: s.event.startsWith('imp-'), when: s.time_precision === 'day' ? s.local_start.date : `${s.local_start.date} ${s.local_start.clock} ${s.local_start.abbreviation}`,
     });
@@ -469,7 +469,7 @@ function timelineItems(sessionsByEvent, entries) {
     const start = Date.parse(t.local_start.local);
     const end = t.end ? Date.parse(t.end.replace(/\[.*\]$/, '')) : start + (t.time_precision === 'day' ? 86400e3 : 3600e3);
     items.push({
-      key: `entry:${t.id}`, type: 'entry', id: t.id, title: t.title, kind: t.kind, status: t.status,
+      key: `entry:${t.id}`, type: 'entry', id: t.id, title: t.title, kind: t.kind, status: t.status_as_of ? 'past' : t.status,
       precision: t.time_precision, start, end, countries: t.countries, when: t.local_start.date,
     });
   }

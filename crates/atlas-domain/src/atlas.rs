@@ -63,6 +63,22 @@ pub fn headline_series<'a>(series: &[&'a StatSeries], statistic: Statistic) -> O
     best
 }
 
+/// When an entry is over: its end, else the end of its day (a day-precision
+/// entry is not "past" at midnight of its own day), else its start.
+fn entry_end(t: &TimelineEntry) -> DateTime<Utc> {
+    match (t.end, t.time_precision) {
+        (Some(end), _) => end.instant,
+        (None, TimePrecision::Day) => t
+            .start
+            .local()
+            .date_naive()
+            .succ_opt()
+            .and_then(|d| ZonedDateTime::start_of_day(d, t.start.zone).ok())
+            .map_or(t.start.instant, |e| e.instant),
+        (None, _) => t.start.instant,
+    }
+}
+
 /// Every country's cell for a mineral and measure in the headline's year:
 /// its headline row, else its row in the first other table that has one.
 pub fn map_cells(series: &[&StatSeries], statistic: Statistic) -> Vec<MapCell> {
@@ -643,6 +659,7 @@ impl Atlas {
             summary: self.session_summary(s),
             event_title: self.event_by_id.get(&s.event).map(|&e| self.data.events[e].title.clone()).unwrap_or_default(),
             event_date_note: self.event_by_id.get(&s.event).and_then(|&e| self.data.events[e].date_note.clone()),
+            event_date_status: self.event_by_id.get(&s.event).and_then(|&e| self.data.events[e].date_status),
             venue: s.venue.clone(),
             speakers: s
                 .speakers
@@ -679,7 +696,7 @@ impl Atlas {
             event: t.event.clone(),
             sessions: t.sessions.clone(),
             status: t.status,
-            status_as_of: self.status_as_of(t.status, t.end.unwrap_or(t.start).instant, false),
+            status_as_of: self.status_as_of(t.status, entry_end(t), false),
             status_note: t.status_note.clone(),
             sources: self.sources(&t.sources),
         }

@@ -109,12 +109,14 @@ pub fn check_references(d: &Dataset) -> Result<(), Vec<String>> {
 /// sources do (reprints of one report, which share a `report` id, count
 /// once). Returns every record that claims more than its sources allow.
 pub fn status_rule(d: &Dataset) -> Result<(), Vec<String>> {
-    use crate::model::Status;
+    use crate::model::{SourceKind, Status};
     let by_id: std::collections::HashMap<&str, &crate::model::Source> = d.sources.iter().map(|s| (s.id.as_str(), s)).collect();
     let earns_confirmed = |ids: &[String]| {
         let found: Vec<&crate::model::Source> = ids.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect();
         let official = found.iter().any(|s| s.kind.is_official());
-        let reports: HashSet<&str> = found.iter().map(|s| s.report.as_deref().unwrap_or(s.id.as_str())).collect();
+        // Only sources whose kind is known count as independent reports.
+        let counted = found.iter().filter(|s| matches!(s.kind, SourceKind::Press | SourceKind::Analysis));
+        let reports: HashSet<&str> = counted.map(|s| s.report.as_deref().unwrap_or(s.id.as_str())).collect();
         official || reports.len() >= 2
     };
     let mut problems = Vec::new();

@@ -316,6 +316,8 @@ pub struct SessionDetail {
     pub event_title: String,
     /// The event's days as the sources tell them, where they are not simply its dates.
     pub event_date_note: Option<String>,
+    /// How sure the event's span of days is, where that differs from its status.
+    pub event_date_status: Option<Status>,
     pub venue: Option<String>,
     pub speakers: Vec<SpeakerView>,
     pub country_refs: Vec<PartyRef>,

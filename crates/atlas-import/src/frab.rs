@@ -80,7 +80,13 @@ pub fn instants(
     };
     let end = match t.duration {
         Some(d) => match parse_duration(&d) {
-            Some(len) => when::after(start, len),
+            Some(len) => {
+                let end = when::after(start, len);
+                if end.is_none() {
+                    warnings.push(t.duration_at, format!("{}; the end is not known", when::out_of_range("the end")));
+                }
+                end
+            }
             None => {
                 warnings.push(t.duration_at, format!("duration \"{}\" is not HH:MM; the end is not known", one_line(&d, 20)));
                 None

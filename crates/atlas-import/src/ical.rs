@@ -348,7 +348,13 @@ fn parse_lines(lines: Vec<(usize, String)>, options: &ImportOptions) -> Result<S
                 end
             }),
             (None, Some(d)) => match parse_iso_duration(&d.value) {
-                Some(len) => when::after(start, len),
+                Some(len) => {
+                    let end = when::after(start, len);
+                    if end.is_none() {
+                        warnings.push(format!("line {}", d.line), format!("{}; the end is not known", when::out_of_range("the end")));
+                    }
+                    end
+                }
                 None => {
                     warnings.push(
                         format!("line {}", d.line),

@@ -128,6 +128,9 @@ impl Library {
         if self.version != LIBRARY_VERSION {
             return Err(format!("version {} is not {LIBRARY_VERSION}", self.version));
         }
+        for pack in self.pack.iter().chain(self.undo.as_deref().and_then(|u| u.pack.as_ref())) {
+            crate::pack::times_in_range(&pack.dataset).map_err(|e| e.to_string())?;
+        }
         let undo = self.undo.as_deref().map(|u| u.schedules.as_slice()).unwrap_or_default();
         for list in [self.schedules.as_slice(), undo] {
             let mut keys = HashSet::new();

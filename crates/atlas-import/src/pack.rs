@@ -51,7 +51,7 @@ pub fn from_value(value: serde_json::Value) -> Result<Pack, ImportError> {
 }
 
 /// A pack's times pass the same check as every importer's (years 1900 to 2200).
-fn times_in_range(d: &Dataset) -> Result<(), ImportError> {
+pub(crate) fn times_in_range(d: &Dataset) -> Result<(), ImportError> {
     let sessions = d.sessions.iter().flat_map(|s| [(s.id.as_str(), s.start.instant), (s.id.as_str(), s.end.instant)]);
     let timeline =
         d.timeline.iter().flat_map(|t| std::iter::once((t.id.as_str(), t.start.instant)).chain(t.end.map(|e| (t.id.as_str(), e.instant))));

@@ -197,6 +197,22 @@ impl Store {
         }
     }
 
+    /// Reads without changing anything (for an app that does not hold the
+    /// folder): the data, or a clean start and why the file could not be read.
+    pub fn peek(&self) -> Result<(UserData, Option<String>), StoreError> {
+        match read_regular_file(&self.path, MAX_FILE_BYTES) {
+            Ok(bytes) => Ok(match parse(&bytes) {
+                Ok((data, _)) => (data, None),
+                Err(reason) => (UserData::default(), Some(reason)),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((UserData::default(), None)),
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::InvalidInput | std::io::ErrorKind::FileTooLarge) => {
+                Ok((UserData::default(), Some(e.to_string())))
+            }
+            Err(source) => Err(StoreError::Read { path: self.path.clone(), source }),
+        }
+    }
+
     fn move_aside(&self) -> Result<PathBuf, StoreError> {
         move_aside(&self.path).map_err(|source| StoreError::Write { path: self.path.clone(), source })
     }
@@ -343,7 +359,8 @@ pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
 /// migrated from, if any.
 pub fn parse(bytes: &[u8]) -> Result<(UserData, Option<u32>), String> {
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON ({e})"))?;
-    let version = value.get("version").and_then(|v| v.as_u64()).ok_or_else(|| "no version number".to_string())? as u32;
+    let version = value.get("version").and_then(|v| v.as_u64()).ok_or_else(|| "no version number".to_string())?;
+    let version = u32::try_from(version).map_err(|_| format!("version {version} is not one any Minerals Atlas wrote"))?;
     match version {
         USER_DATA_VERSION => {
             let data: UserData = serde_json::from_value(value).map_err(|e| format!("version {version} but {e}"))?;
@@ -358,6 +375,7 @@ pub fn parse(bytes: &[u8]) -> Result<(UserData, Option<u32>), String> {
                 .ok_or_else(|| "version 0 without starred_sessions".to_string())?;
             let data =
                 UserData { starred: ids.into_iter().map(|id| ItemRef { kind: ItemKind::Session, id }).collect(), ..UserData::default() };
+            data.validate()?;
             Ok((data, Some(0)))
         }
         newer if newer > USER_DATA_VERSION => {
