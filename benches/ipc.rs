@@ -17,7 +17,8 @@ fn call(w: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: ser
 
 fn ipc(c: &mut Criterion) {
     let direct = atlas_domain::Atlas::embedded().unwrap();
-    let (_app, w) = support::mock_app(None);
+    let dir = support::scratch("bench");
+    let (_app, w) = support::mock_app(&dir);
 
     c.bench_function("direct country(PAK) + serialise", |b| {
         b.iter(|| black_box(serde_json::to_value(direct.country("PAK").unwrap()).unwrap()))

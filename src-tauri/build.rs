@@ -10,9 +10,18 @@ fn main() {
     if let Some(newer) = newest("ui/js").filter(|(t, _)| *t > bundled) {
         panic!("{} changed after ui/vendor/app.js was bundled: run node scripts/vendor-ui.mjs", newer.1.display());
     }
-    // Capabilities live in src-tauri/capabilities, not beside the root Cargo.toml.
-    tauri_build::try_build(tauri_build::Attributes::new().capabilities_path_pattern("src-tauri/capabilities/**/*"))
-        .expect("tauri-build failed");
+    // The app's commands get `allow-<name>` permissions; with an app manifest
+    // Tauri refuses any command no capability grants, so the capability
+    // file in src-tauri/capabilities (not beside the root Cargo.toml) is the
+    // IPC surface.
+    println!("cargo:rerun-if-changed=src-tauri/src/command_names.rs");
+    const COMMANDS: &[&str] = include!("src/command_names.rs");
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
 }
 
 fn modified(path: impl AsRef<std::path::Path>) -> Option<std::time::SystemTime> {

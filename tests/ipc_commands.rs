@@ -6,22 +6,17 @@ mod support;
 use serde_json::{json, Value};
 use support::call;
 use tauri::test::MockRuntime;
-use tauri::{App, WebviewWindow};
+use tauri::{App, Manager, WebviewWindow};
 
 fn app_window() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
     app_window_in(&scratch("default"))
 }
 
 fn app_window_in(data_dir: &std::path::Path) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
-    support::mock_app(Some(data_dir))
+    support::mock_app(data_dir)
 }
 
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-ipc-{name}-{}-{:?}", std::process::id(), std::thread::current().id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use support::scratch;
 
 fn assert_not_found(result: Result<Value, Value>, id: &str) {
     let err = result.expect_err("expected an error");
@@ -205,26 +200,80 @@ fn export_refuses_an_empty_agenda_and_writes_a_starred_one() {
     assert_eq!(err["code"], "export");
     call(&w, "set_star", json!({"kind": "session", "id": "cmm-0204-opening", "starred": true})).unwrap();
     let target = dir.join("out.ics");
-    // The save dialog is replaced for automated runs; only this test sets it in this process.
-    std::env::set_var("MINERALS_ATLAS_SAVE_PATH", &target);
+    // The save dialog is answered by the app's stand-in, as in automated runs.
+    answer_save(&_app, &target);
     let path = call(&w, "export_agenda_ics", json!({})).unwrap();
-    // A place that cannot take a file: a clear error, nothing half-written.
-    std::env::set_var("MINERALS_ATLAS_SAVE_PATH", &dir);
-    let err = call(&w, "export_agenda_ics", json!({})).expect_err("a folder is not a file");
-    std::env::remove_var("MINERALS_ATLAS_SAVE_PATH");
-    assert_eq!(err["code"], "export");
-    assert!(err["message"].as_str().unwrap().starts_with("cannot write"), "{err}");
     assert_eq!(path.as_str().unwrap(), target.display().to_string());
     let text = std::fs::read_to_string(&target).unwrap();
     assert!(text.contains("UID:cmm-0204-opening@minerals-atlas"));
-    // The data pack export goes through the same replaced dialog (same test: one env var).
+    // A place that cannot take a file: a clear error, nothing half-written.
+    answer_save(&_app, &dir);
+    let err = call(&w, "export_agenda_ics", json!({})).expect_err("a folder is not a file");
+    assert_eq!(err["code"], "export");
+    assert!(err["message"].as_str().unwrap().starts_with("cannot write"), "{err}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), text, "the earlier export is untouched");
+}
+
+fn answer_save(app: &App<MockRuntime>, path: &std::path::Path) {
+    *app.state::<minerals_atlas::dialogs::StandIns>().save.lock().unwrap() = Some(path.to_path_buf());
+}
+
+fn answer_open(app: &App<MockRuntime>, path: &std::path::Path) {
+    *app.state::<minerals_atlas::dialogs::StandIns>().open.lock().unwrap() = Some(path.to_path_buf());
+}
+
+#[test]
+fn export_pack_writes_what_is_shown_and_refuses_a_folder() {
+    let dir = scratch("export-pack");
+    let (app, w) = app_window_in(&dir);
     let pack_path = dir.join("pack.json");
-    std::env::set_var("MINERALS_ATLAS_SAVE_PATH", &pack_path);
+    answer_save(&app, &pack_path);
     let written = call(&w, "export_pack", json!({})).unwrap();
-    std::env::remove_var("MINERALS_ATLAS_SAVE_PATH");
     assert_eq!(written.as_str().unwrap(), pack_path.display().to_string());
     let check = atlas_import::check(&std::fs::read(&pack_path).unwrap(), &Default::default()).unwrap();
     assert_eq!(check.format, "atlas-pack");
+    answer_save(&app, &dir);
+    let err = call(&w, "export_pack", json!({})).expect_err("a folder is not a file");
+    assert_eq!(err["code"], "export", "{err}");
+}
+
+#[test]
+fn import_from_dialog_imports_the_chosen_file_or_says_why_not() {
+    let dir = scratch("import-dialog");
+    let (app, w) = app_window_in(&dir);
+    answer_open(&app, &shared_fixture("kielux-2020.ics"));
+    let result = call(&w, "import_from_dialog", json!({"zone": "Europe/Berlin"})).unwrap();
+    assert_eq!(result["summary"]["added"], 24, "{result}");
+    assert_eq!(result["summary"]["time_zone"], "Europe/Berlin");
+    let err = call(&w, "import_from_dialog", json!({"zone": "Mars/Olympus"})).expect_err("an unknown zone");
+    assert_eq!(err["code"], "invalid_argument", "{err}");
+    answer_open(&app, &dir.join("no-such-file.xml"));
+    let err = call(&w, "import_from_dialog", json!({})).expect_err("a missing file");
+    assert_eq!(err["code"], "import", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("no-such-file.xml"), "names the file: {err}");
+}
+
+#[test]
+fn a_data_pack_is_imported_then_removed_once() {
+    let dir = scratch("pack");
+    let (app, w) = app_window_in(&dir);
+    let err = call(&w, "remove_pack", json!({})).expect_err("no pack yet");
+    assert_eq!(err["code"], "import", "{err}");
+    let pack_path = dir.join("pack.json");
+    answer_save(&app, &pack_path);
+    call(&w, "export_pack", json!({})).unwrap();
+    let imported = call(&w, "import_file", json!({"path": pack_path, "packMode": "replace"})).unwrap();
+    assert_eq!(imported["library"]["pack"]["mode"], "replace", "{imported}");
+    let removed = call(&w, "remove_pack", json!({})).unwrap();
+    assert!(removed["pack"].is_null(), "{removed}");
+    assert_eq!(call(&w, "remove_pack", json!({})).expect_err("already gone")["code"], "import");
+}
+
+#[test]
+fn app_ready_is_a_no_op_without_the_probe() {
+    let (_app, w) = app_window();
+    assert_eq!(call(&w, "app_ready", json!({})).unwrap(), Value::Null);
+    assert_eq!(call(&w, "app_ready", json!({})).unwrap(), Value::Null, "called again after a reload");
 }
 
 fn shared_fixture(name: &str) -> std::path::PathBuf {
@@ -279,6 +328,7 @@ fn import_by_path_and_by_bytes_then_undo_and_remove() {
     assert_eq!(err["code"], "import");
 
     // A restart reads the library back, the star intact.
+    _app.state::<minerals_atlas::DataFolderLock>().release();
     drop(w);
     drop(_app);
     let (_app2, w2) = app_window_in(&dir);
@@ -425,8 +475,6 @@ fn a_fifo_in_place_of_the_stored_files_does_not_hang_the_start() {
 /// migrated), not the other app's crash report (it is not marked shown).
 #[test]
 fn a_second_app_on_a_held_data_folder_changes_nothing_there() {
-    use minerals_atlas::library::LibraryState;
-    use minerals_atlas::user::UserState;
     let dir = scratch("held-folder");
     std::fs::write(dir.join("library.json"), b"{\"version\":1,\"schedules\":[{").unwrap();
     std::fs::write(dir.join("user-data.json"), br#"{"version":0,"starred_sessions":["cmm-0204-opening"]}"#).unwrap();
@@ -443,19 +491,33 @@ fn a_second_app_on_a_held_data_folder_changes_nothing_there() {
     };
     let before = listing(&dir);
     let _first = atlas_store::FolderLock::try_acquire(&dir).unwrap().expect("the first app holds the folder");
-    assert!(atlas_store::FolderLock::try_acquire(&dir).unwrap().is_none(), "the second app finds it held");
-    let reason = "Another Minerals Atlas window is using your data folder.".to_string();
-    let user = UserState::open_with(&dir, Some(reason.clone()));
-    let notice = user.view().notice.expect("told at start");
-    assert!(notice.starts_with(&reason), "{notice}");
-    assert_eq!(user.snapshot().starred.len(), 1, "the old version is read, not migrated on disk");
-    let err = user.update(|d| d.set_note("country:PAK", "x")).expect_err("no save");
-    assert_eq!(err.code(), "folder_in_use");
-    let (atlas, _) = minerals_atlas::state::AtlasState::load_embedded().unwrap();
-    let library = LibraryState::open_with(&dir, &atlas, Some(reason));
-    assert!(library.view().notice.is_some_and(|n| n.contains("could not be read here")));
-    let ics = std::fs::read(shared_fixture("kielux-2020.ics")).unwrap();
-    let err = library.import(&atlas, &ics, "k.ics", &Default::default(), Default::default()).expect_err("no import");
-    assert_eq!(err.code(), "folder_in_use");
+    // The second app, wired as the desktop wires it, finds the folder held.
+    let (_app, w) = app_window_in(&dir);
+    let view = call(&w, "get_user_data", json!({})).unwrap();
+    let notice = view["notice"].as_str().expect("told at start");
+    assert!(notice.starts_with("Another Minerals Atlas window is using your data folder"), "{notice}");
+    assert_eq!(view["data"]["starred"].as_array().unwrap().len(), 1, "the old version is read, not migrated on disk");
+    let err = call(&w, "set_note", json!({"target": "country:PAK", "text": "x"})).expect_err("no save");
+    assert_eq!(err["code"], "folder_in_use", "{err}");
+    let library = call(&w, "get_library", json!({})).unwrap();
+    assert!(library["notice"].as_str().is_some_and(|n| n.contains("could not be read here")), "{library}");
+    let err = call(&w, "import_file", json!({"path": shared_fixture("kielux-2020.ics")})).expect_err("no import");
+    assert_eq!(err["code"], "folder_in_use", "{err}");
     assert_eq!(listing(&dir), before, "no file in the held folder was changed, moved or added");
+}
+
+/// The native menu's choices reach the page as the `atlas-menu` event, sent
+/// to the main window; ids that are not menu items are dropped.
+#[test]
+fn a_menu_choice_reaches_the_main_window_as_an_event() {
+    use std::sync::{Arc, Mutex};
+    use tauri::Listener;
+    let (app, w) = app_window();
+    let heard: Arc<Mutex<Vec<String>>> = Arc::default();
+    let sink = heard.clone();
+    w.listen(minerals_atlas::menu::EVENT, move |e| sink.lock().unwrap().push(e.payload().to_string()));
+    assert!(minerals_atlas::menu::choose(app.handle(), "import").unwrap());
+    assert!(minerals_atlas::menu::choose(app.handle(), "export-pack").unwrap());
+    assert!(!minerals_atlas::menu::choose(app.handle(), "'); alert(1); ('").unwrap(), "not an item");
+    assert_eq!(*heard.lock().unwrap(), ["\"import\"", "\"export-pack\""]);
 }

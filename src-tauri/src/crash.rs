@@ -32,21 +32,32 @@ pub fn contain<T>(work: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-/// Installs the hook. Keeps the previous hook (the default prints to stderr).
+/// Where reports go; the hook reads it at the moment of a panic.
+static REPORT_FOLDER: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+static HOOK: std::sync::Once = std::sync::Once::new();
+
+/// Sends crash reports to `folder`. The hook is installed once per process
+/// (an app built again, as tests do, only moves the folder) and keeps the
+/// previous hook (the default prints to stderr).
 pub fn install(folder: PathBuf) {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if CONTAINED.with(|c| c.get()) {
-            eprintln!("minerals-atlas: contained: {info}");
-            return;
-        }
-        let written = write_report(&folder, &info.to_string());
-        match &written {
-            Ok(path) => eprintln!("minerals-atlas: a crash report was written to {}", path.display()),
-            Err(e) => eprintln!("minerals-atlas: could not write a crash report in {}: {e}", folder.display()),
-        }
-        previous(info);
-    }));
+    *REPORT_FOLDER.lock().unwrap_or_else(|p| p.into_inner()) = Some(folder);
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if CONTAINED.with(|c| c.get()) {
+                eprintln!("minerals-atlas: contained: {info}");
+                return;
+            }
+            let folder = REPORT_FOLDER.lock().map(|f| f.clone()).unwrap_or(None);
+            if let Some(folder) = folder {
+                match write_report(&folder, &info.to_string()) {
+                    Ok(path) => eprintln!("minerals-atlas: a crash report was written to {}", path.display()),
+                    Err(e) => eprintln!("minerals-atlas: could not write a crash report in {}: {e}", folder.display()),
+                }
+            }
+            previous(info);
+        }));
+    });
 }
 
 fn write_report(folder: &Path, what: &str) -> std::io::Result<PathBuf> {

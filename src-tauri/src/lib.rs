@@ -19,41 +19,121 @@ use tauri::{Builder, Manager, Runtime};
 use probe::StartupProbe;
 use state::AtlasState;
 
-/// Held for the life of the app: see [`atlas_store::FolderLock`].
-pub struct DataFolderLock(pub Option<atlas_store::FolderLock>);
+/// Every command the webview may call, by name: the list `build.rs` turns
+/// into permissions and `src-tauri/capabilities/main.json` grants.
+pub const COMMANDS: &[&str] = include!("command_names.rs");
 
-/// Registers state and commands on any runtime, so tests can pass
-/// `tauri::test::mock_builder()` and the app passes the real one.
-pub fn build<R: Runtime>(builder: Builder<R>, atlas: AtlasState, probe: StartupProbe) -> Builder<R> {
-    builder.manage(atlas).manage(probe).invoke_handler(tauri::generate_handler![
-        probe::app_ready,
-        commands::list_countries,
-        commands::get_country,
-        commands::list_minerals,
-        commands::get_mineral,
-        commands::list_events,
-        commands::list_sessions,
-        commands::get_session,
-        commands::get_timeline,
-        commands::dataset_info,
-        commands::search,
-        commands::get_timeline_entry,
-        commands::list_time_zones,
-        commands::get_user_data,
-        commands::set_star,
-        commands::set_note,
-        commands::set_time_zone,
-        commands::get_agenda,
-        commands::export_agenda_ics,
-        import_commands::import_file,
-        import_commands::import_from_dialog,
-        import_commands::import_bytes,
-        import_commands::get_library,
-        import_commands::remove_schedule,
-        import_commands::remove_pack,
-        import_commands::undo_import,
-        import_commands::export_pack,
-    ])
+/// Held for the life of the app (see [`atlas_store::FolderLock`]), and let
+/// go as it exits.
+pub struct DataFolderLock(std::sync::Mutex<Option<atlas_store::FolderLock>>);
+
+impl DataFolderLock {
+    /// Lets another app have the folder. Nothing is saved after this: the
+    /// app is exiting (or, in tests, its next start is being tried).
+    pub fn release(&self) {
+        drop(self.0.lock().unwrap_or_else(|p| p.into_inner()).take());
+    }
+}
+
+/// Where the app keeps the user's data.
+#[derive(Debug, Clone)]
+pub enum DataFolder {
+    /// `MINERALS_ATLAS_DATA_DIR` when set, else the platform's app data folder.
+    Platform,
+    /// This folder (tests, benchmarks).
+    At(std::path::PathBuf),
+}
+
+/// What differs between the desktop app and a test of it.
+pub struct Wiring {
+    pub atlas: AtlasState,
+    pub probe: StartupProbe,
+    pub data_folder: DataFolder,
+    /// Answers for the file dialogs in automated runs (empty: real dialogs).
+    pub dialogs: dialogs::StandIns,
+}
+
+/// The whole app on any runtime: state, plugins that run anywhere, commands
+/// and the start-up steps (crash reports, the data folder's lock, the user's
+/// data, the library). The desktop passes `tauri::Builder::default()` with
+/// what needs a real desktop (single instance over D-Bus, the native menu);
+/// tests pass `tauri::test::mock_builder()` and get the same wiring.
+pub fn app_builder<R: Runtime>(builder: Builder<R>, wiring: Wiring) -> Builder<R> {
+    let Wiring { atlas, probe, data_folder, dialogs } = wiring;
+    builder
+        .manage(atlas)
+        .manage(probe)
+        .manage(dialogs)
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(tauri::generate_handler![
+            probe::app_ready,
+            commands::list_countries,
+            commands::get_country,
+            commands::list_minerals,
+            commands::get_mineral,
+            commands::list_events,
+            commands::list_sessions,
+            commands::get_session,
+            commands::get_timeline,
+            commands::dataset_info,
+            commands::search,
+            commands::get_timeline_entry,
+            commands::list_time_zones,
+            commands::get_user_data,
+            commands::set_star,
+            commands::set_note,
+            commands::set_time_zone,
+            commands::get_agenda,
+            commands::export_agenda_ics,
+            import_commands::import_file,
+            import_commands::import_from_dialog,
+            import_commands::import_bytes,
+            import_commands::get_library,
+            import_commands::remove_schedule,
+            import_commands::remove_pack,
+            import_commands::undo_import,
+            import_commands::export_pack,
+        ])
+        .setup(move |app| {
+            setup(app, &data_folder);
+            Ok(())
+        })
+}
+
+/// The start-up steps, in order: crash reports go to the data folder from
+/// here on; the folder is locked (or found held, and then only read); the
+/// user's data and the library are opened.
+fn setup<R: Runtime>(app: &mut tauri::App<R>, data_folder: &DataFolder) {
+    let folder = match data_folder {
+        DataFolder::At(path) => path.clone(),
+        DataFolder::Platform => {
+            let default = app.path().app_data_dir().unwrap_or_else(|_| std::env::temp_dir().join("minerals-atlas"));
+            user::UserState::folder(default)
+        }
+    };
+    crash::install(folder.clone());
+    // One writer of the data folder, even where the single-instance plugin
+    // cannot work (no D-Bus session bus): a second app that finds the folder
+    // held shows the data and saves nothing.
+    let (lock, busy) = match atlas_store::FolderLock::try_acquire(&folder) {
+        Ok(Some(lock)) => (Some(lock), None),
+        Ok(None) => (
+            None,
+            Some(format!(
+                "Another Minerals Atlas window is using your data folder ({}). This window shows the data but saves nothing; close it and use the other one.",
+                folder.display()
+            )),
+        ),
+        Err(e) => {
+            eprintln!("minerals-atlas: cannot lock the data folder {}: {e}", folder.display());
+            (None, None)
+        }
+    };
+    // A second app only reads: nothing is moved aside, migrated or saved.
+    app.manage(user::UserState::open_with(&folder, busy.clone()));
+    app.manage(library::LibraryState::open_with(&folder, &app.state::<AtlasState>(), busy));
+    app.manage(DataFolderLock(std::sync::Mutex::new(lock)));
 }
 
 /// The desktop entry point. `started` is taken first thing in `main`.
@@ -71,62 +151,38 @@ pub fn run(started: std::time::Instant, args: &[String]) {
             std::process::exit(1);
         }
     };
-    if std::env::var_os("MINERALS_ATLAS_LOG_TIMINGS").is_some() {
+    let log_timings = std::env::var_os("MINERALS_ATLAS_LOG_TIMINGS").is_some();
+    if log_timings {
         eprintln!("minerals-atlas: dataset parsed in {:.2} ms", parse_time.as_secs_f64() * 1000.0);
     }
     // First plugin, so a second launch hands over before anything else starts:
-    // one window, one writer of the user's data.
-    let app = build(tauri::Builder::default(), atlas, probe)
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
-        }))
-        .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_dialog::init())
-        .setup(move |app| {
-            if std::env::var_os("MINERALS_ATLAS_LOG_TIMINGS").is_some() {
-                eprintln!("minerals-atlas: setup at {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
-            }
-            let default = app.path().app_data_dir().unwrap_or_else(|_| std::env::temp_dir().join("minerals-atlas"));
-            let folder = user::UserState::folder(default);
-            crash::install(folder.clone());
-            // One writer of the data folder, even where the single-instance
-            // plugin cannot work (no D-Bus session bus): a second app that
-            // finds the folder held shows the data and saves nothing.
-            let (lock, busy) = match atlas_store::FolderLock::try_acquire(&folder) {
-                Ok(Some(lock)) => (Some(lock), None),
-                Ok(None) => (None, Some(format!(
-                    "Another Minerals Atlas window is using your data folder ({}). This window shows the data but saves nothing; close it and use the other one.",
-                    folder.display()
-                ))),
-                Err(e) => {
-                    eprintln!("minerals-atlas: cannot lock the data folder {}: {e}", folder.display());
-                    (None, None)
-                }
-            };
-            // A second app only reads: nothing is moved aside, migrated or saved.
-            app.manage(user::UserState::open_with(&folder, busy.clone()));
-            app.manage(library::LibraryState::open_with(&folder, &app.state::<AtlasState>(), busy));
-            app.manage(DataFolderLock(lock));
-            // The menu is a convenience (the page has the same actions): a
-            // desktop without one still gets the app.
-            if let Err(e) = menu::install(app) {
-                eprintln!("minerals-atlas: no window menu: {e}");
-            }
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.set_focus();
-            }
-            Ok(())
-        })
-        .build(tauri::generate_context!());
-    if std::env::var_os("MINERALS_ATLAS_LOG_TIMINGS").is_some() {
+    // one window, one writer of the user's data. Desktop only (D-Bus), so not
+    // part of the wiring the mock runtime runs.
+    let builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+    }));
+    let builder = menu::add(builder);
+    let app = app_builder(builder, Wiring { atlas, probe, data_folder: DataFolder::Platform, dialogs: dialogs::StandIns::from_env() }).build(tauri::generate_context!());
+    if log_timings {
         eprintln!("minerals-atlas: built at {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
     }
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.set_focus();
+            }
+            app.run(|app, event| {
+                if let tauri::RunEvent::Exit = event {
+                    if let Some(lock) = app.try_state::<DataFolderLock>() {
+                        lock.release();
+                    }
+                }
+            })
+        }
         Err(e) => {
             eprintln!("minerals-atlas: cannot start: {e}");
             std::process::exit(1);

@@ -1,17 +1,29 @@
 //! The window's menu: File → Import… (Ctrl+O), Imports and data…, Export a
-//! data pack…, Quit. A choice is handed to the page as a DOM event
-//! (`atlas-menu`, with the item's id as `detail`), which runs the same code
-//! as the page's own buttons. Evaluated by the app, so the page needs no
-//! event permission and its CSP stays as it is.
+//! data pack…, Quit. A choice reaches the page as the Tauri event
+//! `atlas-menu` (the item's id as payload), sent to the main window only,
+//! where it runs the same code as the page's own buttons.
 
-use tauri::menu::{MenuBuilder, MenuItemBuilder, SubmenuBuilder};
-use tauri::{Manager, Runtime};
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Item ids, which are also what the page receives.
+use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
+use tauri::{Emitter, Runtime};
+
+/// The event the page listens for (`ui/js/api.js`, `onMenuChoice`).
+pub const EVENT: &str = "atlas-menu";
+
+/// Item ids, which are also the event's payload.
 pub const ITEMS: [(&str, &str, Option<&str>); 3] =
     [("import", "Import…", Some("CmdOrCtrl+O")), ("imports", "Imports and data…", None), ("export-pack", "Export a data pack…", None)];
 
-pub fn install<R: Runtime>(app: &mut tauri::App<R>) -> tauri::Result<()> {
+/// Adds the menu to the desktop app. Not part of the wiring tests run: the
+/// mock runtime has no native windows to attach a menu to.
+pub fn add<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.menu(build).on_menu_event(|app, event| {
+        let _ = choose(app, event.id().as_ref());
+    })
+}
+
+fn build<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<Menu<R>> {
     let mut file = SubmenuBuilder::new(app, "File");
     for (id, label, accelerator) in ITEMS {
         let mut item = MenuItemBuilder::with_id(id, label);
@@ -20,17 +32,25 @@ pub fn install<R: Runtime>(app: &mut tauri::App<R>) -> tauri::Result<()> {
         }
         file = file.item(&item.build(app)?);
     }
-    let menu = MenuBuilder::new(app).item(&file.separator().quit().build()?).build()?;
-    app.set_menu(menu)?;
-    app.on_menu_event(|app, event| {
-        let id = event.id().as_ref();
-        if !ITEMS.iter().any(|(known, _, _)| *known == id) {
-            return;
+    MenuBuilder::new(app).item(&file.separator().quit().build()?).build()
+}
+
+/// Hands a menu choice to the main window. Ids that are not ours are ignored
+/// (`Ok(false)`).
+pub fn choose<R: Runtime>(app: &tauri::AppHandle<R>, id: &str) -> tauri::Result<bool> {
+    let Some((id, _, _)) = ITEMS.iter().find(|(known, _, _)| *known == id) else { return Ok(false) };
+    app.emit_to("main", EVENT, *id)?;
+    Ok(true)
+}
+
+/// The stand-in for a click on the native menu, which automation cannot
+/// reach (like the dialogs' stand-ins in `dialogs.rs`): the item named by
+/// `MINERALS_ATLAS_MENU_CHOICE` is chosen once, when the page is first ready.
+pub fn choose_from_env_once<R: Runtime>(app: &tauri::AppHandle<R>) {
+    static DONE: AtomicBool = AtomicBool::new(false);
+    if let Ok(id) = std::env::var("MINERALS_ATLAS_MENU_CHOICE") {
+        if !DONE.swap(true, Ordering::SeqCst) {
+            let _ = choose(app, &id);
         }
-        if let Some(window) = app.get_webview_window("main") {
-            // The id is one of ours (checked above), so it is safe in the script.
-            let _ = window.eval(format!("window.dispatchEvent(new CustomEvent('atlas-menu', {{ detail: '{id}' }}))"));
-        }
-    });
-    Ok(())
+    }
 }

@@ -18,10 +18,11 @@ impl StartupProbe {
     }
 }
 
-/// Called by the page once its first view is painted. Idempotent and cheap
+/// Called by the page once its first view is painted (and listening). Cheap
 /// when the probe is off.
 #[tauri::command]
 pub fn app_ready<R: Runtime>(app: AppHandle<R>, probe: State<'_, StartupProbe>) {
+    crate::menu::choose_from_env_once(&app);
     if probe.exit_when_ready {
         let ms = probe.started.elapsed().as_secs_f64() * 1000.0;
         println!("ready_ms={ms:.1}");

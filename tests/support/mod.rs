@@ -5,36 +5,53 @@ use std::path::Path;
 
 use minerals_atlas::state::AtlasState;
 use serde_json::Value;
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow};
+use tauri::{App, Manager, WebviewWindow};
 
-/// The app with its commands and state, and its main window. With a data
-/// folder, the user's data lives there; without, user-data commands are absent.
-pub fn mock_app(data_dir: Option<&Path>) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+/// The app as the desktop wires it (`minerals_atlas::app_builder`: state,
+/// plugins, commands, the start-up steps) on the mock runtime, with the
+/// real configuration and capabilities compiled in, so the ACL refuses what
+/// the capability file does not grant. User data lives in `data_dir`.
+pub fn mock_app(data_dir: &Path) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let (atlas, _) = AtlasState::load_embedded().expect("embedded dataset loads");
     let probe = minerals_atlas::probe::StartupProbe::from_args(std::time::Instant::now(), Vec::<String>::new());
-    let mut builder = minerals_atlas::build(mock_builder(), atlas, probe);
-    if let Some(dir) = data_dir {
-        builder = builder.manage(minerals_atlas::user::UserState::open(dir));
-    }
-    let app = builder.build(mock_context(noop_assets())).expect("mock app builds");
-    if let Some(dir) = data_dir {
-        use tauri::Manager;
-        let library = minerals_atlas::library::LibraryState::open(dir, &app.state::<AtlasState>());
-        app.manage(library);
-    }
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
+    let wiring = minerals_atlas::Wiring { atlas, probe, data_folder: minerals_atlas::DataFolder::At(data_dir.to_path_buf()),
+        dialogs: Default::default(),
+    };
+    let mut app = minerals_atlas::app_builder(mock_builder(), wiring)
+        .build(tauri::generate_context!("tauri.conf.json", test = true))
+        .expect("mock app builds");
+    // The start-up steps (the configured windows, then the app's `setup`)
+    // run when the event loop first turns; one turn of the mock loop does
+    // that and returns. (Deprecated for looping on a real runtime, which
+    // this is not.)
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
+    let window = app.get_webview_window("main").expect("the configured main window");
     (app, window)
+}
+
+/// A fresh scratch folder for one test's user data.
+pub fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-ipc-{name}-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
 }
 
 /// Invokes a command as the webview would; the error is the serialised `{code, message}`.
 pub fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    call_from(window, "tauri://localhost", cmd, args)
+}
+
+/// Invokes a command as a page at `url` would.
+pub fn call_from(window: &WebviewWindow<MockRuntime>, url: &str, cmd: &str, args: Value) -> Result<Value, Value> {
     let request = InvokeRequest {
         cmd: cmd.into(),
         callback: tauri::ipc::CallbackFn(0),
         error: tauri::ipc::CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
+        url: url.parse().expect("a URL"),
         body: tauri::ipc::InvokeBody::Json(args),
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_string(),

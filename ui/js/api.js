@@ -42,6 +42,16 @@ export const exportAgendaIcs = () => invoke('export_agenda_ics');
 /** Tells the backend the first view is painted (the start-up probe listens). */
 export const appReady = () => invoke('app_ready');
 
+/**
+ * Calls `handler(id)` for each choice in the window's native menu
+ * (src-tauri/src/menu.rs emits `atlas-menu` to this window).
+ */
+export function onMenuChoice(handler) {
+  const events = window.__TAURI__ && window.__TAURI__.event;
+  if (!events) return Promise.resolve(() => {});
+  return events.listen('atlas-menu', (e) => handler(e.payload));
+}
+
 /** Opens an https URL in the system browser; other schemes are refused. */
 export function openExternal(url) {
   if (!/^https:\/\//.test(url)) return Promise.reject(new Error('Only https links open outside the app.'));

@@ -241,11 +241,11 @@ export function setupImport(els, hooks) {
     radio.addEventListener('change', () => { if (radio.checked) options.packMode = radio.value; });
   }
   // The window's File menu (src-tauri/src/menu.rs) runs the same actions.
-  window.addEventListener('atlas-menu', (e) => {
-    if (e.detail === 'import') fromDialog();
-    else if (e.detail === 'imports') els.libraryButton.click();
-    else if (e.detail === 'export-pack') renderLibrary().then(() => { openSheet(els.librarySheet); exportPack(); });
-  });
+  api.onMenuChoice((id) => {
+    if (id === 'import') fromDialog();
+    else if (id === 'imports') els.libraryButton.click();
+    else if (id === 'export-pack') renderLibrary().then(() => { openSheet(els.librarySheet); exportPack(); });
+  }).catch((e) => console.error('the menu is not connected', e));
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'o') {
       e.preventDefault();
