@@ -3,7 +3,7 @@
 
 use atlas_domain::views::*;
 
-use tauri::State;
+use tauri::{Manager, State};
 
 use crate::error::AppResult;
 use crate::state::AtlasState;
@@ -77,7 +77,8 @@ pub async fn list_time_zones() -> AppResult<Vec<&'static str>> {
 // ---- the user's data ------------------------------------------------------
 
 use crate::error::AppError;
-use crate::user::{agenda_refs, item_ref, UserDataView, UserState};
+use crate::user::{agenda_refs, UserDataView, UserState};
+use atlas_domain::item::{ItemKind, ItemRef};
 use atlas_domain::DomainError;
 
 #[tauri::command]
@@ -89,18 +90,18 @@ pub async fn get_user_data(user: State<'_, UserState>) -> AppResult<UserDataView
 pub async fn set_star(
     atlas: State<'_, AtlasState>,
     user: State<'_, UserState>,
-    kind: String,
+    kind: ItemKind,
     id: String,
     starred: bool,
 ) -> AppResult<atlas_store::UserData> {
-    let item = item_ref(&kind, &id).ok_or_else(|| DomainError::invalid("kind", "expected \"session\" or \"timeline\""))?;
     // Only real items can be starred; unstarring a vanished one is allowed.
     if starred {
-        match kind.as_str() {
-            "session" => atlas.get().session(&id, None).map(|_| ())?,
-            _ => atlas.get().timeline_entry(&id, None).map(|_| ())?,
+        match kind {
+            ItemKind::Session => atlas.get().session(&id, None).map(|_| ())?,
+            ItemKind::Timeline => atlas.get().timeline_entry(&id, None).map(|_| ())?,
         }
     }
+    let item = ItemRef { kind, id };
     user.update(|d| d.set_star(item, starred))
 }
 
@@ -130,19 +131,18 @@ pub async fn get_agenda(atlas: State<'_, AtlasState>, user: State<'_, UserState>
 /// native save dialog). Returns the path, or null when the user cancelled.
 /// `MINERALS_ATLAS_SAVE_PATH` replaces the dialog for automated runs.
 #[tauri::command]
-pub async fn export_agenda_ics<R: tauri::Runtime>(
-    app: tauri::AppHandle<R>,
-    atlas: State<'_, AtlasState>,
-    user: State<'_, UserState>,
-) -> AppResult<Option<String>> {
-    let refs = agenda_refs(&user.snapshot());
-    if refs.is_empty() {
-        return Err(AppError::Export("Star sessions or timeline entries first: the agenda is empty.".into()));
-    }
-    let Some(path) = crate::dialogs::save_path(&app, "Export My agenda", "minerals-atlas-agenda.ics", ("iCalendar", &["ics"])) else {
-        return Ok(None);
-    };
-    let text = atlas.get().agenda_ics(&refs, chrono::Utc::now());
-    std::fs::write(&path, text).map_err(|e| AppError::Export(format!("cannot write {}: {e}", path.display())))?;
-    Ok(Some(path.display().to_string()))
+pub async fn export_agenda_ics<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> AppResult<Option<String>> {
+    crate::blocking::run("the export", move || {
+        let refs = agenda_refs(&app.state::<UserState>().snapshot());
+        if refs.is_empty() {
+            return Err(AppError::Export("Star sessions or timeline entries first: the agenda is empty.".into()));
+        }
+        let Some(path) = crate::dialogs::save_path(&app, "Export My agenda", "minerals-atlas-agenda.ics", ("iCalendar", &["ics"])) else {
+            return Ok(None);
+        };
+        let text = app.state::<AtlasState>().get().agenda_ics(&refs, chrono::Utc::now());
+        crate::export::write(&path, text.as_bytes())?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
 }

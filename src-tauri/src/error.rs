@@ -17,6 +17,10 @@ pub enum AppError {
     /// Another running Minerals Atlas holds the data folder: this one saves nothing.
     #[error("{0}")]
     FolderInUse(String),
+    /// Work on the blocking pool stopped without an answer (it panicked or
+    /// the runtime is shutting down). Nothing was changed.
+    #[error("{0} stopped unexpectedly; nothing was changed")]
+    Interrupted(&'static str),
 }
 
 impl AppError {
@@ -30,6 +34,7 @@ impl AppError {
             AppError::Export(_) => "export",
             AppError::Import(_) => "import",
             AppError::FolderInUse(_) => "folder_in_use",
+            AppError::Interrupted(_) => "interrupted",
         }
     }
 }

@@ -11,7 +11,7 @@ use atlas_import::ImportOptions;
 use serde::Serialize;
 use tauri::{Manager, Runtime, State};
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::library::{LibraryState, LibraryView};
 use crate::state::AtlasState;
 use crate::user::UserState;
@@ -55,15 +55,12 @@ async fn run_import<R: Runtime>(
 ) -> AppResult<ImportResult> {
     let handle = app.clone();
     let name = file_name.clone();
-    let summary = tauri::async_runtime::spawn_blocking(move || {
+    let summary = crate::blocking::run("the import", move || {
         let atlas = handle.state::<AtlasState>();
         let library = handle.state::<LibraryState>();
         library.import(&atlas, &bytes, &name, &options, mode)
     })
-    .await
-    .map_err(|e| {
-        AppError::Import(atlas_import::ImportError::Structure(format!("the import stopped unexpectedly ({e}); nothing was changed")))
-    })??;
+    .await?;
     let starred: std::collections::HashSet<String> =
         app.try_state::<UserState>().map(|u| u.snapshot().starred.into_iter().map(|r| r.id).collect()).unwrap_or_default();
     let starred_changes = summary.changes.iter().filter(|c| starred.contains(&c.id)).cloned().collect();
@@ -85,7 +82,8 @@ pub async fn import_file<R: Runtime>(
     pack_mode: Option<String>,
 ) -> AppResult<ImportResult> {
     let (options, mode) = (options(zone)?, self::pack_mode(pack_mode)?);
-    let (bytes, name) = read_path(std::path::Path::new(&path))?;
+    let read_from = path.clone();
+    let (bytes, name) = crate::blocking::run("reading the file", move || read_path(std::path::Path::new(&read_from))).await?;
     run_import(&app, bytes, name, Some(path), options, mode).await
 }
 
@@ -99,12 +97,14 @@ pub async fn import_from_dialog<R: Runtime>(
     pack_mode: Option<String>,
 ) -> AppResult<Option<ImportResult>> {
     let (options, mode) = (options(zone)?, self::pack_mode(pack_mode)?);
-    let Some(path) =
-        crate::dialogs::open_path(&app, "Import a schedule or data pack", ("Schedules and data packs", &["xml", "json", "ics", "ical"]))
-    else {
-        return Ok(None);
-    };
-    let (bytes, name) = read_path(&path)?;
+    let handle = app.clone();
+    let chosen = crate::blocking::run("the file dialog", move || {
+        let filter = ("Schedules and data packs", &["xml", "json", "ics", "ical"][..]);
+        let Some(path) = crate::dialogs::open_path(&handle, "Import a schedule or data pack", filter) else { return Ok(None) };
+        read_path(&path).map(|(bytes, name)| Some((bytes, name, path)))
+    })
+    .await?;
+    let Some((bytes, name, path)) = chosen else { return Ok(None) };
     run_import(&app, bytes, name, Some(path.display().to_string()), options, mode).await.map(Some)
 }
 
@@ -150,31 +150,41 @@ pub async fn get_library(library: State<'_, LibraryState>) -> AppResult<LibraryV
 }
 
 #[tauri::command]
-pub async fn remove_schedule(atlas: State<'_, AtlasState>, library: State<'_, LibraryState>, key: String) -> AppResult<LibraryView> {
-    library.change(&atlas, "remove", |l| l.without_schedule(&key))
+pub async fn remove_schedule<R: Runtime>(app: tauri::AppHandle<R>, key: String) -> AppResult<LibraryView> {
+    change_library(app, "remove", move |l| l.without_schedule(&key)).await
 }
 
 #[tauri::command]
-pub async fn remove_pack(atlas: State<'_, AtlasState>, library: State<'_, LibraryState>) -> AppResult<LibraryView> {
-    library.change(&atlas, "remove", |l| l.without_pack())
+pub async fn remove_pack<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult<LibraryView> {
+    change_library(app, "remove", |l| l.without_pack()).await
 }
 
 #[tauri::command]
-pub async fn undo_import(atlas: State<'_, AtlasState>, library: State<'_, LibraryState>) -> AppResult<LibraryView> {
-    library.change(&atlas, "undo", |l| l.undone())
+pub async fn undo_import<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult<LibraryView> {
+    change_library(app, "undo", |l| l.undone()).await
+}
+
+/// A change to the library rebuilds the whole atlas: on the blocking pool.
+async fn change_library<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    what: &'static str,
+    change: impl FnOnce(&atlas_import::library::Library) -> Option<atlas_import::library::Library> + Send + 'static,
+) -> AppResult<LibraryView> {
+    crate::blocking::run("the change", move || app.state::<LibraryState>().change(&app.state::<AtlasState>(), what, change)).await
 }
 
 /// Writes the data the app shows now (imports included) as a data pack
 /// where the user chooses; null when the user cancels.
-/// `MINERALS_ATLAS_SAVE_PATH` replaces the dialog for automated runs.
 #[tauri::command]
-pub async fn export_pack<R: Runtime>(app: tauri::AppHandle<R>, atlas: State<'_, AtlasState>) -> AppResult<Option<String>> {
-    let Some(path) =
-        crate::dialogs::save_path(&app, "Export a data pack", "minerals-atlas-pack.json", ("Minerals Atlas data pack", &["json"]))
-    else {
-        return Ok(None);
-    };
-    let text = atlas_import::pack::export(atlas.get().dataset())?;
-    atlas_store::write_atomically(&path, text.as_bytes()).map_err(|e| AppError::Export(format!("cannot write {}: {e}", path.display())))?;
-    Ok(Some(path.display().to_string()))
+pub async fn export_pack<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult<Option<String>> {
+    crate::blocking::run("the export", move || {
+        let filter = ("Minerals Atlas data pack", &["json"][..]);
+        let Some(path) = crate::dialogs::save_path(&app, "Export a data pack", "minerals-atlas-pack.json", filter) else {
+            return Ok(None);
+        };
+        let text = atlas_import::pack::export(app.state::<AtlasState>().get().dataset())?;
+        crate::export::write(&path, text.as_bytes())?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
 }

@@ -2,11 +2,13 @@
 //! and every query live in the `atlas-domain` crate; this crate only wires
 //! them to the webview.
 
+pub mod blocking;
 pub mod cli;
 pub mod commands;
 pub mod crash;
 pub mod dialogs;
 pub mod error;
+pub mod export;
 pub mod import_commands;
 pub mod library;
 pub mod menu;

@@ -3,24 +3,22 @@
 //! gives. A change is built whole and checked, saved, and only then shown;
 //! a failure at any step leaves all three as they were.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 
 use atlas_import::library::{ImportSummary, Library};
 use atlas_import::pack::PackMode;
 use atlas_import::{ImportError, ImportOptions};
+use atlas_store::{LoadOutcome, Read, VersionedFile};
 use serde::Serialize;
 
 use crate::error::{AppError, AppResult};
 use crate::state::AtlasState;
 
 pub const FILE_NAME: &str = "library.json";
-/// A stored library is read only up to this size (it holds parsed
-/// schedules, far smaller than their files): anything larger is not ours.
-const MAX_LIBRARY_BYTES: u64 = 1 << 30;
 
 pub struct LibraryState {
-    path: PathBuf,
+    file: VersionedFile<Library>,
     /// Set when another running app holds the data folder: nothing is saved.
     read_only: Option<String>,
     library: Mutex<Library>,
@@ -74,51 +72,56 @@ impl LibraryState {
     /// library is read-only until the next start, so an import cannot save
     /// over it.
     pub fn open_with(folder: &Path, atlas: &AtlasState, read_only: Option<String>) -> LibraryState {
-        let path = folder.join(FILE_NAME);
-        let mut notice = None;
+        let file = VersionedFile::<Library>::new(folder.join(FILE_NAME));
+        let embedded = atlas.embedded();
+        let accept = |library: Library| library.with_atlas(&embedded);
         let mut read_only = read_only;
-        let loaded = match atlas_store::read_regular_file(&path, MAX_LIBRARY_BYTES) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            // Not our file (a FIFO, a folder, far too large): moved aside like bad content.
-            Err(e) if matches!(e.kind(), std::io::ErrorKind::InvalidInput | std::io::ErrorKind::FileTooLarge) => Err(e.to_string()),
-            Err(e) => {
-                let reason = format!("Your imported schedules could not be read ({e}); the built-in data is shown and imports are off until the file can be read.");
-                notice = Some(reason.clone());
-                read_only.get_or_insert(reason);
-                Ok(None)
+        let (library, notice) = if read_only.is_some() {
+            match file.read(accept) {
+                Ok(Read::Absent) => (None, None),
+                Ok(Read::Accepted { value, .. }) => (Some(value), None),
+                Ok(Read::Refused { reason }) => {
+                    (None, Some(format!("Your imported schedules could not be read here ({reason}); the built-in data is shown.")))
+                }
+                Err(e) => (None, Some(format!("Your imported schedules could not be read here ({e}); the built-in data is shown."))),
             }
-            Ok(bytes) => Library::load(&bytes, &atlas.embedded()).map(Some),
+        } else {
+            match file.load_with(accept) {
+                Ok((library, LoadOutcome::Recovered { moved_to, reason })) => (
+                    library,
+                    Some(format!(
+                        "Your imported schedules could not be read ({reason}). The file was kept as {} and the app started with the built-in data.",
+                        moved_to.display()
+                    )),
+                ),
+                Ok((library, _)) => (library, None),
+                // A file that exists but cannot be read (permissions, a disk
+                // error) stays in place, and imports are off until the next
+                // start, so an import cannot save over it.
+                Err(e) => {
+                    let reason = format!(
+                        "Your imported schedules could not be read ({e}); the built-in data is shown and imports are off until the file can be read."
+                    );
+                    read_only.get_or_insert(reason.clone());
+                    (None, Some(reason))
+                }
+            }
         };
-        let library = match loaded {
-            Ok(None) => Library::default(),
-            Ok(Some((lib, built))) => {
+        let library = match library {
+            Some((library, built)) => {
                 atlas.replace(built);
-                lib
+                library
             }
-            Err(reason) if read_only.is_some() => {
-                notice = Some(format!("Your imported schedules could not be read here ({reason}); the built-in data is shown."));
-                Library::default()
-            }
-            Err(reason) => {
-                let kept = atlas_store::move_aside(&path)
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|e| format!("(could not be moved: {e})"));
-                notice = Some(format!(
-                    "Your imported schedules could not be read ({reason}). The file was kept as {kept} and the app started with the built-in data."
-                ));
-                Library::default()
-            }
+            None => Library::default(),
         };
-        LibraryState { path, read_only, library: Mutex::new(library), notice: Mutex::new(notice) }
+        LibraryState { file, read_only, library: Mutex::new(library), notice: Mutex::new(notice) }
     }
 
     fn save(&self, library: &Library) -> AppResult<()> {
         if let Some(reason) = &self.read_only {
             return Err(AppError::FolderInUse(reason.clone()));
         }
-        let text = serde_json::to_vec(library).map_err(|e| AppError::Import(ImportError::Structure(e.to_string())))?;
-        atlas_store::write_atomically(&self.path, &text)
-            .map_err(|source| AppError::Store(atlas_store::StoreError::Write { path: self.path.clone(), source }))
+        Ok(self.file.save(library)?)
     }
 
     /// Parses and merges `bytes`; saves; then shows the result.

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use atlas_store::{ItemKind, ItemRef, LoadOutcome, Store, UserData};
+use atlas_store::{ItemRef, LoadOutcome, Store, UserData};
 use serde::Serialize;
 
 use crate::error::AppResult;
@@ -118,24 +118,7 @@ impl UserState {
     }
 }
 
-pub fn item_ref(kind: &str, id: &str) -> Option<ItemRef> {
-    let kind = match kind {
-        "session" => ItemKind::Session,
-        "timeline" => ItemKind::Timeline,
-        _ => return None,
-    };
-    Some(ItemRef { kind, id: id.to_string() })
-}
-
-pub fn agenda_refs(data: &UserData) -> Vec<(atlas_domain::atlas::AgendaKind, String)> {
-    data.starred
-        .iter()
-        .map(|r| {
-            let kind = match r.kind {
-                ItemKind::Session => atlas_domain::atlas::AgendaKind::Session,
-                ItemKind::Timeline => atlas_domain::atlas::AgendaKind::Timeline,
-            };
-            (kind, r.id.clone())
-        })
-        .collect()
+/// The starred items, as the agenda query takes them.
+pub fn agenda_refs(data: &UserData) -> Vec<ItemRef> {
+    data.starred.clone()
 }

@@ -3,7 +3,7 @@
 //! Target (issue 7): every query under 1 ms at the 99th percentile; search
 //! under 2 ms for any query of one to three characters.
 
-use atlas_domain::atlas::AgendaKind;
+use atlas_domain::item::{ItemKind, ItemRef};
 use atlas_domain::Atlas;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -22,7 +22,7 @@ fn queries(c: &mut Criterion) {
         b.iter(|| black_box(atlas.session("cmm-0204-opening", Some("Asia/Karachi")).unwrap()))
     });
     c.bench_function("timeline(all)", |b| b.iter(|| black_box(atlas.timeline(None, None).unwrap())));
-    let starred: Vec<(AgendaKind, String)> = atlas.dataset().sessions.iter().map(|s| (AgendaKind::Session, s.id.clone())).collect();
+    let starred: Vec<ItemRef> = atlas.dataset().sessions.iter().map(|s| ItemRef { kind: ItemKind::Session, id: s.id.clone() }).collect();
     c.bench_function("agenda(all sessions starred)", |b| b.iter(|| black_box(atlas.agenda(&starred, Some("UTC")).unwrap())));
     for q in ["c", "co", "cob", "tshisekedi", "rubio jaishankar"] {
         c.bench_function(&format!("search({q:?})"), |b| b.iter(|| black_box(atlas.search(q, None))));

@@ -26,6 +26,7 @@
 pub mod atlas;
 pub mod error;
 pub mod ics;
+pub mod item;
 pub mod model;
 pub mod search;
 pub mod status_now;

@@ -167,13 +167,14 @@ fn one_to_three_characters_find_something_reasonable() {
 
 #[test]
 fn agenda_orders_items_and_flags_overlaps_of_known_times_only() {
-    use atlas_domain::atlas::AgendaKind;
+    use atlas_domain::item::{ItemKind, ItemRef};
+    let star = |kind: ItemKind, id: &str| ItemRef { kind, id: id.to_string() };
     let a = atlas();
     let starred = vec![
-        (AgendaKind::Session, "cmm-0204-signings".to_string()),
-        (AgendaKind::Session, "cmm-0204-opening".to_string()),
-        (AgendaKind::Session, "cmm-0203-rubio-jaishankar".to_string()),
-        (AgendaKind::Session, "gone-session".to_string()),
+        star(ItemKind::Session, "cmm-0204-signings"),
+        star(ItemKind::Session, "cmm-0204-opening"),
+        star(ItemKind::Session, "cmm-0203-rubio-jaishankar"),
+        star(ItemKind::Session, "gone-session"),
     ];
     let view = a.agenda(&starred, Some("Asia/Karachi")).unwrap();
     let ids: Vec<&str> = view.items.iter().map(|i| i.id.as_str()).collect();
@@ -190,7 +191,7 @@ fn agenda_orders_items_and_flags_overlaps_of_known_times_only() {
         .into_iter()
         .find(|t| t.sessions.contains(&"cmm-0204-opening".to_string()))
         .unwrap();
-    let both = vec![(AgendaKind::Session, "cmm-0204-opening".to_string()), (AgendaKind::Timeline, entry.id.clone())];
+    let both = vec![star(ItemKind::Session, "cmm-0204-opening"), star(ItemKind::Timeline, &entry.id)];
     let view = a.agenda(&both, None).unwrap();
     assert_eq!(view.items[0].conflicts_with.len(), 1);
     assert_eq!(view.items[1].conflicts_with.len(), 1);
@@ -199,9 +200,10 @@ fn agenda_orders_items_and_flags_overlaps_of_known_times_only() {
 
 #[test]
 fn ics_export_has_stable_uids_utc_times_and_all_day_dates() {
-    use atlas_domain::atlas::AgendaKind;
+    use atlas_domain::item::{ItemKind, ItemRef};
+    let star = |kind: ItemKind, id: &str| ItemRef { kind, id: id.to_string() };
     let a = atlas();
-    let starred = vec![(AgendaKind::Session, "cmm-0204-opening".to_string()), (AgendaKind::Session, "cmm-0204-signings".to_string())];
+    let starred = vec![star(ItemKind::Session, "cmm-0204-opening"), star(ItemKind::Session, "cmm-0204-signings")];
     let stamp = chrono::DateTime::parse_from_rfc3339("2026-11-27T12:00:00Z").unwrap().with_timezone(&chrono::Utc);
     let ics = a.agenda_ics(&starred, stamp);
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));

@@ -56,6 +56,19 @@ impl Default for Library {
     }
 }
 
+/// A stored library is read only up to this size (it holds parsed
+/// schedules, far smaller than their files): anything larger is not ours.
+pub const MAX_LIBRARY_BYTES: u64 = 1 << 30;
+
+impl atlas_store::Versioned for Library {
+    const VERSION: u32 = LIBRARY_VERSION;
+    const MAX_BYTES: u64 = MAX_LIBRARY_BYTES;
+
+    fn check(&self) -> Result<(), String> {
+        self.validate()
+    }
+}
+
 /// A session whose time or existence changed between two versions of a schedule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SessionChange {
@@ -144,23 +157,19 @@ impl Library {
         Ok(())
     }
 
-    /// Reads a stored library: JSON of this version, validated, and built
-    /// over `embedded`. Any failure is a reason for the app to move the file
-    /// aside and start with the built-in data; nothing here panics.
+    /// Reads a stored library: JSON of this version (the store's gate),
+    /// validated, and built over `embedded`. Any failure is a reason for
+    /// the app to move the file aside and start with the built-in data;
+    /// nothing here panics.
     pub fn load(bytes: &[u8], embedded: &Dataset) -> Result<(Library, Atlas), String> {
-        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON ({e})"))?;
-        match value.get("version").and_then(serde_json::Value::as_u64) {
-            Some(v) if v == u64::from(LIBRARY_VERSION) => {}
-            Some(v) if v > u64::from(LIBRARY_VERSION) => {
-                return Err(format!("version {v} was written by a newer Minerals Atlas; this one reads up to {LIBRARY_VERSION}"))
-            }
-            Some(v) => return Err(format!("unknown version {v}")),
-            None => return Err("no version number".into()),
-        }
-        let library: Library = serde_json::from_value(value).map_err(|e| format!("version {LIBRARY_VERSION} but {e}"))?;
-        library.validate()?;
-        let atlas = library.build(embedded).map_err(|e| e.to_string())?;
-        Ok((library, atlas))
+        let (library, _) = atlas_store::versioned::decode::<Library>(bytes)?;
+        library.with_atlas(embedded)
+    }
+
+    /// The library with the atlas it gives, or why it cannot be shown.
+    pub fn with_atlas(self, embedded: &Dataset) -> Result<(Library, Atlas), String> {
+        let atlas = self.build(embedded).map_err(|e| e.to_string())?;
+        Ok((self, atlas))
     }
 
     fn with_undo(&self, description: String) -> Library {

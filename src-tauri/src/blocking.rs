@@ -1,0 +1,11 @@
+//! Work that blocks (reading and parsing a file, rebuilding the whole atlas,
+//! writing a file, a native dialog) leaves the async runtime's workers the
+//! same way everywhere: on tokio's blocking pool, so the window's other
+//! requests keep being answered meanwhile.
+
+use crate::error::{AppError, AppResult};
+
+/// Runs `work` on the blocking pool; `what` names it if it never answers.
+pub async fn run<T: Send + 'static>(what: &'static str, work: impl FnOnce() -> AppResult<T> + Send + 'static) -> AppResult<T> {
+    tokio::task::spawn_blocking(work).await.map_err(|_| AppError::Interrupted(what))?
+}
