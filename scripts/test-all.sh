@@ -11,6 +11,15 @@ step() { echo; echo "== $* ($(( $(date +%s) - started ))s)"; }
 
 step "cargo test (workspace, release profile: shares the build with the app)"
 cargo test --release --workspace
+if [[ $(id -u) -eq 0 ]]; then
+  step "store fault tests that need root (a private tmpfs: full disk, read-only)"
+  cargo test --release -p atlas-store --test store -- --ignored root_only::
+elif [[ -n "${CI:-}" ]]; then
+  echo "CI must run the store's fault tests (needs root)" >&2
+  exit 1
+else
+  echo "(not root: the store's full-disk and read-only tests are reported as ignored; CI runs them)"
+fi
 
 step "lints: rustfmt and clippy, warnings are errors"
 cargo fmt --all --check

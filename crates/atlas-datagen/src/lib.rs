@@ -394,6 +394,7 @@ pub fn generate(inputs: &Inputs) -> Result<Dataset, GenError> {
     let mut dataset = Dataset {
         schema_version: SCHEMA_VERSION,
         dataset_version: String::new(),
+        primary_event: MINISTERIAL_EVENT_ID.to_string(),
         provenance: Provenance {
             generator: format!("atlas-datagen {}", env!("CARGO_PKG_VERSION")),
             inputs: loaded.inputs,

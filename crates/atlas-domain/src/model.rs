@@ -288,6 +288,9 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_note: Option<String>,
     pub sources: Vec<String>,
+    /// Read from a schedule the user imported (not curated).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub imported: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -431,9 +434,18 @@ pub struct Dataset {
     pub series: Vec<StatSeries>,
     pub sessions: Vec<Session>,
     pub timeline: Vec<TimelineEntry>,
+    /// The event the dataset is about (its participants are "the
+    /// participants", its host "the host"). Packs written before this field
+    /// existed are about the 2026 ministerial.
+    #[serde(default = "default_primary_event")]
+    pub primary_event: String,
+}
+
+fn default_primary_event() -> String {
+    MINISTERIAL_EVENT_ID.to_string()
 }
 
 /// The dataset format this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
-/// The ministerial's event id, used by queries that speak of "the participants".
+/// The built-in dataset's primary event (see [`Dataset::primary_event`]).
 pub const MINISTERIAL_EVENT_ID: &str = "cmm-2026";

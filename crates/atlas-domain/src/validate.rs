@@ -15,6 +15,9 @@ pub fn check_references(d: &Dataset) -> Result<(), Vec<String>> {
     let events: HashSet<&str> = d.events.iter().map(|e| e.id.as_str()).collect();
     let minerals: HashSet<&str> = d.minerals.iter().map(|m| m.id.as_str()).collect();
     let sessions: HashSet<&str> = d.sessions.iter().map(|s| s.id.as_str()).collect();
+    if !events.contains(d.primary_event.as_str()) {
+        problems.push(format!("the primary event \"{}\" is not among the events", d.primary_event));
+    }
 
     let mut unique = |kind: &str, ids: Vec<&str>| {
         let mut seen = HashSet::new();

@@ -157,6 +157,9 @@ pub struct TimelineView {
     pub time_zone: &'static str,
     pub time_precision: TimePrecision,
     pub local_start: TimeView,
+    /// Where the entry ends on a timeline: its end, else the end of its day
+    /// (known only to the day), else an hour after its start.
+    pub local_end: TimeView,
     /// The start in the zone the caller asked for (UTC when none).
     pub viewer_start: TimeView,
     pub country: String,
@@ -297,10 +300,24 @@ pub struct EventView {
     #[serde(flatten)]
     pub event: Event,
     pub days: Vec<String>,
+    /// Each day from its local midnight to the next, in the event's zone.
+    pub day_spans: Vec<Span>,
+    /// The whole event, first local midnight to the end of its last day.
+    pub span: Option<Span>,
+    /// The dataset's primary event.
+    pub primary: bool,
     pub session_count: usize,
     pub sources_expanded: Vec<Source>,
     /// Set when a scheduled event's last day has passed (see `status_now`).
     pub status_as_of: Option<String>,
+}
+
+/// A stretch of time: RFC 3339 instants in UTC, and its local date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Span {
+    pub date: String,
+    pub start_utc: String,
+    pub end_utc: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -332,6 +349,13 @@ pub struct SessionDetail {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DatasetInfo {
+    /// The event the dataset is about.
+    pub primary_event: String,
+    /// The primary event's host.
+    pub host: Option<PartyRef>,
+    /// The clock statuses are read against, when it is fixed (the tests'
+    /// `MINERALS_ATLAS_NOW`): the page reads "now" from here, never its own clock, then.
+    pub fixed_now: Option<String>,
     pub schema_version: u32,
     pub dataset_version: String,
     pub provenance: Provenance,

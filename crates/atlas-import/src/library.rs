@@ -371,6 +371,7 @@ fn merge_schedule(d: &mut Dataset, stored: &StoredSchedule) {
         date_status: None,
         date_note: None,
         sources: vec![source_id.clone()],
+        imported: true,
     });
     let mut people: BTreeMap<String, String> = BTreeMap::new();
     let mut person_ids = UniqueIds::default();

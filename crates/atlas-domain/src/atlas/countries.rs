@@ -20,7 +20,7 @@ impl Atlas {
         let head = self
             .participations_by_party
             .get(&c.iso3)
-            .and_then(|v| v.iter().map(|&i| &self.data.participations[i]).find(|p| p.event == MINISTERIAL_EVENT_ID))
+            .and_then(|v| v.iter().map(|&i| &self.data.participations[i]).find(|p| p.event == self.data.primary_event))
             .and_then(|p| p.head_of_delegation.as_deref())
             .and_then(|id| self.person(id))
             .map(|p| p.name.clone());

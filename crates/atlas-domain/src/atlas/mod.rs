@@ -102,7 +102,7 @@ impl Atlas {
         let mut ministerial_role = HashMap::new();
         let mut participations_by_party: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in data.participations.iter().enumerate() {
-            if p.event == MINISTERIAL_EVENT_ID {
+            if p.event == data.primary_event {
                 ministerial_role.insert(p.party.clone(), p.role);
             }
             participations_by_party.entry(p.party.clone()).or_default().push(i);
@@ -215,7 +215,11 @@ impl Atlas {
     }
 
     pub fn info(&self) -> DatasetInfo {
+        let host = self.ministerial_role.iter().find(|(_, role)| **role == Role::Host).map(|(id, _)| id.clone());
         DatasetInfo {
+            primary_event: self.data.primary_event.clone(),
+            host: host.map(|id| PartyRef { name: self.country_name(&id), iso3: id }),
+            fixed_now: self.now.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
             schema_version: self.data.schema_version,
             dataset_version: self.data.dataset_version.clone(),
             provenance: self.data.provenance.clone(),

@@ -9,6 +9,25 @@ use crate::views::*;
 
 use super::*;
 
+/// One local day in `zone`, midnight to midnight, as UTC instants.
+fn day_span(date: chrono::NaiveDate, zone: ZoneName) -> Option<Span> {
+    let start = ZonedDateTime::start_of_day(date, zone).ok()?;
+    let end = ZonedDateTime::start_of_day(date.succ_opt()?, zone).ok()?;
+    let utc = |t: ZonedDateTime| t.instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    Some(Span { date: date.to_string(), start_utc: utc(start), end_utc: utc(end) })
+}
+
+/// Where an entry ends on a timeline: as [`entry_end`], but an entry with a
+/// clock time and no end is drawn an hour long.
+fn drawn_end(t: &TimelineEntry) -> DateTime<Utc> {
+    match (t.end, t.time_precision) {
+        (None, TimePrecision::Exact | TimePrecision::StartOnly) => {
+            t.start.instant.checked_add_signed(chrono::Duration::hours(1)).unwrap_or(t.start.instant)
+        }
+        _ => entry_end(t),
+    }
+}
+
 /// When an entry is over: its end, else the end of its day (a day-precision
 /// entry is not "past" at midnight of its own day), else its start.
 fn entry_end(t: &TimelineEntry) -> DateTime<Utc> {
@@ -36,9 +55,19 @@ impl Atlas {
             .iter()
             .map(|e| {
                 let days = e.start.iter_days().take_while(|d| *d <= e.end).map(|d| d.to_string()).collect();
+                let day_spans: Vec<Span> = e.start.iter_days().take_while(|d| *d <= e.end).filter_map(|d| day_span(d, e.time_zone)).collect();
+                let span = match (day_spans.first(), day_spans.last()) {
+                    (Some(first), Some(last)) => {
+                        Some(Span { date: first.date.clone(), start_utc: first.start_utc.clone(), end_utc: last.end_utc.clone() })
+                    }
+                    _ => None,
+                };
                 EventView {
+                    primary: e.id == self.data.primary_event,
                     event: e.clone(),
                     days,
+                    day_spans,
+                    span,
                     session_count: self.data.sessions.iter().filter(|s| s.event == e.id).count(),
                     sources_expanded: self.sources(&e.sources),
                     status_as_of: self.event_status_as_of(e, e.status),
@@ -135,6 +164,7 @@ impl Atlas {
             time_zone: t.start.zone.name(),
             time_precision: t.time_precision,
             local_start: TimeView::new(t.start.instant, t.start.zone, t.start.local().date_naive()),
+            local_end: TimeView::new(drawn_end(t), t.start.zone, t.start.local().date_naive()),
             country: t.country.clone(),
             countries: t.countries.clone(),
             event: t.event.clone(),
