@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 
 purpose="${1:-app}"
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev pkg-config)
-test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2)
+# python3-icalendar: an independent iCalendar parser for the .ics export test,
+# from apt (current Debian and Ubuntu refuse pip installs into the system Python).
+test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2 python3 python3-icalendar)
 pkgs=("${build_pkgs[@]}")
 if [[ "$purpose" == "test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
 
@@ -16,10 +18,6 @@ for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
-if [[ "$purpose" == "test" ]]; then
-  command -v python3 >/dev/null || missing+=(python3)
-  python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
-fi
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]]; then
     echo "setup: installing system packages: ${missing[*]}"
@@ -54,11 +52,6 @@ if [[ ! -f ui/vendor/.complete || package-lock.json -nt ui/vendor/.complete \
 fi
 
 if [[ "$purpose" == "test" ]]; then
-  # An independent iCalendar parser for checking the app's .ics export.
-  if ! python3 -c "import icalendar" 2>/dev/null; then
-    echo "setup: pip install icalendar"
-    python3 -m pip install --quiet --disable-pip-version-check icalendar
-  fi
   # The lint step of the test command.
   for component in clippy rustfmt; do
     if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
@@ -66,13 +59,16 @@ if [[ "$purpose" == "test" ]]; then
       rustup component add "$component"
     fi
   done
-  if ! cargo fuzz --version >/dev/null 2>&1; then
-    echo "setup: cargo install cargo-fuzz (the importers' fuzz targets)"
-    cargo install cargo-fuzz --locked
-  fi
-  if ! command -v tauri-driver >/dev/null && [[ ! -x "$HOME/.cargo/bin/tauri-driver" ]]; then
-    echo "setup: cargo install tauri-driver"
-    cargo install tauri-driver --locked
-  fi
+  # Cargo tools at the versions this project is tested with (a newer release
+  # can change behaviour under us); an other version installed is replaced.
+  installed=$(cargo install --list)
+  need_tool() { # crate version
+    if ! grep -q "^$1 v$2:" <<<"$installed"; then
+      echo "setup: cargo install $1@$2"
+      cargo install "$1" --version "=$2" --locked --force
+    fi
+  }
+  need_tool cargo-fuzz 0.13.2
+  need_tool tauri-driver 2.1.0
 fi
 echo "setup: ready ($purpose)"

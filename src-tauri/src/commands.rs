@@ -71,7 +71,7 @@ pub async fn get_timeline_entry(atlas: State<'_, AtlasState>, id: String, zone: 
 
 #[tauri::command]
 pub async fn list_time_zones() -> AppResult<Vec<&'static str>> {
-    Ok(chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect())
+    Ok(atlas_domain::time::ZoneName::all_names())
 }
 
 // ---- the user's data ------------------------------------------------------

@@ -168,7 +168,8 @@ pub fn run(started: std::time::Instant, args: &[String]) {
         }
     }));
     let builder = menu::add(builder);
-    let app = app_builder(builder, Wiring { atlas, probe, data_folder: DataFolder::Platform, dialogs: dialogs::StandIns::from_env() }).build(tauri::generate_context!());
+    let app = app_builder(builder, Wiring { atlas, probe, data_folder: DataFolder::Platform, dialogs: dialogs::StandIns::from_env() })
+        .build(tauri::generate_context!());
     if log_timings {
         eprintln!("minerals-atlas: built at {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
     }

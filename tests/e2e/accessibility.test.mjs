@@ -45,7 +45,8 @@ for (const [theme, env, port] of [['light', {}, 4504], ['dark', { GTK_THEME: 'Ad
     const show = async (hash, ready) => {
       await session.execute(`location.hash = '${hash}';`);
       await session.waitForSelector(ready);
-      await new Promise((r) => setTimeout(r, 150));
+      // Settled: two frames painted after the view's element appeared.
+      await session.executeAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));');
     };
     // The import result sheet (a dropped calendar: warnings and the zone
     // question), then the Imports sheet.

@@ -1,6 +1,7 @@
 // Starts tauri-driver once for the suite and opens the app in it.
 // The caller provides the display (xvfb-run or DISPLAY).
 
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -69,6 +70,26 @@ export async function startDriver({ env = {}, port = PORT } = {}) {
       }
     },
   };
+}
+
+/**
+ * The app in a real window for the tests of one file: before them, starts
+ * tauri-driver with `options` (see `startDriver`) and opens the app, then
+ * hands `(session, driver)` to `onStart`; after them, closes the session and
+ * stops the driver (and with it the app), whatever happened.
+ */
+export function withApp(options, onStart) {
+  let driver = null;
+  let session = null;
+  before(async () => {
+    driver = await startDriver(options);
+    session = await driver.open();
+    await onStart(session, driver);
+  });
+  after(async () => {
+    if (session) await session.delete().catch(() => {});
+    if (driver) await driver.stop();
+  });
 }
 
 export async function saveScreenshot(session, name) {

@@ -4,21 +4,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keys } from './webdriver.mjs';
-import { saveScreenshot, SCREENSHOT_DIR, startDriver } from './app.mjs';
+import { saveScreenshot, SCREENSHOT_DIR, withApp } from './app.mjs';
 
 let driver;
 let session;
 
-before(async () => {
-  driver = await startDriver();
-  session = await driver.open();
+withApp({}, async (s, d) => {
+  session = s;
+  driver = d;
 });
-
-after(async () => {
-  if (session) await session.delete().catch(() => {});
-  if (driver) await driver.stop();
-  console.log(`screenshots: ${SCREENSHOT_DIR}`);
-});
+after(() => console.log(`screenshots: ${SCREENSHOT_DIR}`));
 
 test('clicking Pakistan opens its panel with the head of delegation and a source link', async () => {
   const pakistan = await session.find('.country-list [data-iso3="PAK"]');

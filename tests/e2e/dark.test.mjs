@@ -3,21 +3,16 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { saveScreenshot, SCREENSHOT_DIR, startDriver } from './app.mjs';
+import { saveScreenshot, SCREENSHOT_DIR, withApp } from './app.mjs';
 
 let driver;
 let session;
 
-before(async () => {
-  driver = await startDriver({ env: { GTK_THEME: 'Adwaita:dark' }, port: 4454 });
-  session = await driver.open();
+withApp({ env: { GTK_THEME: 'Adwaita:dark' }, port: 4454 }, async (s, d) => {
+  session = s;
+  driver = d;
 });
-
-after(async () => {
-  if (session) await session.delete().catch(() => {});
-  if (driver) await driver.stop();
-  console.log(`screenshots: ${SCREENSHOT_DIR}`);
-});
+after(() => console.log(`screenshots: ${SCREENSHOT_DIR}`));
 
 test('dark theme follows the system', async () => {
   const dark = await session.execute("return matchMedia('(prefers-color-scheme: dark)').matches;");

@@ -8,21 +8,16 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { saveScreenshot, startDriver } from './app.mjs';
+import { saveScreenshot, withApp } from './app.mjs';
 
 let driver;
 let session;
 
-before(async () => {
-  // The clock is injected: this test must not depend on today's date.
-  driver = await startDriver({ env: { MINERALS_ATLAS_NOW: '2026-12-03T09:00:00Z' }, port: 4594 });
-  session = await driver.open();
+// The clock is injected: this test must not depend on today's date.
+withApp({ env: { MINERALS_ATLAS_NOW: '2026-12-03T09:00:00Z' }, port: 4594 }, async (s, d) => {
+  session = s;
+  driver = d;
   await session.waitForSelector('path.country[data-iso3="AUS"]');
-});
-
-after(async () => {
-  if (session) await session.delete().catch(() => {});
-  if (driver) await driver.stop();
 });
 
 /** Shows a mineral and waits for its own summary (not the previous mineral's, still on screen). */

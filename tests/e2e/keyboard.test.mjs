@@ -4,19 +4,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keys } from './webdriver.mjs';
-import { startDriver } from './app.mjs';
+import { withApp } from './app.mjs';
 
 let driver;
 let session;
 
-before(async () => {
-  driver = await startDriver({ port: 4564 });
-  session = await driver.open();
-});
-
-after(async () => {
-  if (session) await session.delete().catch(() => {});
-  if (driver) await driver.stop();
+withApp({ port: 4564 }, async (s, d) => {
+  session = s;
+  driver = d;
 });
 
 const active = () => session.execute(`const a = document.activeElement; return a ? {

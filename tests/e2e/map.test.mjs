@@ -7,22 +7,17 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Keys } from './webdriver.mjs';
-import { saveScreenshot, SCREENSHOT_DIR, SHARED_DATA, startDriver } from './app.mjs';
+import { saveScreenshot, SCREENSHOT_DIR, SHARED_DATA, withApp } from './app.mjs';
 
 let driver;
 let session;
 
-before(async () => {
-  driver = await startDriver();
-  session = await driver.open();
+withApp({}, async (s, d) => {
+  session = s;
+  driver = d;
   await session.waitForSelector('path.country[data-iso3="PAK"]');
 });
-
-after(async () => {
-  if (session) await session.delete().catch(() => {});
-  if (driver) await driver.stop();
-  console.log(`screenshots: ${SCREENSHOT_DIR}`);
-});
+after(() => console.log(`screenshots: ${SCREENSHOT_DIR}`));
 
 function participantsFromSharedData() {
   const file = path.join(SHARED_DATA, 'ministerial_2026_participants.csv');

@@ -6,22 +6,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDriver } from './app.mjs';
+import { withApp } from './app.mjs';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'atlas-corrupt-'));
 const garbage = '{"version":1,"starred":[{"kind":"session","id":"cmm-02';
 let driver;
 let session;
 
-before(async () => {
+before(() => {
   writeFileSync(path.join(dataDir, 'user-data.json'), garbage);
-  driver = await startDriver({ env: { MINERALS_ATLAS_DATA_DIR: dataDir }, port: 4494 });
-  session = await driver.open();
 });
-
-after(async () => {
-  if (session) await session.delete().catch(() => {});
-  if (driver) await driver.stop();
+withApp({ env: { MINERALS_ATLAS_DATA_DIR: dataDir }, port: 4494 }, async (s, d) => {
+  session = s;
+  driver = d;
 });
 
 test('a corrupt agenda file is reported, kept aside, and the app works', async () => {

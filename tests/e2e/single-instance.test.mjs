@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,22 @@ function startBus() {
     bus.stdout.once('data', (d) => resolve({ bus, address: String(d).trim() }));
     bus.once('error', reject);
   });
+}
+
+/** The name the single-instance plugin owns on the bus: the app's identifier + ".SingleInstance". */
+const BUS_NAME = 'org.mineralsatlas.app.SingleInstance';
+
+/** Waits until the running app owns its bus name (polled, not a fixed sleep). */
+async function waitForBusName(address, app) {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    const r = spawnSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.NameHasOwner', `string:${BUS_NAME}`], { env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address }, encoding: 'utf8' });
+    if (/boolean true/.test(r.stdout || '')) return;
+    if (app.child.exitCode !== null) throw new Error(`the first instance exited: ${app.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${BUS_NAME} was never owned: ${app.output()}`);
 }
 
 function run(args, env) {
@@ -33,8 +49,8 @@ test('a second instance hands over and exits; the first keeps running', async ()
   const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address, MINERALS_ATLAS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'atlas-single-')) };
   const first = run([], env);
   try {
-    // The first instance owns the name once it is up; give it its start-up.
-    await new Promise((r) => setTimeout(r, 3000));
+    // The first instance owns the name once its plugin is up.
+    await waitForBusName(address, first);
     assert.equal(first.child.exitCode, null, `the first instance runs: ${first.output()}`);
     // The second would print ready_ms if it opened a window of its own.
     const second = run(['--exit-when-ready'], env);

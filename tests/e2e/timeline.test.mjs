@@ -9,23 +9,18 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Keys } from './webdriver.mjs';
-import { saveScreenshot, SCREENSHOT_DIR, startDriver } from './app.mjs';
+import { saveScreenshot, SCREENSHOT_DIR, withApp } from './app.mjs';
 
 const exportDir = mkdtempSync(path.join(tmpdir(), 'atlas-ics-'));
 const ICS = path.join(exportDir, 'agenda.ics');
 let driver;
 let session;
 
-before(async () => {
-  driver = await startDriver({ env: { MINERALS_ATLAS_SAVE_PATH: ICS }, port: 4464 });
-  session = await driver.open();
+withApp({ env: { MINERALS_ATLAS_SAVE_PATH: ICS, MINERALS_ATLAS_NOW: '2026-12-03T09:00:00Z' }, port: 4464 }, async (s, d) => {
+  session = s;
+  driver = d;
 });
-
-after(async () => {
-  if (session) await session.delete().catch(() => {});
-  if (driver) await driver.stop();
-  console.log(`screenshots: ${SCREENSHOT_DIR}`);
-});
+after(() => console.log(`screenshots: ${SCREENSHOT_DIR}`));
 
 const waitZoomed = () => session.waitFor('the zoom to finish', "return !document.querySelector('.tl-canvas').dataset.zooming;");
 const spanHours = () => session.execute("return Number(document.querySelector('.tl-canvas').dataset.spanHours);");
@@ -147,7 +142,9 @@ test('two starred sessions survive a restart, and the agenda exports to .ics', a
   await session.click(await session.find('[data-export-ics]'));
   await session.waitFor('the export notice', "return !document.getElementById('notice-banner').hidden;");
   assert.ok(existsSync(ICS), 'the file was written');
-  const parsed = spawnSync('python3', ['-c', `
+  // The system Python, which apt's python3-icalendar serves (scripts/setup.sh).
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const parsed = spawnSync(python, ['-c', `
 import json, sys, icalendar
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
 out = []

@@ -16,7 +16,10 @@ use tauri::{App, Manager, WebviewWindow};
 pub fn mock_app(data_dir: &Path) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let (atlas, _) = AtlasState::load_embedded().expect("embedded dataset loads");
     let probe = minerals_atlas::probe::StartupProbe::from_args(std::time::Instant::now(), Vec::<String>::new());
-    let wiring = minerals_atlas::Wiring { atlas, probe, data_folder: minerals_atlas::DataFolder::At(data_dir.to_path_buf()),
+    let wiring = minerals_atlas::Wiring {
+        atlas,
+        probe,
+        data_folder: minerals_atlas::DataFolder::At(data_dir.to_path_buf()),
         dialogs: Default::default(),
     };
     let mut app = minerals_atlas::app_builder(mock_builder(), wiring)

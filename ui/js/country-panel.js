@@ -26,8 +26,8 @@ export function renderCountryPanel(panel, detail, ctx) {
           c.capital ? ` · Capital: ${c.capital}` : '',
           c.kind === 'organisation' ? ' · Organisation (no map polygon)' : '')),
       h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: onClose }, '×')),
-    delegationSection(detail, onError),
-    agreementsSection(detail, onError),
+    delegationSection(detail, onError, ctx.primaryEventId ? ctx.primaryEventId() : null),
+    agreementsSection(detail, onError, ctx.host ? ctx.host() : null),
     mineralsSection(detail, ctx.chosenMineral ? ctx.chosenMineral() : null),
     eventsSection(detail, ctx),
     sourcesSection(detail, onError),
@@ -40,9 +40,9 @@ function section(title, ...body) {
   return h('section', { class: 'panel-section' }, h('h3', {}, title), ...body);
 }
 
-function delegationSection(detail, onError) {
-  const ministerial = detail.participation.find((p) => p.event === 'cmm-2026');
-  const others = detail.participation.filter((p) => p.event !== 'cmm-2026');
+function delegationSection(detail, onError, primaryEventId) {
+  const ministerial = detail.participation.find((p) => p.event === primaryEventId);
+  const others = detail.participation.filter((p) => p.event !== primaryEventId);
   const items = [];
   if (ministerial) {
     const head = ministerial.head_of_delegation;
@@ -71,12 +71,13 @@ function delegationSection(detail, onError) {
   return section('Delegation', ...items);
 }
 
-function agreementsSection(detail, onError) {
+function agreementsSection(detail, onError, host) {
+  const hostName = host ? host.name : 'the host';
   if (detail.agreements.length === 0) {
-    return section('Agreements with the United States',
-      h('p', { class: 'muted' }, 'No agreement with the United States was found in the sources.'));
+    return section(`Agreements with ${hostName}`,
+      h('p', { class: 'muted' }, `No agreement with ${hostName} was found in the sources.`));
   }
-  return section('Agreements with the United States',
+  return section(`Agreements with ${hostName}`,
     h('ul', { class: 'agreements' }, detail.agreements.map((a) =>
       h('li', { class: 'agreement', dataset: { agreementId: a.id } },
         h('p', {},

@@ -35,6 +35,11 @@ impl ZoneName {
         }
         Tz::from_str(trimmed).map(ZoneName).map_err(|_| TimeError::UnknownZone(truncate(trimmed, 64)))
     }
+    /// Every IANA zone name this build knows.
+    pub fn all_names() -> Vec<&'static str> {
+        chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect()
+    }
+
     pub fn name(&self) -> &'static str {
         self.0.name()
     }

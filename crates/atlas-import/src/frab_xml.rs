@@ -2,12 +2,11 @@
 //! frab, pretalx, wafer and Pentabarf). The document is read into a small
 //! tree first (quick-xml, no DTD, no entity expansion), then walked.
 
-use atlas_domain::time::ZoneName;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use crate::frab::{self, ClockCheck};
-use crate::schedule::{display_zone, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
+use crate::schedule::{declared_zone, display_zone, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
 use crate::text::{one_line, Lines};
 use crate::{ImportError, ImportOptions};
 
@@ -142,24 +141,16 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
     let title = conference.and_then(|c| c.text_of("title")).unwrap_or_else(|| "Imported schedule".into());
     let acronym = conference.and_then(|c| c.text_of("acronym"));
     let base_url = conference.and_then(|c| c.text_of("base_url"));
-    let declared = match conference.and_then(|c| c.child("time_zone_name")) {
-        Some(node) if !node.text.trim().is_empty() => match ZoneName::parse(&node.text) {
-            Ok(z) => Some(z),
-            Err(e) => {
-                warnings.push(format!("line {}", node.line), e.to_string());
-                None
-            }
-        },
-        _ => None,
-    };
+    let zone_node = conference.and_then(|c| c.child("time_zone_name"));
+    let location = zone_node.map(|node| format!("line {}", node.line)).unwrap_or_default();
+    let declared = declared_zone(zone_node.map(|node| node.text.as_str()), &location, &mut warnings);
+    // Times without an offset are read in it too.
     let zone = display_zone(declared, options.zone, &mut warnings);
-    // Times without an offset are read in the declared zone, else the chosen one.
-    let reading_zone = declared.or(options.zone).unwrap_or(ZoneName(chrono_tz::UTC));
 
     let mut events = Vec::new();
     let mut clock = ClockCheck::default();
     for day in root.children("day") {
-        let day_of_events = frab::Day::new(day.attr("date"), day.attr("start"), reading_zone);
+        let day_of_events = frab::Day::new(day.attr("date"), day.attr("start"), zone);
         for room in day.children("room") {
             for ev in room.children("event") {
                 if let Some(e) = read_event(ev, room, day_of_events, &mut clock, &mut warnings) {

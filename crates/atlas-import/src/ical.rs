@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use atlas_domain::time::{ZoneName, ZonedDateTime};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 
-use crate::schedule::{display_zone, parse_iso_duration, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
+use crate::schedule::{declared_zone, display_zone, parse_iso_duration, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
 use crate::text::{markup_to_text, one_line, safe_id};
 use crate::{when, ImportError, ImportOptions};
 
@@ -257,13 +257,7 @@ fn parse_lines(lines: Vec<(usize, String)>, options: &ImportOptions) -> Result<S
 
     let title =
         calendar.get("X-WR-CALNAME").map(|t| one_line(t, 200)).filter(|t| !t.is_empty()).unwrap_or_else(|| "Imported calendar".to_string());
-    let wr_zone = calendar.get("X-WR-TIMEZONE").and_then(|z| match ZoneName::parse(z) {
-        Ok(z) => Some(z),
-        Err(e) => {
-            warnings.push("X-WR-TIMEZONE", e.to_string());
-            None
-        }
-    });
+    let wr_zone = declared_zone(calendar.get("X-WR-TIMEZONE").map(String::as_str), "X-WR-TIMEZONE", &mut warnings);
     // A calendar naming no zone but using one IANA TZID throughout is in that zone.
     let tzids: std::collections::BTreeSet<String> = raw_events
         .iter()
@@ -272,8 +266,9 @@ fn parse_lines(lines: Vec<(usize, String)>, options: &ImportOptions) -> Result<S
         .collect();
     let single_tzid = (tzids.len() == 1).then(|| tzids.first().and_then(|t| ZoneName::parse(t).ok())).flatten();
     let declared = wr_zone.or(single_tzid);
+    // Floating times (no zone of their own) are read in it too.
     let zone = display_zone(declared, options.zone, &mut warnings);
-    let floating_zone = declared.or(options.zone).unwrap_or(ZoneName(chrono_tz::UTC));
+    let floating_zone = zone;
 
     let mut floating = 0usize;
     let mut events = Vec::new();

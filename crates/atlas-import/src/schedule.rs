@@ -158,7 +158,23 @@ impl Warnings {
     }
 }
 
-/// The zone to show a schedule in, with a warning when the file gave none.
+/// The zone a file names (`name`, found at `location`): an IANA zone, or a
+/// warning and none. Every importer reads its file's zone through here.
+pub fn declared_zone(name: Option<&str>, location: &str, warnings: &mut Warnings) -> Option<ZoneName> {
+    let name = name.map(str::trim).filter(|n| !n.is_empty())?;
+    match ZoneName::parse(name) {
+        Ok(z) => Some(z),
+        Err(e) => {
+            warnings.push(location.to_string(), e.to_string());
+            None
+        }
+    }
+}
+
+/// The one zone decision for an imported schedule: the zone the file
+/// names, else the one the user chose, else UTC, with a warning when the
+/// file named none. Times without an offset are read in it, and the
+/// schedule is shown in it.
 pub fn display_zone(declared: Option<ZoneName>, chosen: Option<ZoneName>, warnings: &mut Warnings) -> ZoneName {
     match (declared, chosen) {
         (Some(z), _) => z,

@@ -3,11 +3,10 @@
 //! field is read for what it can be, and what cannot be used is a warning
 //! with its JSON path.
 
-use atlas_domain::time::ZoneName;
 use serde_json::{Map, Value};
 
 use crate::frab::{self, ClockCheck};
-use crate::schedule::{display_zone, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
+use crate::schedule::{declared_zone, display_zone, schedule_key, Format, Head, Schedule, ScheduleEvent, Warnings};
 use crate::schedule2;
 use crate::text::one_line;
 use crate::{ImportError, ImportOptions};
@@ -25,18 +24,10 @@ pub fn from_value(root: Value, options: &ImportOptions) -> Result<Schedule, Impo
     let title = string(conference, "title", "schedule.conference", &mut warnings).unwrap_or_else(|| "Imported schedule".into());
     let acronym = string(conference, "acronym", "schedule.conference", &mut warnings);
     let base_url = string(schedule, "base_url", "schedule", &mut warnings);
-    let declared = match string(conference, "time_zone_name", "schedule.conference", &mut warnings) {
-        Some(name) => match ZoneName::parse(&name) {
-            Ok(z) => Some(z),
-            Err(e) => {
-                warnings.push("schedule.conference.time_zone_name", e.to_string());
-                None
-            }
-        },
-        None => None,
-    };
+    let zone_name = string(conference, "time_zone_name", "schedule.conference", &mut warnings);
+    let declared = declared_zone(zone_name.as_deref(), "schedule.conference.time_zone_name", &mut warnings);
+    // Times without an offset are read in it too.
     let zone = display_zone(declared, options.zone, &mut warnings);
-    let reading_zone = declared.or(options.zone).unwrap_or(ZoneName(chrono_tz::UTC));
     let key = schedule_key(acronym.as_deref(), &title, "schedule-json");
     let head = Head { format: Format::ScheduleJson, key, title, acronym, declared_zone: declared, zone, base_url };
 
@@ -62,8 +53,7 @@ pub fn from_value(root: Value, options: &ImportOptions) -> Result<Schedule, Impo
             warnings.push(&day_path, "a day that is not an object; skipped");
             continue;
         };
-        let day_of_events =
-            frab::Day::new(day.get("date").and_then(Value::as_str), day.get("day_start").and_then(Value::as_str), reading_zone);
+        let day_of_events = frab::Day::new(day.get("date").and_then(Value::as_str), day.get("day_start").and_then(Value::as_str), zone);
         let Some(rooms) = day.get("rooms").and_then(Value::as_object) else {
             warnings.push(format!("{day_path}.rooms"), "missing or not an object; the day is skipped");
             continue;

@@ -44,7 +44,8 @@ fn an_imported_schedule_is_on_the_timeline_in_search_and_in_the_agenda() {
     assert_eq!(detail.venue.as_deref(), Some("Curie"));
     let hits = atlas.search("card10", None);
     assert!(hits.iter().any(|h| h.id == session_id("camp2019", "c9edea6f-1da1-4772-a0a9-6dd4e33f11bb")), "{hits:?}");
-    let agenda = atlas.agenda(&[atlas_domain::item::ItemRef { kind: atlas_domain::item::ItemKind::Session, id: opening.id.clone() }], None).unwrap();
+    let agenda =
+        atlas.agenda(&[atlas_domain::item::ItemRef { kind: atlas_domain::item::ItemKind::Session, id: opening.id.clone() }], None).unwrap();
     assert_eq!(agenda.items.len(), 1);
     assert!(atlas
         .agenda_ics(&[atlas_domain::item::ItemRef { kind: atlas_domain::item::ItemKind::Session, id: opening.id.clone() }], Utc::now())

@@ -145,4 +145,3 @@ pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
     fs::rename(path, &target)?;
     Ok(target)
 }
-

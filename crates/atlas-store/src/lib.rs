@@ -38,4 +38,3 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
 }
-

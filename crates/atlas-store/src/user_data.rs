@@ -110,7 +110,6 @@ fn valid_target(target: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-
 impl Versioned for UserData {
     const VERSION: u32 = USER_DATA_VERSION;
     const MAX_BYTES: u64 = MAX_FILE_BYTES;

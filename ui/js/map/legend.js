@@ -3,11 +3,12 @@
 import { h, clear } from '../dom.js';
 import { SHARE_CLASSES } from './choropleth.js';
 
-export function renderParticipationLegend(el) {
+/** The participation map's legend; `host` is the primary event's ({ iso3, name }). */
+export function renderParticipationLegend(el, host) {
   clear(el);
   el.append(
     h('ul', { class: 'legend', 'aria-label': 'Legend' },
-      item('swatch-host', 'Host (United States)'),
+      item('swatch-host', host ? `Host (${host.name})` : 'Host'),
       item('swatch-participant', 'Participant'),
       item('swatch-signed', 'Signed a framework or MOU with the US on 4 February 2026'),
       item('swatch-none', 'Did not attend'),

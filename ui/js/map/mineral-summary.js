@@ -12,7 +12,7 @@ function totalText(series) {
 
 /** What the host's figure is, as a sentence; never a 0 for a marker. */
 function hostText(p, bound) {
-  if (!p.host_value) return 'The host (United States) has no USGS row of its own.';
+  if (!p.host_value) return 'The host has no USGS row of its own.';
   if (p.host_value.kind !== 'number' && p.host_value.kind !== 'zero') return `The host's figure is ${p.host_value.description}: no share.`;
   return `The host holds${bound} ${p.host_percent.toFixed(1)}%.`;
 }

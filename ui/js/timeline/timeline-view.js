@@ -10,7 +10,6 @@ import { assignLanes, linearScale, ticks } from './scale.js';
 const LANE_HEIGHT = 30;
 const MIN_ITEM_WIDTH = 10;
 const LABEL_ROOM = 220;
-const AXIS_ZONE = 'America/New_York';
 const ARC_PADDING = 7 * 86400e3;
 // More items than this in view are drawn as a density strip of bins (a
 // button per bin: Enter zooms in), never as thousands of buttons.
@@ -21,12 +20,13 @@ export class TimelineView {
   /**
    * @param container element
    * @param items [{ key, type: 'session'|'entry', id, title, kind, status, precision, start, end, countries }]
-   * @param handlers { onOpen(item) }
+   * @param handlers { onOpen(item), zone: the IANA zone the axis is drawn in }
    */
   constructor(container, items, handlers) {
     this.container = container;
     this.items = [...items].sort((a, b) => a.start - b.start || a.title.localeCompare(b.title));
     this.handlers = handlers;
+    this.zone = handlers.zone || 'UTC';
     this.focusIndex = 0;
     this.highlight = null;
     this.selectedKey = null;
@@ -46,7 +46,7 @@ export class TimelineView {
   build() {
     const d3 = globalThis.d3;
     clear(this.container);
-    this.canvas = h('div', { class: 'tl-canvas', role: 'group', 'aria-label': `Timeline; axis times in ${AXIS_ZONE}. Arrow keys move between items, Enter opens.` });
+    this.canvas = h('div', { class: 'tl-canvas', role: 'group', 'aria-label': `Timeline; axis times in ${this.zone}. Arrow keys move between items, Enter opens.` });
     this.axis = h('div', { class: 'tl-axis', 'aria-hidden': 'true' });
     this.lanes = h('div', { class: 'tl-lanes' });
     this.canvas.append(this.axis, this.lanes);
@@ -115,7 +115,7 @@ export class TimelineView {
     const t1 = x.invert(w);
     this.canvas.dataset.spanHours = String(Math.round((t1 - t0) / 3600e3));
     clear(this.axis);
-    for (const tick of ticks(t0, t1, AXIS_ZONE)) {
+    for (const tick of ticks(t0, t1, this.zone)) {
       const el = h('div', { class: `tl-tick${tick.major ? ' major' : ''}` }, h('span', {}, tick.label));
       el.style.left = `${x(tick.t).toFixed(1)}px`;
       this.axis.append(el);

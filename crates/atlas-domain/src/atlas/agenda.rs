@@ -137,5 +137,4 @@ impl Atlas {
         events.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.uid.cmp(&b.uid)));
         crate::ics::calendar(&events, stamp)
     }
-
 }

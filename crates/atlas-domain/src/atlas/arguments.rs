@@ -31,4 +31,3 @@ pub(crate) fn parse_date(what: &'static str, text: &str) -> Result<NaiveDate, Do
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| DomainError::invalid(what, format!("\"{text}\" is not a date like 2026-02-04")))
 }
-

@@ -10,7 +10,6 @@ use super::*;
 // Indexes are positions in the atlas's own vectors (see `mod.rs`).
 #[allow(clippy::indexing_slicing)]
 impl Atlas {
-
     /// Every country and party in the dataset, with its role at the ministerial.
     pub fn countries(&self) -> Vec<CountrySummary> {
         self.data.countries.iter().map(|c| self.country_summary(c)).collect()
@@ -183,5 +182,4 @@ impl Atlas {
         };
         MineralProfile { usgs_reported, stats, gap_note, usgs_citation: self.usgs_citation.clone() }
     }
-
 }

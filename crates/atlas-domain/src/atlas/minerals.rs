@@ -55,7 +55,6 @@ pub fn map_cells(series: &[&StatSeries], statistic: Statistic) -> Vec<MapCell> {
 // Indexes are positions in the atlas's own vectors (see `mod.rs`).
 #[allow(clippy::indexing_slicing)]
 impl Atlas {
-
     /// All minerals, critical ones first, then by name.
     pub fn minerals(&self) -> Vec<MineralSummary> {
         let mut out: Vec<MineralSummary> = self
@@ -182,5 +181,4 @@ impl Atlas {
             largest_participant: best_in,
         })
     }
-
 }

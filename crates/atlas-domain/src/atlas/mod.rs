@@ -10,9 +10,9 @@ mod countries;
 mod minerals;
 mod schedule;
 
-pub use minerals::{headline_series, map_cells};
 pub use arguments::MAX_ARGUMENT_LEN;
 use arguments::*;
+pub use minerals::{headline_series, map_cells};
 
 use std::collections::{BTreeSet, HashMap};
 

@@ -47,7 +47,6 @@ fn entry_end(t: &TimelineEntry) -> DateTime<Utc> {
 // Indexes are positions in the atlas's own vectors (see `mod.rs`).
 #[allow(clippy::indexing_slicing)]
 impl Atlas {
-
     pub fn events(&self) -> Vec<EventView> {
         let mut out: Vec<EventView> = self
             .data
@@ -55,7 +54,8 @@ impl Atlas {
             .iter()
             .map(|e| {
                 let days = e.start.iter_days().take_while(|d| *d <= e.end).map(|d| d.to_string()).collect();
-                let day_spans: Vec<Span> = e.start.iter_days().take_while(|d| *d <= e.end).filter_map(|d| day_span(d, e.time_zone)).collect();
+                let day_spans: Vec<Span> =
+                    e.start.iter_days().take_while(|d| *d <= e.end).filter_map(|d| day_span(d, e.time_zone)).collect();
                 let span = match (day_spans.first(), day_spans.last()) {
                     (Some(first), Some(last)) => {
                         Some(Span { date: first.date.clone(), start_utc: first.start_utc.clone(), end_utc: last.end_utc.clone() })
@@ -204,5 +204,4 @@ impl Atlas {
         let zone = viewer_zone_or_utc(viewer_zone)?;
         Ok(self.timeline_view_in(&self.data.timeline[i], zone))
     }
-
 }

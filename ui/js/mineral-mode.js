@@ -1,0 +1,72 @@
+// Mineral mode: the map coloured by one mineral's world shares, its legend
+// and summary, the picker and the measure buttons.
+
+import * as api from './api.js';
+import { $, app, navigate, state } from './app-state.js';
+import { cellText, cellsByCountry, headlineSeries } from './map/choropleth.js';
+import { renderParticipationLegend, renderShareLegend } from './map/legend.js';
+import { mineralSummary } from './map/mineral-summary.js';
+import { showError } from './messages.js';
+
+/** Shows `id` (or the participation map when null) for `measure`. */
+export async function showMineral(id, measure) {
+  const picker = $('mineral-picker');
+  picker.value = id || '';
+  const summaryOfMineral = id ? app.minerals.find((x) => x.id === id) : null;
+  for (const b of document.querySelectorAll('[data-measure]')) {
+    b.setAttribute('aria-pressed', String(b.dataset.measure === measure));
+    // A measure USGS gives no table for cannot be chosen (and says why).
+    const has = !summaryOfMineral || (b.dataset.measure === 'reserves' ? summaryOfMineral.has_reserves : summaryOfMineral.has_production);
+    b.title = has ? '' : `USGS gives no world ${b.dataset.measure} table for ${summaryOfMineral.name}`;
+    b.disabled = !id || !has;
+  }
+  const summary = $('mineral-summary');
+  if (!id) {
+    app.map.showParticipation();
+    renderParticipationLegend($('map-legend'), app.info ? app.info.host : null);
+    summary.hidden = true;
+    return;
+  }
+  try {
+    let mineral = app.mineralCache.get(id);
+    if (!mineral) {
+      mineral = await api.getMineral(id);
+      app.mineralCache.set(id, mineral);
+    }
+    if (state.mineral !== id || state.measure !== measure) return;
+    const series = headlineSeries(mineral, measure);
+    app.map.showShares(cellsByCountry(mineral, measure), cellText);
+    renderShareLegend($('map-legend'), series
+      ? `Share of world ${measure}, ${series.year} (${usgsRelease()})`
+      : `No world ${measure} table for ${mineral.mineral.name}`);
+    summary.textContent = mineralSummary(mineral, series, measure, cellsByCountry(mineral, measure));
+    summary.hidden = false;
+  } catch (e) {
+    showError(e);
+    navigate({ mineral: null });
+  }
+}
+
+/** The USGS release the data is from, as its citation names it. */
+export function usgsRelease() {
+  const citation = app.info ? app.info.provenance.usgs_citation : '';
+  const m = /Mineral Commodity Summaries (\d{4})/.exec(citation);
+  return m ? `USGS MCS ${m[1]}` : 'USGS';
+}
+
+export function fillMineralPicker(minerals) {
+  const picker = $('mineral-picker');
+  const groups = [['Critical minerals', true], ['Other minerals', false]].map(([label, critical]) => {
+    const g = document.createElement('optgroup');
+    g.label = label;
+    for (const m of minerals) {
+      if (m.critical !== critical || (!m.has_production && !m.has_reserves)) continue;
+      const o = document.createElement('option');
+      o.value = m.id;
+      o.textContent = m.name;
+      g.append(o);
+    }
+    return g;
+  });
+  picker.append(...groups);
+}

@@ -1,0 +1,136 @@
+// The side panel: a country, a session or a timeline entry, drawn from the
+// backend's view of it. The panel is painted first and the marks it causes
+// elsewhere (the map, the list, the timeline) a frame later.
+
+import * as api from './api.js';
+import { $, afterPaint, app, markPainted, navigate, state } from './app-state.js';
+import { clear } from './dom.js';
+import { renderCountryPanel } from './country-panel.js';
+import { renderEntryPanel, renderSessionPanel } from './session-panel.js';
+import { showError } from './messages.js';
+import { isStarred, noteOf, setNote, setStar, viewerZone } from './user-data.js';
+
+export function openPanel(type, id) {
+  performance.clearMarks('panel-request');
+  performance.mark('panel-request');
+  app.lastFocus = document.activeElement;
+  navigate({ panel: { type, id } });
+}
+
+export const openCountry = (iso3) => openPanel('country', iso3);
+
+export function closePanel() {
+  navigate({ panel: null });
+  if (app.lastFocus && document.contains(app.lastFocus)) app.lastFocus.focus();
+}
+
+export const panelContext = {
+  onClose: closePanel,
+  onError: showError,
+  isStarred,
+  setStar,
+  note: noteOf,
+  setNote,
+  openCountry,
+  openSession: (id) => openPanel('session', id),
+  openEntry: (id) => openPanel('entry', id),
+  countryName: (iso3) => app.countryNames.get(iso3) || iso3,
+  chosenMineral: () => state.mineral,
+  primaryEventId: () => (app.info ? app.info.primary_event : null),
+  host: () => (app.info ? app.info.host : null),
+};
+
+// How each kind of item panel is fetched and drawn.
+const ITEM_PANELS = {
+  session: { load: api.getSession, render: renderSessionPanel },
+  entry: { load: api.getTimelineEntry, render: renderEntryPanel },
+};
+
+export function hidePanel() {
+  const panel = $('panel');
+  panel.hidden = true;
+  clear(panel);
+  for (const k of ['panel', 'iso3', 'sessionId', 'timelineId']) delete panel.dataset[k];
+  $('placeholder').hidden = false;
+  markCountry(null);
+  markMapCountries([]);
+  if (app.timeline) app.timeline.setSelected(null);
+}
+
+function markCountry(iso3) {
+  document.querySelectorAll('.country-button[aria-current]').forEach((b) => b.removeAttribute('aria-current'));
+  if (iso3) {
+    const button = document.querySelector(`.country-button[data-iso3="${iso3}"]`);
+    if (button) button.setAttribute('aria-current', 'true');
+  }
+  if (app.map) app.map.select(iso3);
+  if (app.timeline) app.timeline.setHighlight(iso3);
+}
+
+function markMapCountries(list) {
+  if (app.map) app.map.highlight(list);
+}
+
+const sameKey = (key) => state.panel && `${state.panel.type}:${state.panel.id}` === key;
+
+export async function showPanel(panelState) {
+  const panel = $('panel');
+  const key = `${panelState.type}:${panelState.id}`;
+  try {
+    // The panel is painted first and the map's marks a frame later: a
+    // change on the map repaints it, about 10 ms in software, which would
+    // double the time from the click to the panel.
+    if (panelState.type === 'country') {
+      const detail = await api.getCountry(panelState.id);
+      if (!sameKey(key)) return;
+      renderCountryPanel(panel, detail, panelContext);
+      afterPaint(() => {
+        if (!sameKey(key)) return;
+        markCountry(panelState.id);
+        markMapCountries([]);
+      });
+    } else {
+      const { load, render } = ITEM_PANELS[panelState.type];
+      const detail = await load(panelState.id, viewerZone());
+      if (!sameKey(key)) return;
+      render(panel, detail, panelContext);
+      if (app.timeline) app.timeline.setSelected(key);
+      afterPaint(() => {
+        if (!sameKey(key)) return;
+        markCountry(null);
+        markMapCountries(detail.countries);
+      });
+    }
+    panel.hidden = false;
+    $('placeholder').hidden = true;
+    panel.scrollTop = 0;
+    panel.focus({ preventScroll: true });
+    markPainted('panel-request', 'click-to-panel');
+  } catch (e) {
+    hidePanel();
+    showError(e);
+  }
+}
+
+/**
+ * The first panel pays once for its styles, layout and code warming up
+ * (about 100 ms): pay it while the user is still looking at the map, on a
+ * copy laid out off screen and thrown away.
+ */
+export async function warmPanel() {
+  const host = app.countries.find((c) => c.role === 'host');
+  if (!host) return;
+  const detail = await api.getCountry(host.iso3);
+  const scratch = document.createElement('aside');
+  scratch.className = 'panel panel-warmup';
+  scratch.setAttribute('aria-hidden', 'true');
+  scratch.inert = true;
+  renderCountryPanel(scratch, detail, { ...panelContext, setNote: null });
+  // Nothing in the copy may be mistaken for the real panel (hooks, ids).
+  delete scratch.dataset.panel;
+  delete scratch.dataset.iso3;
+  for (const el of scratch.querySelectorAll('[id]')) el.removeAttribute('id');
+  $('panel').after(scratch);
+  await new Promise((resolve) => afterPaint(resolve));
+  scratch.remove();
+}

@@ -1,0 +1,77 @@
+// The Timeline view: builds the zoomable axis once it is first shown, in the
+// primary event's zone; its preset buttons come from the events
+// (`timelinePresets`), so imported conferences get theirs too.
+
+import { $, app, markPainted, navigate, nowMs, primaryEvent, state } from '../app-state.js';
+import { clear } from '../dom.js';
+import { openPanel } from '../panels.js';
+import { TimelineView } from './timeline-view.js';
+import { nowAndNext } from './now.js';
+import { timelinePresets } from './items.js';
+
+const FALLBACK_ZONE = 'UTC';
+
+/** The zone the axis is drawn in: the primary event's. */
+export const axisZone = () => (primaryEvent() ? primaryEvent().time_zone : FALLBACK_ZONE);
+
+export function ensureTimeline() {
+  if (app.timeline) {
+    app.timeline.layout();
+    return;
+  }
+  performance.mark('timeline-start');
+  app.timeline = new TimelineView($('timeline'), app.items, {
+    onOpen: (item) => openPanel(item.type, item.id),
+    zone: axisZone(),
+  });
+  const now = nowAndNext(app.events, app.items, nowMs());
+  $('now-line').textContent = now.text;
+  if (now.state === 'during') app.timeline.markNow(now.nowMs);
+  app.timeline.showArc(0);
+  markPainted('timeline-start', 'timeline-render');
+  if (state.panel && state.panel.type === 'country') app.timeline.setHighlight(state.panel.id);
+  if (state.panel && state.panel.type !== 'country') app.timeline.setSelected(`${state.panel.type}:${state.panel.id}`);
+}
+
+/** Builds the timeline again over new items (after an import or an undo). */
+export function rebuildTimeline() {
+  renderPresets();
+  if (!app.timeline) return;
+  app.timeline.destroy();
+  app.timeline = null;
+  if (state.view === 'timeline') ensureTimeline();
+}
+
+export function zoomTimeline(presetId) {
+  if (!app.timeline) return;
+  if (presetId === 'arc') {
+    app.timeline.showArc();
+    return;
+  }
+  const preset = timelinePresets(app.events).find((p) => p.id === presetId);
+  if (preset) app.timeline.zoomTo(preset.start, preset.end);
+}
+
+/** The preset buttons: the built-in events and days, then imported conferences. */
+export function renderPresets() {
+  const own = $('tl-presets');
+  const imported = $('tl-imported');
+  clear(own);
+  clear(imported);
+  for (const p of timelinePresets(app.events)) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.timelineZoom = p.id;
+    b.textContent = p.label;
+    b.title = p.title;
+    (p.imported ? imported : own).append(b);
+  }
+  $('tl-axis-note').textContent = `Axis in ${axisZone()} time; items known only to the day span the day.`;
+}
+
+/** The timeline, zoomed to one event's sessions (an imported conference). */
+export function showEventOnTimeline(eventId) {
+  navigate({ view: 'timeline', panel: null });
+  // The view switch builds the timeline synchronously from the hash change.
+  setTimeout(() => { if (app.timeline) app.timeline.zoomToEvent(eventId); }, 0);
+}
