@@ -177,8 +177,37 @@ pub fn parse(text: &str, options: &ImportOptions) -> Result<Schedule, ImportErro
 
 fn parse_lines(lines: Vec<(usize, String)>, options: &ImportOptions) -> Result<Schedule, ImportError> {
     let mut warnings = Warnings::default();
+    let Components { calendar, events: raw_events } = components(lines, &mut warnings)?;
+    let title =
+        calendar.get("X-WR-CALNAME").map(|t| one_line(t, 200)).filter(|t| !t.is_empty()).unwrap_or_else(|| "Imported calendar".to_string());
+    let declared = calendar_zone(&calendar, &raw_events, &mut warnings);
+    // Floating times (no zone of their own) are read in it too.
+    let zone = display_zone(declared, options.zone, &mut warnings);
+    let mut times = TimeReader { zone, floating: 0 };
+    let events: Vec<ScheduleEvent> = raw_events.iter().filter_map(|raw| event(raw, &mut times, &mut warnings)).collect();
+    if times.floating > 0 {
+        warnings.push("file", format!("{} times carry no zone (floating); read in {}", times.floating, zone.name()));
+    }
+    let key = schedule_key(None, &title, &schedule_key(calendar.get("PRODID").map(String::as_str), "", "calendar"));
+    Schedule::finish(
+        Head { format: Format::Ical, key, title, acronym: None, declared_zone: declared, zone, base_url: None },
+        events,
+        warnings,
+    )
+}
+
+/// The calendar's own properties and its events, as read.
+struct Components {
+    calendar: BTreeMap<String, String>,
+    events: Vec<RawEvent>,
+}
+
+/// Walks BEGIN and END: the calendar's properties and each VEVENT's. Broken
+/// nesting is repaired with a warning; only a file that is not a calendar at
+/// all is refused.
+fn components(lines: Vec<(usize, String)>, warnings: &mut Warnings) -> Result<Components, ImportError> {
     let mut calendar: BTreeMap<String, String> = BTreeMap::new();
-    let mut raw_events: Vec<RawEvent> = Vec::new();
+    let mut events: Vec<RawEvent> = Vec::new();
     let mut stack: Vec<(String, usize)> = Vec::new();
     let mut current: Option<RawEvent> = None;
     let mut saw_calendar = false;
@@ -227,7 +256,7 @@ fn parse_lines(lines: Vec<(usize, String)>, options: &ImportOptions) -> Result<S
                 }
                 if what == "VEVENT" {
                     if let Some(ev) = current.take() {
-                        raw_events.push(ev);
+                        events.push(ev);
                     }
                 }
             }
@@ -254,157 +283,157 @@ fn parse_lines(lines: Vec<(usize, String)>, options: &ImportOptions) -> Result<S
     if let Some((open, at)) = stack.first() {
         warnings.push(format!("line {at}"), format!("BEGIN:{open} is never closed (truncated?)"));
     }
+    Ok(Components { calendar, events })
+}
 
-    let title =
-        calendar.get("X-WR-CALNAME").map(|t| one_line(t, 200)).filter(|t| !t.is_empty()).unwrap_or_else(|| "Imported calendar".to_string());
-    let wr_zone = declared_zone(calendar.get("X-WR-TIMEZONE").map(String::as_str), "X-WR-TIMEZONE", &mut warnings);
-    // A calendar naming no zone but using one IANA TZID throughout is in that zone.
-    let tzids: std::collections::BTreeSet<String> = raw_events
-        .iter()
-        .flat_map(|e| e.props.iter())
-        .filter_map(|p| p.param("TZID").map(|t| t.trim_start_matches('/').to_string()))
-        .collect();
+/// The zone the calendar names (X-WR-TIMEZONE), else the one IANA TZID its
+/// events all use.
+fn calendar_zone(calendar: &BTreeMap<String, String>, events: &[RawEvent], warnings: &mut Warnings) -> Option<ZoneName> {
+    let wr_zone = declared_zone(calendar.get("X-WR-TIMEZONE").map(String::as_str), "X-WR-TIMEZONE", warnings);
+    let tzids: std::collections::BTreeSet<String> =
+        events.iter().flat_map(|e| e.props.iter()).filter_map(|p| p.param("TZID").map(|t| t.trim_start_matches('/').to_string())).collect();
     let single_tzid = (tzids.len() == 1).then(|| tzids.first().and_then(|t| ZoneName::parse(t).ok())).flatten();
-    let declared = wr_zone.or(single_tzid);
-    // Floating times (no zone of their own) are read in it too.
-    let zone = display_zone(declared, options.zone, &mut warnings);
-    let floating_zone = zone;
+    wr_zone.or(single_tzid)
+}
 
-    let mut floating = 0usize;
-    let mut events = Vec::new();
-    for raw in &raw_events {
-        let location = format!("line {}", raw.line);
-        for p in &raw.props {
-            match p.name.as_str() {
-                "METHOD" => warnings.push(format!("line {}", p.line), "METHOD inside a VEVENT belongs to the calendar; ignored"),
-                "RRULE" | "RDATE" => warnings.push(format!("line {}", p.line), "repeating event: only the first occurrence is imported"),
-                _ => {}
+/// Reads DTSTART and DTEND values as instants: UTC as is, a TZID in its
+/// zone (an unknown one, and floating times, in the calendar's), a date at
+/// the start of its day. Counts the floating times for one warning.
+struct TimeReader {
+    zone: ZoneName,
+    floating: usize,
+}
+
+impl TimeReader {
+    /// The instant and whether it was a date (all day).
+    fn read(&mut self, prop: &ContentLine, warnings: &mut Warnings) -> Option<(DateTime<Utc>, bool)> {
+        let Some(t) = parse_time(prop) else {
+            warnings.push(
+                format!("line {}", prop.line),
+                format!("{} \"{}\" is not an iCalendar date or time", prop.name, one_line(&prop.value, 30)),
+            );
+            return None;
+        };
+        let in_zone = |local: NaiveDateTime, z: ZoneName, warnings: &mut Warnings| match ZonedDateTime::from_local(local, z) {
+            Ok(t) => Some((t.instant, false)),
+            Err(e) => {
+                warnings.push(format!("line {}", prop.line), e.to_string());
+                None
             }
+        };
+        match t {
+            IcalTime::Utc(t) => Some((t, false)),
+            IcalTime::Zoned(local, tzid) => {
+                let z = ZoneName::parse(&tzid).unwrap_or_else(|_| {
+                    warnings.push(
+                        format!("line {}", prop.line),
+                        format!("TZID \"{}\" is not an IANA zone; read in {}", one_line(&tzid, 40), self.zone.name()),
+                    );
+                    self.zone
+                });
+                in_zone(local, z, warnings)
+            }
+            IcalTime::Floating(local) => {
+                self.floating = self.floating.saturating_add(1);
+                in_zone(local, self.zone, warnings)
+            }
+            IcalTime::Date(d) => ZonedDateTime::start_of_day(d, self.zone).ok().map(|t| (t.instant, true)),
         }
-        let title = raw.get("SUMMARY").map(|p| one_line(&unescape(&p.value), 300)).filter(|t| !t.is_empty()).unwrap_or_else(|| {
-            warnings.push(&location, "VEVENT without SUMMARY; imported as \"(untitled)\"");
-            "(untitled)".to_string()
-        });
-        let resolve = |prop: &ContentLine, warnings: &mut Warnings, floating: &mut usize| -> Option<(DateTime<Utc>, bool)> {
-            let Some(t) = parse_time(prop) else {
-                warnings.push(
-                    format!("line {}", prop.line),
-                    format!("{} \"{}\" is not an iCalendar date or time", prop.name, one_line(&prop.value, 30)),
-                );
-                return None;
-            };
-            let in_zone = |local: NaiveDateTime, z: ZoneName, warnings: &mut Warnings| match ZonedDateTime::from_local(local, z) {
-                Ok(t) => Some(t.instant),
-                Err(e) => {
-                    warnings.push(format!("line {}", prop.line), e.to_string());
-                    None
-                }
-            };
-            match t {
-                IcalTime::Utc(t) => Some((t, false)),
-                IcalTime::Zoned(local, tzid) => {
-                    let z = match ZoneName::parse(&tzid) {
-                        Ok(z) => z,
-                        Err(_) => {
-                            warnings.push(
-                                format!("line {}", prop.line),
-                                format!("TZID \"{}\" is not an IANA zone; read in {}", one_line(&tzid, 40), floating_zone.name()),
-                            );
-                            floating_zone
-                        }
-                    };
-                    in_zone(local, z, warnings).map(|t| (t, false))
-                }
-                IcalTime::Floating(local) => {
-                    *floating = floating.saturating_add(1);
-                    in_zone(local, floating_zone, warnings).map(|t| (t, false))
-                }
-                IcalTime::Date(d) => ZonedDateTime::start_of_day(d, zone).ok().map(|t| (t.instant, true)),
+    }
+}
+
+/// One VEVENT as a schedule event, or `None` (with a warning) when it has no usable start.
+fn event(raw: &RawEvent, times: &mut TimeReader, warnings: &mut Warnings) -> Option<ScheduleEvent> {
+    let location = format!("line {}", raw.line);
+    for p in &raw.props {
+        match p.name.as_str() {
+            "METHOD" => warnings.push(format!("line {}", p.line), "METHOD inside a VEVENT belongs to the calendar; ignored"),
+            "RRULE" | "RDATE" => warnings.push(format!("line {}", p.line), "repeating event: only the first occurrence is imported"),
+            _ => {}
+        }
+    }
+    let title = raw.get("SUMMARY").map(|p| one_line(&unescape(&p.value), 300)).filter(|t| !t.is_empty()).unwrap_or_else(|| {
+        warnings.push(&location, "VEVENT without SUMMARY; imported as \"(untitled)\"");
+        "(untitled)".to_string()
+    });
+    let Some(start_prop) = raw.get("DTSTART") else {
+        warnings.push(&location, format!("\"{title}\" has no DTSTART; skipped"));
+        return None;
+    };
+    let Some((start, all_day)) = times.read(start_prop, warnings) else {
+        warnings.push(&location, format!("\"{title}\" has no usable start; skipped"));
+        return None;
+    };
+    let Some(start) = when::in_range(start) else {
+        warnings.push(&location, format!("{}; skipped", when::out_of_range(&format!("the start of \"{title}\""))));
+        return None;
+    };
+    let end = end_of(raw, start, all_day, times, warnings);
+    let uid = raw.get("UID").map(|p| p.value.trim().to_string()).unwrap_or_default();
+    let mut id = safe_id(&uid, 64);
+    if id.is_empty() {
+        id = safe_id(&format!("{}-{}", title, start.timestamp()), 64);
+        warnings.push(
+            &location,
+            format!("\"{title}\" has no UID; its id is made from its title and start, so a later version may not match it"),
+        );
+    }
+    let persons = raw
+        .props
+        .iter()
+        .filter(|p| p.name == "ATTENDEE")
+        .filter_map(|p| p.param("CN").map(|cn| one_line(cn, 120)))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let url = raw.get("URL").map(|p| p.value.trim().to_string()).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    Some(ScheduleEvent {
+        id,
+        title,
+        subtitle: None,
+        start,
+        end,
+        all_day,
+        room: raw.get("LOCATION").map(|p| one_line(&unescape(&p.value), 120)).filter(|s| !s.is_empty()),
+        track: raw.get("CATEGORIES").map(|p| one_line(&unescape(&p.value), 120)).filter(|s| !s.is_empty()),
+        kind: None,
+        persons,
+        text: raw.get("DESCRIPTION").map(|p| markup_to_text(&unescape(&p.value))).unwrap_or_default(),
+        url,
+        cancelled: raw.get("STATUS").is_some_and(|p| p.value.trim().eq_ignore_ascii_case("CANCELLED")),
+        location,
+    })
+}
+
+/// The end from DTEND, else DURATION, else (a date) the end of the day.
+fn end_of(raw: &RawEvent, start: DateTime<Utc>, all_day: bool, times: &mut TimeReader, warnings: &mut Warnings) -> Option<DateTime<Utc>> {
+    match (raw.get("DTEND"), raw.get("DURATION")) {
+        (Some(p), _) => times.read(p, warnings).and_then(|(end, _)| {
+            let end = when::in_range(end);
+            if end.is_none() {
+                warnings.push(format!("line {}", p.line), format!("{}; the end is not known", when::out_of_range("DTEND")));
             }
-        };
-        let Some(start_prop) = raw.get("DTSTART") else {
-            warnings.push(&location, format!("\"{title}\" has no DTSTART; skipped"));
-            continue;
-        };
-        let Some((start, all_day)) = resolve(start_prop, &mut warnings, &mut floating) else {
-            warnings.push(&location, format!("\"{title}\" has no usable start; skipped"));
-            continue;
-        };
-        let Some(start) = when::in_range(start) else {
-            warnings.push(&location, format!("{}; skipped", when::out_of_range(&format!("the start of \"{title}\""))));
-            continue;
-        };
-        let end = match (raw.get("DTEND"), raw.get("DURATION")) {
-            (Some(p), _) => resolve(p, &mut warnings, &mut floating).and_then(|(end, _)| {
-                let end = when::in_range(end);
+            end
+        }),
+        (None, Some(d)) => match parse_iso_duration(&d.value) {
+            Some(len) => {
+                let end = when::after(start, len);
                 if end.is_none() {
-                    warnings.push(format!("line {}", p.line), format!("{}; the end is not known", when::out_of_range("DTEND")));
+                    warnings.push(format!("line {}", d.line), format!("{}; the end is not known", when::out_of_range("the end")));
                 }
                 end
-            }),
-            (None, Some(d)) => match parse_iso_duration(&d.value) {
-                Some(len) => {
-                    let end = when::after(start, len);
-                    if end.is_none() {
-                        warnings.push(format!("line {}", d.line), format!("{}; the end is not known", when::out_of_range("the end")));
-                    }
-                    end
-                }
-                None => {
-                    warnings.push(
-                        format!("line {}", d.line),
-                        format!("DURATION \"{}\" is not usable; the end is not known", one_line(&d.value, 20)),
-                    );
-                    None
-                }
-            },
-            // RFC 5545: a date without an end lasts the day.
-            (None, None) if all_day => when::after(start, Duration::days(1)),
-            (None, None) => None,
-        };
-        let uid = raw.get("UID").map(|p| p.value.trim().to_string()).unwrap_or_default();
-        let mut id = safe_id(&uid, 64);
-        if id.is_empty() {
-            id = safe_id(&format!("{}-{}", title, start.timestamp()), 64);
-            warnings.push(
-                &location,
-                format!("\"{title}\" has no UID; its id is made from its title and start, so a later version may not match it"),
-            );
-        }
-        let persons = raw
-            .props
-            .iter()
-            .filter(|p| p.name == "ATTENDEE")
-            .filter_map(|p| p.param("CN").map(|cn| one_line(cn, 120)))
-            .filter(|n| !n.is_empty())
-            .collect();
-        let url = raw.get("URL").map(|p| p.value.trim().to_string()).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-        events.push(ScheduleEvent {
-            id,
-            title,
-            subtitle: None,
-            start,
-            end,
-            all_day,
-            room: raw.get("LOCATION").map(|p| one_line(&unescape(&p.value), 120)).filter(|s| !s.is_empty()),
-            track: raw.get("CATEGORIES").map(|p| one_line(&unescape(&p.value), 120)).filter(|s| !s.is_empty()),
-            kind: None,
-            persons,
-            text: raw.get("DESCRIPTION").map(|p| markup_to_text(&unescape(&p.value))).unwrap_or_default(),
-            url,
-            cancelled: raw.get("STATUS").is_some_and(|p| p.value.trim().eq_ignore_ascii_case("CANCELLED")),
-            location,
-        });
+            }
+            None => {
+                warnings.push(
+                    format!("line {}", d.line),
+                    format!("DURATION \"{}\" is not usable; the end is not known", one_line(&d.value, 20)),
+                );
+                None
+            }
+        },
+        // RFC 5545: a date without an end lasts the day.
+        (None, None) if all_day => when::after(start, Duration::days(1)),
+        (None, None) => None,
     }
-    if floating > 0 {
-        warnings.push("file", format!("{floating} times carry no zone (floating); read in {}", floating_zone.name()));
-    }
-    let key = schedule_key(None, &title, &schedule_key(calendar.get("PRODID").map(String::as_str), "", "calendar"));
-    Schedule::finish(
-        Head { format: Format::Ical, key, title, acronym: None, declared_zone: declared, zone, base_url: None },
-        events,
-        warnings,
-    )
 }
 
 #[cfg(test)]

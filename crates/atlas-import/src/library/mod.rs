@@ -1,0 +1,239 @@
+//! What the user has imported: schedules and at most one data pack, with
+//! one step of undo. A `Library` is a value; the app stores it (through
+//! `atlas-store`) and builds the `Atlas` it shows with [`Library::build`].
+//! Every change makes a new `Library`, so a failed import changes nothing.
+
+use std::collections::HashSet;
+
+use atlas_domain::model::Dataset;
+use atlas_domain::{Atlas, DomainError};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+mod diff;
+mod merge;
+
+use diff::summarise;
+pub use diff::{ImportSummary, SessionChange};
+use merge::merge_schedule;
+
+use crate::pack::{self, PackMode};
+use crate::schedule::{rfc3339, Schedule};
+
+/// The stored library's format version.
+pub const LIBRARY_VERSION: u32 = 1;
+/// Imported ids start with this, so they never meet the curated ones.
+pub const IMPORTED_PREFIX: &str = "imp-";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredSchedule {
+    pub file_name: String,
+    pub imported_at: DateTime<Utc>,
+    pub schedule: Schedule,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredPack {
+    pub file_name: String,
+    pub imported_at: DateTime<Utc>,
+    pub mode: PackMode,
+    pub dataset: Dataset,
+}
+
+/// The state before the last change, and what that change was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UndoStep {
+    pub description: String,
+    pub pack: Option<StoredPack>,
+    pub schedules: Vec<StoredSchedule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Library {
+    pub version: u32,
+    pub pack: Option<StoredPack>,
+    pub schedules: Vec<StoredSchedule>,
+    pub undo: Option<Box<UndoStep>>,
+}
+
+impl Default for Library {
+    fn default() -> Self {
+        Library { version: LIBRARY_VERSION, pack: None, schedules: vec![], undo: None }
+    }
+}
+
+/// A stored library is read only up to this size (it holds parsed
+/// schedules, far smaller than their files): anything larger is not ours.
+pub const MAX_LIBRARY_BYTES: u64 = 1 << 30;
+
+impl atlas_store::Versioned for Library {
+    const VERSION: u32 = LIBRARY_VERSION;
+    const MAX_BYTES: u64 = MAX_LIBRARY_BYTES;
+
+    fn check(&self) -> Result<(), String> {
+        self.validate()
+    }
+}
+
+pub fn event_id(schedule_key: &str) -> String {
+    format!("{IMPORTED_PREFIX}{schedule_key}")
+}
+
+pub fn session_id(schedule_key: &str, event: &str) -> String {
+    format!("{IMPORTED_PREFIX}{schedule_key}--{event}")
+}
+
+impl Library {
+    /// The dataset the app shows: the embedded one (or a pack), plus every schedule.
+    pub fn dataset(&self, embedded: &Dataset) -> Dataset {
+        let mut d = match &self.pack {
+            None => embedded.clone(),
+            Some(p) if p.mode == PackMode::Replace => p.dataset.clone(),
+            Some(p) => pack::extend(embedded, &p.dataset),
+        };
+        for s in &self.schedules {
+            merge_schedule(&mut d, s);
+        }
+        d
+    }
+
+    /// The indexed dataset; an error means the library cannot be shown.
+    pub fn build(&self, embedded: &Dataset) -> Result<Atlas, DomainError> {
+        Atlas::new(self.dataset(embedded))
+    }
+
+    /// A library read back from disk, checked as strictly as a fresh
+    /// import: its version, each stored schedule (the undo step's too, so
+    /// undo can never bring back what could not be shown), and one schedule
+    /// per key. The merged dataset is then checked by [`Library::build`].
+    pub fn validate(&self) -> Result<(), String> {
+        if self.version != LIBRARY_VERSION {
+            return Err(format!("version {} is not {LIBRARY_VERSION}", self.version));
+        }
+        for pack in self.pack.iter().chain(self.undo.as_deref().and_then(|u| u.pack.as_ref())) {
+            crate::pack::times_in_range(&pack.dataset).map_err(|e| e.to_string())?;
+        }
+        let undo = self.undo.as_deref().map(|u| u.schedules.as_slice()).unwrap_or_default();
+        for list in [self.schedules.as_slice(), undo] {
+            let mut keys = HashSet::new();
+            for stored in list {
+                stored.schedule.validate()?;
+                if !keys.insert(stored.schedule.head.key.as_str()) {
+                    return Err(format!("two stored schedules share the key \"{}\"", stored.schedule.head.key));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a stored library: JSON of this version (the store's gate),
+    /// validated, and built over `embedded`. Any failure is a reason for
+    /// the app to move the file aside and start with the built-in data;
+    /// nothing here panics.
+    pub fn load(bytes: &[u8], embedded: &Dataset) -> Result<(Library, Atlas), String> {
+        let (library, _) = atlas_store::versioned::decode::<Library>(bytes)?;
+        library.with_atlas(embedded)
+    }
+
+    /// The library with the atlas it gives, or why it cannot be shown.
+    pub fn with_atlas(self, embedded: &Dataset) -> Result<(Library, Atlas), String> {
+        let atlas = self.build(embedded).map_err(|e| e.to_string())?;
+        Ok((self, atlas))
+    }
+
+    fn with_undo(&self, description: String) -> Library {
+        Library {
+            version: LIBRARY_VERSION,
+            pack: self.pack.clone(),
+            schedules: self.schedules.clone(),
+            undo: Some(Box::new(UndoStep { description, pack: self.pack.clone(), schedules: self.schedules.clone() })),
+        }
+    }
+
+    /// The library with `schedule` added, or replacing the version with the same key.
+    pub fn with_schedule(&self, file_name: &str, schedule: Schedule, now: DateTime<Utc>) -> (Library, ImportSummary) {
+        let old = self.schedules.iter().find(|s| s.schedule.head.key == schedule.head.key);
+        let description = match old {
+            Some(_) => format!("update of {} from {file_name}", schedule.head.title),
+            None => format!("import of {} from {file_name}", schedule.head.title),
+        };
+        let summary = summarise(old.map(|s| &s.schedule), &schedule);
+        let mut next = self.with_undo(description);
+        let stored = StoredSchedule { file_name: file_name.to_string(), imported_at: now, schedule };
+        match next.schedules.iter().position(|s| s.schedule.head.key == stored.schedule.head.key) {
+            Some(i) => {
+                if let Some(slot) = next.schedules.get_mut(i) {
+                    *slot = stored;
+                }
+            }
+            None => next.schedules.push(stored),
+        }
+        (next, summary)
+    }
+
+    pub fn with_pack(&self, file_name: &str, dataset: Dataset, mode: PackMode, now: DateTime<Utc>) -> (Library, ImportSummary) {
+        let starts = dataset.sessions.iter().map(|s| s.start.instant);
+        let summary = ImportSummary {
+            kind: "pack",
+            format: crate::Format::AtlasPack.name(),
+            title: format!("Data pack {}", dataset.dataset_version),
+            event_id: None,
+            replaced_earlier: self.pack.is_some(),
+            added: dataset.sessions.len(),
+            updated: 0,
+            unchanged: 0,
+            removed: 0,
+            changes: vec![],
+            first_start_utc: starts.clone().min().map(rfc3339),
+            last_start_utc: starts.max().map(rfc3339),
+            warnings: vec![],
+            time_zone: None,
+            zone_from_file: true,
+        };
+        let mut next = self.with_undo(format!("data pack from {file_name}"));
+        next.pack = Some(StoredPack { file_name: file_name.to_string(), imported_at: now, mode, dataset });
+        (next, summary)
+    }
+
+    /// The library without the schedule `key`; `None` when there is none.
+    pub fn without_schedule(&self, key: &str) -> Option<Library> {
+        let i = self.schedules.iter().position(|s| s.schedule.head.key == key)?;
+        let mut next = self.with_undo(format!("removal of {}", self.schedules.get(i)?.schedule.head.title));
+        next.schedules.remove(i);
+        Some(next)
+    }
+
+    /// The library without its data pack.
+    pub fn without_pack(&self) -> Option<Library> {
+        self.pack.as_ref()?;
+        let mut next = self.with_undo("removal of the data pack".into());
+        next.pack = None;
+        Some(next)
+    }
+
+    /// The state before the last change; `None` when there is nothing to undo.
+    pub fn undone(&self) -> Option<Library> {
+        let step = self.undo.as_ref()?;
+        Some(Library { version: LIBRARY_VERSION, pack: step.pack.clone(), schedules: step.schedules.clone(), undo: None })
+    }
+}
+
+/// One import, start to finish, changing nothing: parse `bytes`, make the
+/// next library, and build the dataset it gives (every reference checked).
+/// The caller stores the library and only then shows the atlas.
+pub fn import(
+    library: &Library,
+    embedded: &Dataset,
+    bytes: &[u8],
+    file_name: &str,
+    options: &crate::ImportOptions,
+    pack_mode: PackMode,
+    now: DateTime<Utc>,
+) -> Result<(Library, Atlas, ImportSummary), crate::ImportError> {
+    let (next, summary) = match crate::parse(bytes, options)? {
+        crate::Parsed::Schedule(s) => library.with_schedule(file_name, s, now),
+        crate::Parsed::Pack(p) => library.with_pack(file_name, p.dataset, pack_mode, now),
+    };
+    let atlas = next.build(embedded).map_err(|e| crate::ImportError::Structure(format!("the import would break the data: {e}")))?;
+    Ok((next, atlas, summary))
+}
