@@ -146,6 +146,22 @@ impl<'a> LineCounter<'a> {
     }
 }
 
+/// Reads a CSV as typed rows (`T`'s fields named as the header's columns,
+/// which must be exactly `expected`), each field trimmed; with line numbers.
+pub fn read_rows<T: serde::de::DeserializeOwned>(input: &TextInput, expected: &[&str]) -> Result<Vec<(u64, T)>, GenError> {
+    let header = csv::StringRecord::from(expected.to_vec());
+    read_csv(input, expected)?
+        .into_iter()
+        .map(|(line, mut record)| {
+            record.trim();
+            record
+                .deserialize::<T>(Some(&header))
+                .map(|row| (line, row))
+                .map_err(|e| GenError::new(&input.path, Some(line), format!("{e}")))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::line_at;
@@ -161,20 +177,4 @@ mod tests {
             assert_eq!(lines, vec![2, 4], "{text:?}");
         }
     }
-}
-
-/// Reads a CSV as typed rows (`T`'s fields named as the header's columns,
-/// which must be exactly `expected`), each field trimmed; with line numbers.
-pub fn read_rows<T: serde::de::DeserializeOwned>(input: &TextInput, expected: &[&str]) -> Result<Vec<(u64, T)>, GenError> {
-    let header = csv::StringRecord::from(expected.to_vec());
-    read_csv(input, expected)?
-        .into_iter()
-        .map(|(line, mut record)| {
-            record.trim();
-            record
-                .deserialize::<T>(Some(&header))
-                .map(|row| (line, row))
-                .map_err(|e| GenError::new(&input.path, Some(line), format!("{e}")))
-        })
-        .collect()
 }

@@ -19,10 +19,13 @@ struct MineralRow {
     usgs_commodity: String,
 }
 
+/// Which mineral each USGS (chapter, commodity) is.
+pub type MineralByCommodity = HashMap<(String, String), String>;
+
 /// The minerals, and which mineral each (chapter, commodity) of USGS is.
-pub fn minerals(input: &TextInput, release: &usgs::UsgsRelease) -> Result<(Vec<Mineral>, HashMap<(String, String), String>), GenError> {
+pub fn minerals(input: &TextInput, release: &usgs::UsgsRelease) -> Result<(Vec<Mineral>, MineralByCommodity), GenError> {
     let mut minerals: Vec<Mineral> = Vec::new();
-    let mut by_commodity: HashMap<(String, String), String> = HashMap::new();
+    let mut by_commodity = MineralByCommodity::new();
     for (line, r) in read_rows::<MineralRow>(input, &["mineral_id", "name", "usgs_chapter", "usgs_commodity"])? {
         let (id, chapter) = (r.mineral_id, r.usgs_chapter);
         if id.is_empty() || usgs::slug(&id) != id {
