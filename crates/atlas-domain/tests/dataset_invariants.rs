@@ -26,6 +26,7 @@ fn fifty_four_participants_the_commission_and_the_host() {
     let participants = at(Role::Participant);
     let countries: BTreeSet<String> =
         participants.iter().filter(|p| d.countries.iter().any(|c| &c.iso3 == *p && c.kind == PartyKind::Country)).cloned().collect();
+    // The founding brief's claim, which the app must show: 54 countries and the European Commission.
     assert_eq!(countries.len(), 54, "{countries:?}");
     assert!(participants.contains("EUC"), "the European Commission attended");
     assert_eq!(at(Role::Host), BTreeSet::from(["USA".to_string()]));
@@ -202,7 +203,14 @@ fn usgs_errata_are_applied_and_recorded() {
     assert!(brazil.erratum.as_deref().unwrap().contains("21,000,000 → 11,000,000"));
     assert_eq!(ree.world_total.as_ref().unwrap().to_usgs_text(), ">75,000,000");
     assert!(brazil.share.unwrap().at_most, "a share of a lower-bound total is an upper bound");
-    assert_eq!(d.provenance.errata_applied.len(), 4);
+    // Every correction USGS published after v1.0 (one per row of the shared list) is applied and recorded.
+    let errata =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/usgs_mcs2026/mcs2026_known_errata_after_v1.0.csv");
+    let text = std::fs::read_to_string(&errata)
+        .unwrap_or_else(|e| panic!("{} is missing ({e}); CI puts ../shared beside the checkout", errata.display()));
+    let published = text.lines().skip(1).filter(|l| !l.trim().is_empty()).count();
+    assert!(published > 0);
+    assert_eq!(d.provenance.errata_applied.len(), published);
     assert!(d.provenance.inputs.iter().all(|i| i.sha256.len() == 64));
 }
 
