@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::frab;
 use crate::schedule::{parse_iso_duration, ScheduleEvent, Warnings};
-use crate::schedule_json::{string, type_name};
+use crate::schedule_json::{person_names, string};
 use crate::text::one_line;
 use crate::when;
 
@@ -111,22 +111,7 @@ fn read_event(
     };
     let id_source = ["guid", "code", "slug", "id"].iter().find_map(|k| string(ev, k, path, warnings)).unwrap_or_default();
     let id = frab::event_id(&id_source, &title, start, path, warnings);
-    let persons = match ev.get("participants").or_else(|| ev.get("persons")) {
-        Some(Value::Array(list)) => list
-            .iter()
-            .filter_map(|p| match p {
-                Value::Object(o) => o.get("public_name").or_else(|| o.get("name")).and_then(Value::as_str).map(|s| one_line(s, 120)),
-                Value::String(s) => Some(one_line(s, 120)),
-                _ => None,
-            })
-            .filter(|n| !n.is_empty())
-            .collect(),
-        None | Some(Value::Null) => vec![],
-        Some(other) => {
-            warnings.push(format!("{path}.participants"), format!("expected a list, found {}; no speakers imported", type_name(other)));
-            vec![]
-        }
-    };
+    let persons = person_names(ev.get("participants").or_else(|| ev.get("persons")), &format!("{path}.participants"), warnings);
     let state = ev.get("state").and_then(Value::as_str).unwrap_or_default().to_ascii_uppercase();
     Some(ScheduleEvent {
         id,

@@ -124,27 +124,7 @@ fn read_event(
     let (start, end) = frab::instants(times, day, &title, path, clock, warnings)?;
     let id_source = string(ev, "guid", path, warnings).or_else(|| string(ev, "id", path, warnings)).unwrap_or_default();
     let id = frab::event_id(&id_source, &title, start, path, warnings);
-    let persons = match ev.get("persons") {
-        Some(Value::Array(list)) => list
-            .iter()
-            .filter_map(|p| match p {
-                Value::Object(o) => o
-                    .get("public_name")
-                    .or_else(|| o.get("name"))
-                    .or_else(|| o.get("full_public_name"))
-                    .and_then(Value::as_str)
-                    .map(|s| one_line(s, 120)),
-                Value::String(s) => Some(one_line(s, 120)),
-                _ => None,
-            })
-            .filter(|n| !n.is_empty())
-            .collect(),
-        None | Some(Value::Null) => vec![],
-        Some(other) => {
-            warnings.push(format!("{path}.persons"), format!("expected a list, found {}; no speakers imported", type_name(other)));
-            vec![]
-        }
-    };
+    let persons = person_names(ev.get("persons"), &format!("{path}.persons"), warnings);
     let text = frab::text(string(ev, "abstract", path, warnings), string(ev, "description", path, warnings));
     let url = frab::web_url(string(ev, "url", path, warnings));
     Some(ScheduleEvent {
@@ -163,4 +143,31 @@ fn read_event(
         cancelled: false,
         location: path.to_string(),
     })
+}
+
+/// Speakers' names from a JSON list of people (objects with `public_name`,
+/// `name` or `full_public_name`, or bare names), as both c3voc formats give
+/// them; anything else is a warning at `at` and no speakers.
+pub(crate) fn person_names(list: Option<&Value>, at: &str, warnings: &mut Warnings) -> Vec<String> {
+    match list {
+        Some(Value::Array(list)) => list
+            .iter()
+            .filter_map(|p| match p {
+                Value::Object(o) => o
+                    .get("public_name")
+                    .or_else(|| o.get("name"))
+                    .or_else(|| o.get("full_public_name"))
+                    .and_then(Value::as_str)
+                    .map(|s| one_line(s, 120)),
+                Value::String(s) => Some(one_line(s, 120)),
+                _ => None,
+            })
+            .filter(|n| !n.is_empty())
+            .collect(),
+        None | Some(Value::Null) => vec![],
+        Some(other) => {
+            warnings.push(at.to_string(), format!("expected a list, found {}; no speakers imported", type_name(other)));
+            vec![]
+        }
+    }
 }
