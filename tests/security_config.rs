@@ -116,7 +116,7 @@ fn the_acl_refuses_what_the_capability_does_not_grant() {
         assert!(denied(result.clone()), "{command} is refused to a window the capability does not name: {result:?}");
     }
     let remote = support::call_from(&main, "https://attacker.example/", "list_countries", json!({}));
-    assert!(remote.is_err(), "a remote page reaches no command: {remote:?}");
+    assert!(denied(remote.clone()), "a remote page reaches no command: {remote:?}");
     for plugin_command in ["plugin:dialog|open", "plugin:opener|open_path", "plugin:event|emit", "plugin:window|close"] {
         let result = support::call(&main, plugin_command, json!({}));
         assert!(denied(result.clone()), "{plugin_command} is not granted: {result:?}");

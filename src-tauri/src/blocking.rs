@@ -1,7 +1,8 @@
 //! Work that blocks (reading and parsing a file, rebuilding the whole atlas,
-//! writing a file, a native dialog) leaves the async runtime's workers the
-//! same way everywhere: on tokio's blocking pool, so the window's other
-//! requests keep being answered meanwhile.
+//! saving with fsync, writing an export, a native dialog) leaves the async
+//! runtime's workers the same way everywhere: on tokio's blocking pool, so
+//! the window's other requests keep being answered meanwhile. Queries of
+//! the in-memory atlas stay on the workers: they take microseconds.
 
 use crate::error::{AppError, AppResult};
 

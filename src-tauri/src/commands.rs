@@ -53,8 +53,6 @@ pub async fn dataset_info(atlas: State<'_, AtlasState>) -> AppResult<DatasetInfo
     Ok(atlas.get().info())
 }
 
-// ---- search ---------------------------------------------------------------
-
 #[tauri::command]
 pub async fn search(
     atlas: State<'_, AtlasState>,
@@ -74,8 +72,6 @@ pub async fn list_time_zones() -> AppResult<Vec<&'static str>> {
     Ok(atlas_domain::time::ZoneName::all_names())
 }
 
-// ---- the user's data ------------------------------------------------------
-
 use crate::error::AppError;
 use crate::user::{agenda_refs, UserDataView, UserState};
 use atlas_domain::item::{ItemKind, ItemRef};
@@ -86,10 +82,18 @@ pub async fn get_user_data(user: State<'_, UserState>) -> AppResult<UserDataView
     Ok(user.view())
 }
 
+/// A change to the user's data, saved (with fsync) on the blocking pool.
+async fn update_user<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    change: impl FnOnce(&mut atlas_store::UserData) -> Result<(), atlas_store::StoreError> + Send + 'static,
+) -> AppResult<atlas_store::UserData> {
+    crate::blocking::run("saving your data", move || app.state::<UserState>().update(change)).await
+}
+
 #[tauri::command]
-pub async fn set_star(
+pub async fn set_star<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     atlas: State<'_, AtlasState>,
-    user: State<'_, UserState>,
     kind: ItemKind,
     id: String,
     starred: bool,
@@ -102,24 +106,25 @@ pub async fn set_star(
         }
     }
     let item = ItemRef { kind, id };
-    user.update(|d| d.set_star(item, starred))
+    update_user(app, move |d| d.set_star(item, starred)).await
 }
 
 #[tauri::command]
-pub async fn set_note(user: State<'_, UserState>, target: String, text: String) -> AppResult<atlas_store::UserData> {
-    user.update(|d| d.set_note(&target, &text))
+pub async fn set_note<R: tauri::Runtime>(app: tauri::AppHandle<R>, target: String, text: String) -> AppResult<atlas_store::UserData> {
+    update_user(app, move |d| d.set_note(&target, &text)).await
 }
 
 #[tauri::command]
-pub async fn set_time_zone(user: State<'_, UserState>, zone: Option<String>) -> AppResult<atlas_store::UserData> {
+pub async fn set_time_zone<R: tauri::Runtime>(app: tauri::AppHandle<R>, zone: Option<String>) -> AppResult<atlas_store::UserData> {
     let zone = match zone {
         Some(z) => Some(atlas_domain::time::ZoneName::parse(&z).map_err(DomainError::from)?.name().to_string()),
         None => None,
     };
-    user.update(|d| {
+    update_user(app, move |d| {
         d.settings.time_zone = zone;
         Ok(())
     })
+    .await
 }
 
 #[tauri::command]

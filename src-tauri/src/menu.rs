@@ -17,8 +17,16 @@ pub const ITEMS: [(&str, &str, Option<&str>); 3] =
 
 /// Adds the menu to the desktop app. Not part of the wiring tests run: the
 /// mock runtime has no native windows to attach a menu to.
+/// The menu is a convenience (the page has the same actions): if it cannot
+/// be made, the app starts without one.
 pub fn add<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.menu(build).on_menu_event(|app, event| {
+    let menu_or_none = |app: &tauri::AppHandle<R>| {
+        build(app).or_else(|e| {
+            eprintln!("minerals-atlas: no window menu: {e}");
+            Menu::new(app)
+        })
+    };
+    builder.menu(menu_or_none).on_menu_event(|app, event| {
         let _ = choose(app, event.id().as_ref());
     })
 }

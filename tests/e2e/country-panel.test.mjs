@@ -39,6 +39,22 @@ test('Esc closes the panel', async () => {
   await session.waitFor('the panel to close', "return !document.querySelector('[data-panel=\"country\"]');");
 });
 
+test('after the panel is scrolled, its close button is still on top and closes it', async () => {
+  await session.execute("location.hash = '#/map/country/AUS';");
+  await session.waitForSelector('[data-panel="country"][data-iso3="AUS"] .row-share');
+  const onTop = await session.execute(`
+    const panel = document.getElementById('panel');
+    panel.scrollTop = panel.scrollHeight;
+    const close = panel.querySelector('.panel-header .close');
+    const r = close.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return { scrolled: panel.scrollTop > 0, hit: hit === close || close.contains(hit), what: hit ? hit.className : null };`);
+  assert.ok(onTop.scrolled, 'the panel scrolled');
+  assert.ok(onTop.hit, `the close button is what a click there reaches, not ${onTop.what}`);
+  await session.click(await session.find('.panel-header .close'));
+  await session.waitFor('the panel to close', "return !document.querySelector('[data-panel=\"country\"]');");
+});
+
 test('a country without USGS rows says so instead of showing zeros', async () => {
   await session.execute("location.hash = '#/country/COK';");
   const panel = await session.waitForSelector('[data-panel="country"][data-iso3="COK"]');

@@ -12,6 +12,7 @@ import { parseHash } from './router.js';
 import { loadWorld } from './map/geometry.js';
 import { WorldMap } from './map/world-map.js';
 import { BOUNDARY_NOTE } from './map/disputed.js';
+import { renderParticipationLegend } from './map/legend.js';
 import { setupImport } from './import-view.js';
 import { showError } from './messages.js';
 import { closePanel, hidePanel, openCountry, openPanel, showPanel, warmPanel } from './panels.js';
@@ -161,7 +162,7 @@ function countriesLine(countries) {
   const nations = attending.filter((c) => c.kind === 'country').length;
   const organisations = attending.filter((c) => c.kind === 'organisation').map((c) => c.name);
   const host = countries.find((c) => c.role === 'host');
-  const orgText = organisations.length ? ` and ${organisations.join(', ')}` : '';
+  const orgText = organisations.length ? ` and the ${organisations.join(', the ')}` : '';
   return `${nations} countries${orgText}${host ? `; ${host.name} hosted` : ''}`;
 }
 
@@ -182,6 +183,8 @@ async function boot() {
     performance.mark('map-start');
     app.map = new WorldMap($('map'), world, countries, { onSelect: openCountry, onHover });
     $('map').removeAttribute('aria-busy');
+    const host = countries.find((c) => c.role === 'host');
+    renderParticipationLegend($('map-legend'), host ? { iso3: host.iso3, name: host.name } : null);
     // The start-up probe's moment: the frame after the map's first paint.
     firstFrame = new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
       performance.measure('map-render', 'map-start');

@@ -23,6 +23,8 @@ pub trait Versioned: Serialize + DeserializeOwned {
     fn check(&self) -> Result<(), String> {
         Ok(())
     }
+    /// Written indented for a person to read (small files), or compact (large ones).
+    const INDENTED: bool = true;
     /// An older version, brought up to [`Versioned::VERSION`].
     fn migrate(from: u32, _value: serde_json::Value) -> Result<Self, String> {
         Err(format!("unknown version {from}"))
@@ -122,7 +124,8 @@ impl<T: Versioned> VersionedFile<T> {
 
     /// Saves atomically, keeping the previous state as `.bak`.
     pub fn save(&self, value: &T) -> Result<(), StoreError> {
-        let mut text = serde_json::to_vec_pretty(value).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let encoded = if T::INDENTED { serde_json::to_vec_pretty(value) } else { serde_json::to_vec(value) };
+        let mut text = encoded.map_err(|e| StoreError::Invalid(e.to_string()))?;
         text.push(b'\n');
         write_keeping_backup(&self.path, &text).map_err(|source| StoreError::Write { path: self.path.clone(), source })
     }

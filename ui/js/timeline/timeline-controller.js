@@ -49,7 +49,10 @@ export function zoomTimeline(presetId) {
     return;
   }
   const preset = timelinePresets(app.events).find((p) => p.id === presetId);
-  if (preset) app.timeline.zoomTo(preset.start, preset.end);
+  if (!preset) return;
+  // An imported conference is shown by its sessions, as "Show on timeline" does.
+  if (preset.imported) app.timeline.zoomToEvent(preset.id.replace(/^event:/, ''));
+  else app.timeline.zoomTo(preset.start, preset.end);
 }
 
 /** The preset buttons: the built-in events and days, then imported conferences. */

@@ -69,6 +69,8 @@ pub const MAX_LIBRARY_BYTES: u64 = 1 << 30;
 impl atlas_store::Versioned for Library {
     const VERSION: u32 = LIBRARY_VERSION;
     const MAX_BYTES: u64 = MAX_LIBRARY_BYTES;
+    // It holds whole parsed schedules: compact, as it always was.
+    const INDENTED: bool = false;
 
     fn check(&self) -> Result<(), String> {
         self.validate()
