@@ -145,7 +145,7 @@ test('PMIF 2026 reads as past, with no outcomes recorded, on 3 December 2026', a
   assert.match(pmif, /Took place; outcomes not recorded in this data \(as of \d+ \w+ 2026\)/);
   assert.doesNotMatch(pmif, /Scheduled/);
   const status = await session.text(await session.find('#status-bar'));
-  assert.match(status, /data as of \d+ \w+ 2026/);
+  assert.match(status, /^USGS MCS 2026 · facts checked to \d+ \w+ 2026 · offline$/);
   assert.match(status, /offline/);
   await saveScreenshot(session, 'country-panel-pakistan-pmif-past');
   assert.ok(panel);

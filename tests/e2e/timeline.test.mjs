@@ -111,6 +111,18 @@ test('search "tshisekedi" finds Félix Tshisekedi and opens the DRC', async () =
   await session.pressKeys(Keys.Enter);
   const panel = await session.waitForSelector('[data-panel="country"][data-iso3="COD"]');
   assert.match(await session.text(panel), /Félix Tshisekedi/);
+  assert.equal(await session.execute("return document.querySelector('input[data-search]').value;"), '', 'the box is cleared after a pick');
+});
+
+test('a country in the results names its kind once', async () => {
+  const input = await session.find('input[data-search]');
+  await session.click(input);
+  await session.sendKeys(input, 'pakistan');
+  await session.waitForSelector('[data-search-result="country"]');
+  const line = await session.text(await session.find('[data-search-result="country"] .result-kind'));
+  assert.match(line, /^Country · Islamabad$/, `not "Country · Country · …": ${line}`);
+  await session.pressKeys(Keys.Escape);
+  await session.execute("const i = document.querySelector('input[data-search]'); i.value = ''; i.dispatchEvent(new Event('input')); i.blur();");
 });
 
 async function star(sessionId) {

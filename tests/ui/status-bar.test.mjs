@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statusText } from '../../ui/js/status-bar.js';
+import { statusDetails, statusText } from '../../ui/js/status-bar.js';
 
 const info = {
   dataset_version: '2026.11.1',
@@ -8,9 +8,9 @@ const info = {
   counts: { stat_rows: 4321 },
 };
 
-test('the status line names the release, the date of the facts, imports and offline', () => {
-  const built = statusText(info, [{ id: 'a', imported: false }], 'USGS MCS 2026');
-  assert.equal(built, 'USGS MCS 2026 (v1.0 with 4 corrections) · data as of 9 April 2026 · 4,321 USGS country rows · offline · dataset 2026.11.1');
+test('the status line reads as words: the release, the date the facts were checked to, imports, offline', () => {
+  assert.equal(statusText(info, [{ id: 'a', imported: false }], 'USGS MCS 2026'), 'USGS MCS 2026 · facts checked to 9 April 2026 · offline');
   const withImports = statusText(info, [{ id: 'x', imported: true }, { id: 'imp-looking-id', imported: false }], 'USGS MCS 2026');
-  assert.match(withImports, / · 1 imported schedule · /, 'imported is what the backend says, not an id prefix');
+  assert.equal(withImports, 'USGS MCS 2026 · facts checked to 9 April 2026 · 1 imported schedule · offline', 'imported is what the backend says, not an id prefix');
+  assert.equal(statusDetails(info), 'v1.0 with 4 corrections; 4,321 USGS country rows; dataset 2026.11.1');
 });

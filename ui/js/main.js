@@ -21,7 +21,7 @@ import { loadUser, userHooks } from './user-data.js';
 import { showAgenda } from './agenda-controller.js';
 import { ensureTimeline, rebuildTimeline, renderPresets, showEventOnTimeline, zoomTimeline } from './timeline/timeline-controller.js';
 import { timelineItems } from './timeline/items.js';
-import { statusText } from './status-bar.js';
+import { statusDetails, statusText } from './status-bar.js';
 
 // Anything the CSP blocks is a bug: keep a record (the offline tests read it) and say so.
 window.__cspViolations = [];
@@ -93,6 +93,7 @@ async function loadSchedule() {
   const sessions = await Promise.all(events.map((e) => api.listSessions(e.id)));
   app.items = timelineItems(sessions, entries, events);
   $('status-bar').textContent = statusText(info, events, usgsRelease());
+  $('status-bar').title = statusDetails(info);
 }
 
 /** After an import or an undo: the schedule again, and every view built on it. */

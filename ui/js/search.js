@@ -6,6 +6,17 @@ import * as api from './api.js';
 
 const KIND_LABELS = { country: 'Country', person: 'Person', session: 'Session', timeline: 'Timeline', event: 'Event', mineral: 'Mineral' };
 
+/**
+ * The line under a result's title: its kind, then its subtitle, naming the
+ * kind once ("Country · Islamabad", never "Country · Country · Islamabad").
+ */
+export function resultKindLine(r) {
+  const kind = KIND_LABELS[r.kind] || r.kind;
+  const subtitle = (r.subtitle || '').trim();
+  if (!subtitle) return kind;
+  return subtitle.toLowerCase().startsWith(kind.toLowerCase()) ? subtitle : `${kind} · ${subtitle}`;
+}
+
 export function setupSearch(input, list, onOpen, onError) {
   let results = [];
   let active = -1;
@@ -29,6 +40,11 @@ export function setupSearch(input, list, onOpen, onError) {
   const open = (i) => {
     const r = results[i];
     if (!r) return;
+    // The pick is made: the box is ready for the next search.
+    seq += 1;
+    input.value = '';
+    results = [];
+    clear(list);
     close();
     input.blur();
     onOpen(r);
@@ -56,7 +72,7 @@ export function setupSearch(input, list, onOpen, onError) {
         dataset: { searchResult: r.kind, id: r.id },
         onmousedown: (e) => e.preventDefault(),
         onclick: () => open(i),
-      }, h('span', { class: 'result-title' }, r.title), h('span', { class: 'result-kind' }, `${KIND_LABELS[r.kind] || r.kind} · ${r.subtitle}`))));
+      }, h('span', { class: 'result-title' }, r.title), h('span', { class: 'result-kind' }, resultKindLine(r)))));
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
       mark(found.length ? 0 : -1);

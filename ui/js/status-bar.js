@@ -3,11 +3,20 @@
 
 import { dateText } from './format.js';
 
-/** `release` names the USGS release ("USGS MCS 2026"). */
+/**
+ * In words a person reads at a glance: the release, the date the facts were
+ * checked to, what was imported, offline. `release` names the USGS release
+ * ("USGS MCS 2026").
+ */
 export function statusText(info, events, release) {
   const p = info.provenance;
   const imported = events.filter((e) => e.imported).length;
-  const asOf = p.facts_as_of ? ` · data as of ${dateText(p.facts_as_of)}` : '';
+  const checked = p.facts_as_of ? ` · facts checked to ${dateText(p.facts_as_of)}` : '';
   const importedText = imported ? ` · ${imported} imported schedule${imported === 1 ? '' : 's'}` : '';
-  return `${release} (${p.usgs_version})${asOf} · ${info.counts.stat_rows.toLocaleString('en')} USGS country rows${importedText} · offline · dataset ${info.dataset_version}`;
+  return `${release}${checked}${importedText} · offline`;
+}
+
+/** The details behind the line, for its tooltip: the release's version, rows, the dataset's version. */
+export function statusDetails(info) {
+  return `${info.provenance.usgs_version}; ${info.counts.stat_rows.toLocaleString('en')} USGS country rows; dataset ${info.dataset_version}`;
 }
