@@ -136,6 +136,10 @@ fn setup<R: Runtime>(app: &mut tauri::App<R>, data_folder: &DataFolder) {
     app.manage(user::UserState::open_with(&folder, busy.clone()));
     app.manage(library::LibraryState::open_with(&folder, &app.state::<AtlasState>(), busy));
     app.manage(DataFolderLock(std::sync::Mutex::new(lock)));
+    // The configured window exists by now (made just before this step).
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.set_focus();
+    }
 }
 
 /// The desktop entry point. `started` is taken first thing in `main`.
@@ -174,18 +178,13 @@ pub fn run(started: std::time::Instant, args: &[String]) {
         eprintln!("minerals-atlas: built at {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
     }
     match app {
-        Ok(app) => {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.set_focus();
-            }
-            app.run(|app, event| {
-                if let tauri::RunEvent::Exit = event {
-                    if let Some(lock) = app.try_state::<DataFolderLock>() {
-                        lock.release();
-                    }
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                if let Some(lock) = app.try_state::<DataFolderLock>() {
+                    lock.release();
                 }
-            })
-        }
+            }
+        }),
         Err(e) => {
             eprintln!("minerals-atlas: cannot start: {e}");
             std::process::exit(1);
