@@ -49,7 +49,7 @@ cargo run --release --quiet -p atlas-import --example scaling
 step "real-window tests under Xvfb, offline"
 mkdir -p test-output
 export MINERALS_ATLAS_SCREENSHOTS="${MINERALS_ATLAS_SCREENSHOTS:-$PWD/test-output/screenshots}"
-e2e='xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/'
+e2e='xvfb-run --auto-servernum --server-args="-screen 0 1920x1080x24" node --test --test-concurrency=1 tests/e2e/'
 if [[ $(id -u) -eq 0 ]] && unshare --net true 2>/dev/null; then
   # A network namespace with loopback only: the app must work with no network at all.
   echo "(in a network namespace with no interface but loopback)"

@@ -143,6 +143,29 @@ fn setup<R: Runtime>(app: &mut tauri::App<R>, data_folder: &DataFolder) {
 }
 
 /// The desktop entry point. `started` is taken first thing in `main`.
+/// The compiled-in configuration, with the window's first size taken from
+/// `MINERALS_ATLAS_WINDOW_SIZE` ("900x600") when set: the real-window tests
+/// open the app at each size they check, since WebKitWebDriver cannot take a
+/// screenshot once a window has been resized.
+fn context_with_window_size() -> tauri::Context<tauri::Wry> {
+    let mut context = tauri::generate_context!();
+    let wanted = std::env::var("MINERALS_ATLAS_WINDOW_SIZE").ok();
+    if let Some((width, height)) = wanted.as_deref().and_then(parse_window_size) {
+        for window in &mut context.config_mut().app.windows {
+            window.width = width.max(window.min_width.unwrap_or(0.0));
+            window.height = height.max(window.min_height.unwrap_or(0.0));
+        }
+    }
+    context
+}
+
+/// "900x600" → (900, 600); anything else (or a size past 10,000) → None.
+fn parse_window_size(text: &str) -> Option<(f64, f64)> {
+    let (width, height) = text.trim().split_once(['x', 'X'])?;
+    let size = |part: &str| part.trim().parse::<u16>().ok().filter(|n| (1..=10_000).contains(n)).map(f64::from);
+    Some((size(width)?, size(height)?))
+}
+
 pub fn run(started: std::time::Instant, args: &[String]) {
     let probe = StartupProbe::from_args(started, args.iter().cloned());
     // WebKitGTK's DMA-BUF renderer gives blank windows on some GPUs and under
@@ -173,7 +196,7 @@ pub fn run(started: std::time::Instant, args: &[String]) {
     }));
     let builder = menu::add(builder);
     let app = app_builder(builder, Wiring { atlas, probe, data_folder: DataFolder::Platform, dialogs: dialogs::StandIns::from_env() })
-        .build(tauri::generate_context!());
+        .build(context_with_window_size());
     if log_timings {
         eprintln!("minerals-atlas: built at {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
     }
@@ -188,6 +211,24 @@ pub fn run(started: std::time::Instant, args: &[String]) {
         Err(e) => {
             eprintln!("minerals-atlas: cannot start: {e}");
             std::process::exit(1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod window_size_tests {
+    use super::parse_window_size;
+
+    #[test]
+    fn a_size_is_width_x_height() {
+        assert_eq!(parse_window_size("900x600"), Some((900.0, 600.0)));
+        assert_eq!(parse_window_size(" 1440X900 "), Some((1440.0, 900.0)));
+    }
+
+    #[test]
+    fn anything_else_is_no_size() {
+        for bad in ["", "900", "x600", "900x", "0x600", "900x-1", "20000x600", "9é0x600", "900×600", "900x600x3"] {
+            assert_eq!(parse_window_size(bad), None, "{bad:?}");
         }
     }
 }

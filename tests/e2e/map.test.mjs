@@ -60,29 +60,35 @@ test('click Pakistan on the map: its panel opens; Esc closes it', async () => {
   assert.equal(await session.execute('return location.hash;'), '#/map');
 });
 
-test('Singapore is reachable by keyboard alone and opens', async () => {
+test('Singapore is reachable by keyboard alone and opens: the skip link, then arrows', async () => {
   await session.execute('document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);');
+  await session.pressKeys(Keys.Tab);
+  assert.equal(await session.execute('return document.activeElement.id;'), 'skip-to-map', 'the first Tab stop is the skip link');
+  await session.pressKeys(Keys.Enter);
+  assert.ok(await session.execute("return document.activeElement.matches('svg.world-map path.country');"), 'the skip link lands on a country of the map');
   let reached = false;
-  for (let i = 0; i < 200 && !reached; i += 1) {
-    await session.pressKeys(Keys.Tab);
+  for (let i = 0; i < 80 && !reached; i += 1) {
+    await session.pressKeys(Keys.ArrowRight);
     reached = await session.execute("return document.activeElement && document.activeElement.dataset.iso3 === 'SGP';");
   }
-  assert.ok(reached, 'Tab reaches Singapore');
+  assert.ok(reached, 'the arrow keys reach Singapore');
   await session.pressKeys(Keys.Enter);
   await session.waitForSelector('[data-panel="country"][data-iso3="SGP"]');
-  const marker = await session.execute("return !!document.querySelector('circle.marker[data-iso3=\"SGP\"]');");
+  const marker = await session.execute("return !!document.querySelector('.map-marker[data-iso3=\"SGP\"]');");
   assert.ok(marker, 'Singapore has a marker on the map');
   await session.pressKeys(Keys.Escape);
   await session.waitFor('the panel to close', "return !document.querySelector('[data-panel=\"country\"]');");
 });
 
-test('the map zooms with + and pans with arrows when focused, and Reset restores it', async () => {
+test('the map zooms with + and pans with Shift and the arrows when focused, and Reset restores it', async () => {
   const transform = () => session.execute("return document.querySelector('.zoom-layer').getAttribute('transform') || '';");
+  await session.click(await session.find('#zoom-reset'));
+  await session.waitFor('the reset', "const t = document.querySelector('.zoom-layer').getAttribute('transform'); return t === 'translate(0,0) scale(1)';");
   await session.execute("document.querySelector('path.country[data-iso3=\"PAK\"]').focus();");
   await session.pressKeys('+');
   const zoomed = await transform();
   assert.match(zoomed, /scale\(1\.6/);
-  await session.pressKeys(Keys.ArrowLeft);
+  await session.pressChord(Keys.Shift, Keys.ArrowLeft);
   assert.notEqual(await transform(), zoomed);
   await session.click(await session.find('#zoom-reset'));
   await session.waitFor('the reset', "const t = document.querySelector('.zoom-layer').getAttribute('transform'); return t === 'translate(0,0) scale(1)';");

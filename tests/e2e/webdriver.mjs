@@ -98,6 +98,16 @@ export class Session {
     await this.cmd('DELETE', '/actions');
   }
 
+  /** Holds `modifier` (Keys.Shift…) while pressing `key`, as a chord. */
+  async pressChord(modifier, key) {
+    const actions = [
+      { type: 'keyDown', value: modifier }, { type: 'keyDown', value: key },
+      { type: 'keyUp', value: key }, { type: 'keyUp', value: modifier },
+    ];
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.cmd('DELETE', '/actions');
+  }
+
   /** Runs an async script; it calls arguments[arguments.length - 1] with the result. */
   executeAsync(script, args = []) {
     return this.cmd('POST', '/execute/async', { script, args });
@@ -145,4 +155,7 @@ export const Keys = {
   ArrowUp: '\uE013',
   ArrowRight: '\uE014',
   ArrowDown: '\uE015',
+  Shift: '\uE008',
+  Home: '\uE011',
+  End: '\uE010',
 };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateText, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
+import { dateRangeText, dateText, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
 
 test('shares: precision by size, and upper bounds marked', () => {
   assert.equal(shareText({ percent: 74.19 }), '74.2%');
@@ -19,4 +19,12 @@ test('labels', () => {
   assert.equal(roleLabel(null), 'Did not attend');
   assert.equal(roleLabel('host'), 'Host');
   assert.equal(statusLabel('uncertain'), 'Uncertain');
+});
+
+test('a span of days reads as people write it', () => {
+  assert.equal(dateRangeText('2026-02-03', '2026-02-04'), '3–4 February 2026');
+  assert.equal(dateRangeText('2026-03-30', '2026-04-02'), '30 March – 2 April 2026');
+  assert.equal(dateRangeText('2025-12-30', '2026-01-02'), '30 December 2025 – 2 January 2026');
+  assert.equal(dateRangeText('2026-04-08', '2026-04-08'), '8 April 2026');
+  assert.equal(dateRangeText('2026-04-08', null), '8 April 2026');
 });

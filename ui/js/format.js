@@ -44,6 +44,17 @@ export function dateText(iso) {
   return DATE_FORMAT.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** "3–4 February 2026", "30 March – 2 April 2026", "4 February 2026". */
+export function dateRangeText(start, end) {
+  if (!end || start === end) return dateText(start);
+  const [ys, ms, ds] = start.split('-').map(Number);
+  const [ye, me] = end.split('-').map(Number);
+  const full = dateText(end);
+  if (ys !== ye) return `${dateText(start)} – ${full}`;
+  if (ms !== me) return `${DATE_FORMAT.format(new Date(Date.UTC(ys, ms - 1, ds))).replace(/ \d{4}$/, '')} – ${full}`;
+  return `${ds}–${full}`;
+}
+
 export function statisticLabel(statistic) {
   return { production: 'Production', reserves: 'Reserves', capacity: 'Capacity' }[statistic] || statistic;
 }

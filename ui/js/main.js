@@ -5,7 +5,8 @@
 // Marks documentElement.dataset.ready = "true" once the first view is painted.
 
 import * as api from './api.js';
-import { $, app, navigate, state } from './app-state.js';
+import { $, app, navigate, primaryEvent, state } from './app-state.js';
+import { dateRangeText } from './format.js';
 import { renderCountryList } from './country-list.js';
 import { setupSearch } from './search.js';
 import { parseHash } from './router.js';
@@ -22,6 +23,7 @@ import { showAgenda } from './agenda-controller.js';
 import { ensureTimeline, rebuildTimeline, renderPresets, showEventOnTimeline, zoomTimeline } from './timeline/timeline-controller.js';
 import { timelineItems } from './timeline/items.js';
 import { statusDetails, statusText } from './status-bar.js';
+import { refreshLayout, wireLayout } from './layout.js';
 
 // Anything the CSP blocks is a bug: keep a record (the offline tests read it) and say so.
 window.__cspViolations = [];
@@ -37,6 +39,7 @@ function showView(view) {
     tab.tabIndex = on ? 0 : -1;
   }
   for (const v of ['map', 'timeline', 'agenda']) $(`view-${v}`).hidden = v !== view;
+  refreshLayout();
   if (view === 'timeline') ensureTimeline();
   if (view === 'agenda') showAgenda();
 }
@@ -77,7 +80,7 @@ function onHover(text, event, rect) {
 
 function openSearchResult(r) {
   if (r.kind === 'country') openCountry(r.id);
-  else if (r.kind === 'person') {
+  else if (r.kind === 'person' || r.kind === 'agreement') {
     if (r.country) openCountry(r.country);
   } else if (r.kind === 'session') openPanel('session', r.id);
   else if (r.kind === 'timeline') openPanel('entry', r.id);
@@ -92,6 +95,9 @@ async function loadSchedule() {
   app.events = events;
   const sessions = await Promise.all(events.map((e) => api.listSessions(e.id)));
   app.items = timelineItems(sessions, entries, events);
+  const primary = primaryEvent();
+  $('app-subtitle').textContent = primary
+    ? [primary.title, primary.city, dateRangeText(primary.start, primary.end)].filter(Boolean).join(' · ') : '';
   $('status-bar').textContent = statusText(info, events, usgsRelease());
   $('status-bar').title = statusDetails(info);
 }
@@ -105,6 +111,7 @@ async function reloadData() {
 }
 
 function wireControls() {
+  wireLayout();
   $('mineral-picker').addEventListener('change', (e) => navigate({ mineral: e.target.value || null }));
   for (const b of document.querySelectorAll('[data-measure]')) {
     b.addEventListener('click', () => navigate({ measure: b.dataset.measure }));
@@ -132,6 +139,12 @@ function wireControls() {
       navigate({ view: next.dataset.view });
     });
   }
+  $('skip-to-map').addEventListener('click', (e) => {
+    e.preventDefault();
+    navigate({ view: 'map' });
+    const stop = app.map && app.map.currentStop();
+    if (stop) stop.focus({ preventScroll: true });
+  });
   $('notice-close').addEventListener('click', () => { $('notice-banner').hidden = true; });
   window.addEventListener('hashchange', () => applyState(parseHash(location.hash)));
   document.addEventListener('keydown', (event) => {

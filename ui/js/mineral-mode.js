@@ -1,12 +1,15 @@
-// Mineral mode: the map coloured by one mineral's world shares, its legend
-// and summary, the picker and the measure buttons.
+// Mineral mode: the map coloured by one mineral's world shares, its legend,
+// the summary and ranked table beside it, the picker and the measure buttons.
 
 import * as api from './api.js';
 import { $, app, navigate, state } from './app-state.js';
 import { cellText, cellsByCountry, headlineSeries } from './map/choropleth.js';
 import { renderParticipationLegend, renderShareLegend } from './map/legend.js';
 import { mineralSummary } from './map/mineral-summary.js';
+import { renderRanking } from './map/mineral-ranking.js';
+import { refreshLayout } from './layout.js';
 import { showError } from './messages.js';
+import { openCountry } from './panels.js';
 
 /** Shows `id` (or the participation map when null) for `measure`. */
 export async function showMineral(id, measure) {
@@ -14,7 +17,8 @@ export async function showMineral(id, measure) {
   picker.value = id || '';
   const summaryOfMineral = id ? app.minerals.find((x) => x.id === id) : null;
   for (const b of document.querySelectorAll('[data-measure]')) {
-    b.setAttribute('aria-pressed', String(b.dataset.measure === measure));
+    // With no mineral neither measure is chosen: disabled and not pressed.
+    b.setAttribute('aria-pressed', String(!!id && b.dataset.measure === measure));
     // A measure USGS gives no table for cannot be chosen (and says why).
     const has = !summaryOfMineral || (b.dataset.measure === 'reserves' ? summaryOfMineral.has_reserves : summaryOfMineral.has_production);
     b.title = has ? '' : `USGS gives no world ${b.dataset.measure} table for ${summaryOfMineral.name}`;
@@ -24,7 +28,8 @@ export async function showMineral(id, measure) {
   if (!id) {
     app.map.showParticipation();
     renderParticipationLegend($('map-legend'), app.info ? app.info.host : null);
-    summary.hidden = true;
+    summary.textContent = '';
+    refreshLayout();
     return;
   }
   try {
@@ -39,8 +44,10 @@ export async function showMineral(id, measure) {
     renderShareLegend($('map-legend'), series
       ? `Share of world ${measure}, ${series.year} (${usgsRelease()})`
       : `No world ${measure} table for ${mineral.mineral.name}`);
+    $('mineral-table-title').textContent = `${mineral.mineral.name}: who ${measure === 'reserves' ? 'holds reserves' : 'produces it'}`;
     summary.textContent = mineralSummary(mineral, series, measure, cellsByCountry(mineral, measure));
-    summary.hidden = false;
+    renderRanking($('mineral-ranking'), series, measure, openCountry);
+    refreshLayout();
   } catch (e) {
     showError(e);
     navigate({ mineral: null });

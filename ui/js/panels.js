@@ -8,6 +8,8 @@ import { clear } from './dom.js';
 import { renderCountryPanel } from './country-panel.js';
 import { renderEntryPanel, renderSessionPanel } from './session-panel.js';
 import { showError } from './messages.js';
+import { setListStop } from './country-list.js';
+import { narrowWindow, refreshLayout, setDrawer } from './layout.js';
 import { isStarred, noteOf, setNote, setStar, viewerZone } from './user-data.js';
 
 export function openPanel(type, id) {
@@ -51,7 +53,7 @@ export function hidePanel() {
   panel.hidden = true;
   clear(panel);
   for (const k of ['panel', 'iso3', 'sessionId', 'timelineId']) delete panel.dataset[k];
-  $('placeholder').hidden = false;
+  refreshLayout();
   markCountry(null);
   markMapCountries([]);
   if (app.timeline) app.timeline.setSelected(null);
@@ -61,7 +63,10 @@ function markCountry(iso3) {
   document.querySelectorAll('.country-button[aria-current]').forEach((b) => b.removeAttribute('aria-current'));
   if (iso3) {
     const button = document.querySelector(`.country-button[data-iso3="${iso3}"]`);
-    if (button) button.setAttribute('aria-current', 'true');
+    if (button) {
+      button.setAttribute('aria-current', 'true');
+      setListStop(button.closest('ul'), button);
+    }
   }
   if (app.map) app.map.select(iso3);
   if (app.timeline) app.timeline.setHighlight(iso3);
@@ -88,6 +93,8 @@ export async function showPanel(panelState) {
         if (!sameKey(key)) return;
         markCountry(panelState.id);
         markMapCountries([]);
+        // A small or hidden country is brought into view beside the panel.
+        if (app.map && state.view === 'map') app.map.reveal(panelState.id, $('panel-area').getBoundingClientRect());
       });
     } else {
       const { load, render } = ITEM_PANELS[panelState.type];
@@ -102,7 +109,8 @@ export async function showPanel(panelState) {
       });
     }
     panel.hidden = false;
-    $('placeholder').hidden = true;
+    refreshLayout();
+    if (narrowWindow.matches) setDrawer(false);
     panel.scrollTop = 0;
     panel.focus({ preventScroll: true });
     markPainted('panel-request', 'click-to-panel');

@@ -4,7 +4,7 @@
 import { h, clear } from './dom.js';
 import * as api from './api.js';
 
-const KIND_LABELS = { country: 'Country', person: 'Person', session: 'Session', timeline: 'Timeline', event: 'Event', mineral: 'Mineral' };
+const KIND_LABELS = { country: 'Country', person: 'Person', session: 'Session', timeline: 'Timeline', event: 'Event', mineral: 'Mineral', agreement: 'Agreement' };
 
 /**
  * The line under a result's title: its kind, then its subtitle, naming the

@@ -24,7 +24,8 @@ fn queries(c: &mut Criterion) {
     c.bench_function("timeline(all)", |b| b.iter(|| black_box(atlas.timeline(None, None).unwrap())));
     let starred: Vec<ItemRef> = atlas.dataset().sessions.iter().map(|s| ItemRef { kind: ItemKind::Session, id: s.id.clone() }).collect();
     c.bench_function("agenda(all sessions starred)", |b| b.iter(|| black_box(atlas.agenda(&starred, Some("UTC")).unwrap())));
-    for q in ["c", "co", "cob", "tshisekedi", "rubio jaishankar"] {
+    // A typo ("tshisekdi") and a miss ("zzzzqqqzzz") take the second, forgiving pass.
+    for q in ["c", "co", "cob", "tshisekedi", "rubio jaishankar", "tshisekdi", "zzzzqqqzzz", "پاکستان"] {
         c.bench_function(&format!("search({q:?})"), |b| b.iter(|| black_box(atlas.search(q, None))));
     }
 }

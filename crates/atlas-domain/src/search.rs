@@ -1,12 +1,17 @@
-//! Search over the dataset: one box for countries (name, ISO codes, capital),
-//! people, sessions, timeline entries, events and minerals. Case- and
-//! accent-insensitive ("tshisekedi" finds "Félix Tshisekedi"), ranked.
+//! Search over the dataset: one box for countries (name, ISO codes, capital,
+//! the abbreviations and other names people type: "DRC", "RDC", "پاکستان"),
+//! people, sessions, timeline entries, agreements, events and minerals.
+//! Case- and accent-insensitive ("tshisekedi" finds "Félix Tshisekedi"),
+//! forgiving of a typo when nothing matches exactly ("tshisekdi"), ranked,
+//! with the participants of an event above other countries ("korea").
 //! The index is built once; a query folds its text and scores each entry.
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Dataset;
+
+mod other_names;
 
 /// Longest query accepted; longer input is cut, not refused.
 pub const MAX_QUERY_CHARS: usize = 100;
@@ -21,6 +26,7 @@ pub enum ResultKind {
     Timeline,
     Event,
     Mineral,
+    Agreement,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +50,8 @@ struct Field {
 }
 
 struct Entry {
+    /// Ranks a participating country above others with the same match.
+    attended: bool,
     kind: ResultKind,
     id: String,
     title: String,
@@ -97,8 +105,12 @@ fn field(text: &str, weight: u32) -> Field {
 impl SearchIndex {
     pub fn build(d: &Dataset) -> SearchIndex {
         let mut entries = Vec::new();
+        let attended: std::collections::HashSet<&str> = d.participations.iter().map(|p| p.party.as_str()).collect();
         for c in &d.countries {
             let mut fields = vec![field(&c.name, 10), field(&c.iso3, 9), field(&c.iso2, 8)];
+            for name in other_names::of(&c.iso3) {
+                fields.push(field(name, 9));
+            }
             if let Some(cap) = &c.capital {
                 fields.push(field(cap, 5));
             }
@@ -106,6 +118,7 @@ impl SearchIndex {
                 fields.push(field(u, 6));
             }
             entries.push(Entry {
+                attended: attended.contains(c.iso3.as_str()),
                 kind: ResultKind::Country,
                 id: c.iso3.clone(),
                 title: c.name.clone(),
@@ -118,6 +131,7 @@ impl SearchIndex {
         // (an imported speaker) is found through the sessions instead.
         for p in d.people.iter().filter(|p| p.country.is_some()) {
             entries.push(Entry {
+                attended: false,
                 kind: ResultKind::Person,
                 id: p.id.clone(),
                 title: p.name.clone(),
@@ -130,6 +144,7 @@ impl SearchIndex {
         for s in &d.sessions {
             let speakers: Vec<&str> = s.speakers.iter().filter_map(|sp| person_names.get(sp.person.as_str()).copied()).collect();
             entries.push(Entry {
+                attended: false,
                 kind: ResultKind::Session,
                 id: s.id.clone(),
                 title: s.title.clone(),
@@ -140,6 +155,7 @@ impl SearchIndex {
         }
         for t in &d.timeline {
             entries.push(Entry {
+                attended: false,
                 kind: ResultKind::Timeline,
                 id: t.id.clone(),
                 title: t.title.clone(),
@@ -150,6 +166,7 @@ impl SearchIndex {
         }
         for e in &d.events {
             entries.push(Entry {
+                attended: false,
                 kind: ResultKind::Event,
                 id: e.id.clone(),
                 title: e.title.clone(),
@@ -161,6 +178,26 @@ impl SearchIndex {
                 fields: vec![field(&e.title, 8), field(&e.short_title, 8), field(e.city.as_deref().unwrap_or(""), 4)],
             });
         }
+        let country_names: std::collections::HashMap<&str, &str> = d.countries.iter().map(|c| (c.iso3.as_str(), c.name.as_str())).collect();
+        let host =
+            d.participations.iter().find(|p| p.event == d.primary_event && p.role == crate::model::Role::Host).map(|p| p.party.as_str());
+        for a in &d.agreements {
+            let parties: Vec<&str> = a.parties.iter().map(|p| country_names.get(p.as_str()).copied().unwrap_or(p.as_str())).collect();
+            // It opens the panel of the party that is not the host (the one with the agreement to show).
+            let partner = a.parties.iter().find(|p| Some(p.as_str()) != host).or(a.parties.first()).cloned();
+            entries.push(Entry {
+                attended: false,
+                kind: ResultKind::Agreement,
+                id: a.id.clone(),
+                title: a.title.clone(),
+                subtitle: match a.date {
+                    Some(date) => format!("Agreement · {} · {}", parties.join(", "), date.format("%-d %B %Y")),
+                    None => format!("Agreement · {}", parties.join(", ")),
+                },
+                country: partner,
+                fields: vec![field(&a.title, 8), field(&parties.join(" "), 5), field(&a.summary, 2)],
+            });
+        }
         for m in &d.minerals {
             let mut fields = vec![field(&m.name, 9), field(&m.usgs_chapter, 4)];
             let listed: Vec<&str> = m.usgs_list_2025.iter().map(String::as_str).collect();
@@ -168,6 +205,7 @@ impl SearchIndex {
                 fields.push(field(&listed.join(" "), 5));
             }
             entries.push(Entry {
+                attended: false,
                 kind: ResultKind::Mineral,
                 id: m.id.clone(),
                 title: m.name.clone(),
@@ -177,6 +215,25 @@ impl SearchIndex {
             });
         }
         SearchIndex { entries }
+    }
+
+    /// Every entry matched by all the probes, with its score (a participant
+    /// a little above a country that did not attend).
+    fn scored<'a>(&'a self, probes: &[Probe], score: fn(&Field, &Probe) -> u32) -> Vec<(u32, &'a Entry)> {
+        self.entries
+            .iter()
+            .filter_map(|e| {
+                let mut total: u32 = 0;
+                for term in probes {
+                    let best = e.fields.iter().map(|f| score(f, term)).max().unwrap_or(0);
+                    if best == 0 {
+                        return None;
+                    }
+                    total = total.saturating_add(best);
+                }
+                Some((if e.attended { total.saturating_add(ATTENDED_BONUS) } else { total }, e))
+            })
+            .collect()
     }
 
     /// Ranked results for a query. Every word of the query must match some
@@ -190,21 +247,11 @@ impl SearchIndex {
             return Vec::new();
         }
         let probes: Vec<Probe> = terms.iter().map(|t| Probe::new(t)).collect();
-        let mut scored: Vec<(u32, &Entry)> = self
-            .entries
-            .iter()
-            .filter_map(|e| {
-                let mut total: u32 = 0;
-                for term in &probes {
-                    let best = e.fields.iter().map(|f| score(f, term)).max().unwrap_or(0);
-                    if best == 0 {
-                        return None;
-                    }
-                    total = total.saturating_add(best);
-                }
-                Some((total, e))
-            })
-            .collect();
+        let mut scored = self.scored(&probes, score);
+        // Nothing as typed: allow a slip of the keys in each longer word.
+        if scored.is_empty() {
+            scored = self.scored(&probes, fuzzy_score);
+        }
         // Only the best `limit` need ordering: select them, then sort those.
         let order = |a: &(u32, &Entry), b: &(u32, &Entry)| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title));
         if scored.len() > limit {
@@ -226,6 +273,10 @@ impl SearchIndex {
             .collect()
     }
 }
+
+/// Enough to put a participant above another country matched as well, not
+/// enough to lift a weaker match over a better one (the steps are 10 × weight).
+const ATTENDED_BONUS: u32 = 5;
 
 /// A query word with its spaced forms made once per query.
 struct Probe {
@@ -261,6 +312,70 @@ fn score(f: &Field, p: &Probe) -> u32 {
     quality.saturating_mul(f.weight)
 }
 
+/// Edits allowed for a word of `len` characters: none below 4, one to 6, then two.
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => 2,
+    }
+}
+
+/// A match with a typo: some word of the field within the allowed edits of
+/// the term, or starting with a word that is. Long free text (weight < 3)
+/// is left out: a typo there finds noise.
+fn fuzzy_score(f: &Field, p: &Probe) -> u32 {
+    let term: Vec<char> = p.term.chars().collect();
+    let edits = allowed_edits(term.len());
+    if edits == 0 || f.weight < 3 {
+        return 0;
+    }
+    // A whole word close to the term counts twice a word whose start is (the
+    // term may be a prefix typed with a slip: "lithum" is lithium, not Lithuania).
+    let quality: u32 = f
+        .spaced
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let word: Vec<char> = w.chars().collect();
+            if within_edits(&term, &word, edits) {
+                2
+            } else if word.len() > term.len() && word.get(..term.len()).is_some_and(|start| within_edits(&term, start, edits)) {
+                1
+            } else {
+                0
+            }
+        })
+        .max()
+        .unwrap_or(0);
+    quality.saturating_mul(f.weight)
+}
+
+/// Whether the Levenshtein distance of `a` and `b` is at most `max`, with
+/// the work bounded by `max` (rows stop once every cell is past it).
+fn within_edits(a: &[char], b: &[char], max: usize) -> bool {
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    // previous[j]: the distance of a[..i] and b[..j]; one row at a time.
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = Vec::with_capacity(previous.len());
+        current.push(i.saturating_add(1));
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous.get(j).map_or(usize::MAX, |d| d.saturating_add(usize::from(ca != cb)));
+            let delete = previous.get(j.saturating_add(1)).map_or(usize::MAX, |d| d.saturating_add(1));
+            let insert = current.last().map_or(usize::MAX, |d| d.saturating_add(1));
+            current.push(substitute.min(delete).min(insert));
+        }
+        if current.iter().min().is_some_and(|&least| least > max) {
+            return false;
+        }
+        previous = current;
+    }
+    previous.last().is_some_and(|&d| d <= max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,5 +386,24 @@ mod tests {
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
         assert_eq!(fold("GÉCAMINES"), "gecamines");
         assert_eq!(fold("Türkiye"), "turkiye");
+    }
+
+    #[test]
+    fn edits_are_counted_and_bounded() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(within_edits(&c("tshisekdi"), &c("tshisekedi"), 1));
+        assert!(within_edits(&c("cobalt"), &c("cobalt"), 0));
+        assert!(within_edits(&c("kazakstan"), &c("kazakhstan"), 1));
+        assert!(within_edits(&c("lithum"), &c("lithium"), 1));
+        assert!(!within_edits(&c("iron"), &c("tin"), 1));
+        assert!(!within_edits(&c("peru"), &c("perugia"), 2), "a length gap past the bound is refused at once");
+        assert!(within_edits(&c("پاکستن"), &c("پاکستان"), 1), "any script");
+    }
+
+    #[test]
+    fn short_words_allow_no_typo() {
+        assert_eq!(allowed_edits(3), 0);
+        assert_eq!(allowed_edits(5), 1);
+        assert_eq!(allowed_edits(9), 2);
     }
 }

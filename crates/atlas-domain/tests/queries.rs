@@ -155,6 +155,57 @@ fn search_is_accent_and_case_insensitive_and_ranked() {
 }
 
 #[test]
+fn search_forgives_a_typo_when_nothing_matches_as_typed() {
+    let a = atlas();
+    let r = a.search("tshisekdi", None);
+    assert_eq!(r.first().map(|x| x.title.as_str()), Some("Félix Tshisekedi"), "{:?}", r.iter().map(|x| &x.title).collect::<Vec<_>>());
+    assert_eq!(a.search("kazakstan", None).first().map(|x| x.id.as_str()), Some("KAZ"));
+    assert_eq!(a.search("lithum", None).first().map(|x| x.id.as_str()), Some("lithium"));
+    // A word found as typed is not widened: "iran" does not bring "Iraq".
+    assert!(a.search("iran", None).iter().all(|x| x.id != "IRQ"));
+    // Nothing close is still nothing.
+    assert!(a.search("zzzzqqq", None).is_empty());
+}
+
+#[test]
+fn search_knows_the_names_people_type_and_ranks_participants_first() {
+    let a = atlas();
+    for (query, iso3) in [
+        ("DRC", "COD"),
+        ("RDC", "COD"),
+        ("UAE", "ARE"),
+        ("ROK", "KOR"),
+        ("EU", "EUC"),
+        ("UK", "GBR"),
+        ("پاکستان", "PAK"),
+        ("대한민국", "KOR"),
+        ("Deutschland", "DEU"),
+    ] {
+        let r = a.search(query, None);
+        assert_eq!(r.first().map(|x| x.id.as_str()), Some(iso3), "{query}: {:?}", r.iter().map(|x| &x.id).collect::<Vec<_>>());
+    }
+    let korea = a.search("korea", None);
+    let south = korea.iter().position(|x| x.id == "KOR");
+    let north = korea.iter().position(|x| x.id == "PRK");
+    assert!(
+        south.is_some() && (north.is_none() || south < north),
+        "the participant first: {:?}",
+        korea.iter().map(|x| &x.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn agreements_are_searchable_and_open_the_partner() {
+    let a = atlas();
+    let r = a.search("frontier works", None);
+    let found = r.iter().find(|x| x.id == "ussm-fwo-mou-2025-09-08").expect("the FWO MoU is found");
+    assert_eq!(found.country.as_deref(), Some("PAK"), "it opens Pakistan, not the host");
+    assert!(found.subtitle.starts_with("Agreement · "), "{}", found.subtitle);
+    let guinea = a.search("guinea framework", None);
+    assert!(guinea.iter().any(|x| x.id == "us-gin-ministerial-2026-02-04"), "{:?}", guinea.iter().map(|x| &x.id).collect::<Vec<_>>());
+}
+
+#[test]
 fn one_to_three_characters_find_something_reasonable() {
     let a = atlas();
     for q in ["c", "co", "cob"] {

@@ -1,14 +1,19 @@
 // The world map: one SVG path per country (path[data-iso3]), styled by role
-// or by a mineral's share, with zoom and pan (d3-zoom), keyboard use, hover
-// labels, markers for states too small to click, and the disputed overlay.
+// or by a mineral's share, with zoom and pan (d3-zoom), keyboard use (one
+// tab stop, arrows between countries), hover labels, the disputed overlay,
+// and markers for states too small to click (see map-markers.js).
 
 import { s, clear } from '../dom.js';
 import { shareClass } from './choropleth.js';
+import { MapMarkers } from './map-markers.js';
 import { MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH } from './size.js';
 
 const MIN_CLICKABLE_AREA = 12; // square units of the viewBox; smaller states get a marker
 const ZOOM_STEP = 1.6;
 const PAN_STEP = 60;
+/** A country whose outline is smaller than this on screen (px, both ways) is zoomed to when opened. */
+const SMALL_ON_SCREEN = 14;
+const MAX_REVEAL_ZOOM = 8;
 
 export class WorldMap {
   /**
@@ -35,7 +40,7 @@ export class WorldMap {
       viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
       preserveAspectRatio: 'xMidYMid meet',
       role: 'application',
-      'aria-label': 'World map of the ministerial\'s participants. Tab to a country, Enter to open it; plus and minus zoom, arrows pan.',
+      'aria-label': 'World map of the participants. Arrow keys move between countries, Enter opens one; plus and minus zoom, Shift with the arrows pans, 0 resets.',
     });
     this.layer = s('g', { class: 'zoom-layer' });
     this.layer.append(s('path', { class: 'sphere', d: this.world.sphere }));
@@ -48,8 +53,10 @@ export class WorldMap {
       return aa - bb || a.name.localeCompare(b.name);
     });
     const countriesLayer = s('g', { class: 'countries' });
-    const markers = s('g', { class: 'markers' });
+    const small = [];
     this.paths = new Map();
+    /** The attending countries' paths in Tab order: arrows walk this list. */
+    this.stops = [];
     for (const item of ordered) {
       const d = item.d;
       if (!d) continue;
@@ -67,42 +74,91 @@ export class WorldMap {
           signed: summary && summary.signed_at_ministerial ? 'true' : 'false',
           known: known ? 'true' : 'false',
         },
-        tabindex: role !== 'none' ? '0' : null,
+        tabindex: role !== 'none' ? '-1' : null,
         'aria-label': role !== 'none' ? `${summary.name}, ${role}` : null,
         role: role !== 'none' ? 'button' : null,
       });
       countriesLayer.append(el);
       if (item.iso3 && !this.paths.has(item.iso3)) this.paths.set(item.iso3, el);
+      if (role !== 'none' && !this.stops.some((p) => p.dataset.iso3 === item.iso3)) this.stops.push(el);
       if (role !== 'none' && item.area < MIN_CLICKABLE_AREA) {
-        const [x, y] = item.centroid;
-        markers.append(s('circle', {
-          class: 'marker',
-          cx: x.toFixed(2),
-          cy: y.toFixed(2),
-          r: 3.2,
-          dataset: { iso3: item.iso3, role, name: summary.name, marker: 'true', signed: el.dataset.signed },
-          tabindex: '-1',
-          'aria-hidden': 'true',
-        }));
+        small.push({ iso3: item.iso3, role, name: summary.name, signed: el.dataset.signed, centroid: item.centroid, area: item.area });
       }
     }
-    this.layer.append(countriesLayer, s('path', { class: 'disputed', d: this.world.disputed }), markers);
+    // One tab stop: the first attending country until another is focused.
+    if (this.stops.length) this.stops[0].tabIndex = 0;
+    this.layer.append(countriesLayer, s('path', { class: 'disputed', d: this.world.disputed }));
     this.svg.append(this.layer);
     this.container.append(this.svg);
+    this.markers = new MapMarkers(this.container, small, this.organisationBadges(), { width: WIDTH, height: HEIGHT });
+    this.markers.element.addEventListener('click', (e) => this.activate(e.target));
+    this.markers.element.addEventListener('pointermove', (e) => this.hover(e));
+    this.markers.element.addEventListener('pointerleave', () => this.handlers.onHover(null));
 
     this.svg.addEventListener('click', (e) => this.activate(e.target));
     this.svg.addEventListener('keydown', (e) => this.onKey(e));
     this.svg.addEventListener('pointermove', (e) => this.hover(e));
     this.svg.addEventListener('pointerleave', () => this.handlers.onHover(null));
-    this.svg.addEventListener('focusin', (e) => this.hover(e, true));
-    this.svg.addEventListener('focusout', () => this.handlers.onHover(null));
+    this.svg.addEventListener('focusin', (e) => {
+      this.setStop(e.target);
+      this.markers.setFocused(e.target.dataset ? e.target.dataset.iso3 : null);
+      this.hover(e, true);
+    });
+    this.svg.addEventListener('focusout', () => {
+      this.markers.setFocused(null);
+      this.handlers.onHover(null);
+    });
 
     this.zoom = d3.zoom().scaleExtent([1, 24]).translateExtent([[0, 0], [WIDTH, HEIGHT]])
       .on('zoom', (event) => {
         this.layer.setAttribute('transform', event.transform.toString());
         this.svg.style.setProperty('--zoom-k', String(event.transform.k));
+        this.markers.place(event.transform);
       });
     d3.select(this.svg).call(this.zoom);
+    this.markers.place(d3.zoomIdentity);
+    new ResizeObserver(() => this.markers.place(d3.zoomTransform(this.svg))).observe(this.container);
+  }
+
+  /**
+   * Organisations that attended have no outline of their own: each gets a
+   * badge at its seat's country (the European Commission at Belgium, for
+   * Brussels), from the backend's capital and the outlines' centroids.
+   */
+  organisationBadges() {
+    const badges = [];
+    for (const c of this.byIso3.values()) {
+      if (c.kind !== 'organisation' || !c.role) continue;
+      const seat = [...this.byIso3.values()].find((o) => o.kind === 'country' && o.capital && o.capital === c.capital);
+      const item = seat && this.items.find((i) => i.iso3 === seat.iso3);
+      if (!item) continue;
+      badges.push({ iso3: c.iso3, role: c.role, name: c.name, label: c.iso2 || c.iso3, signed: c.signed_at_ministerial ? 'true' : 'false', centroid: item.centroid, seat: seat.name });
+    }
+    return badges;
+  }
+
+  /** Makes `el` the map's one tab stop (roving tabindex). */
+  setStop(el) {
+    if (!this.stops.includes(el)) return;
+    for (const p of this.stops) if (p !== el && p.tabIndex === 0) p.tabIndex = -1;
+    el.tabIndex = 0;
+  }
+
+  /** The element Tab lands on in the map. */
+  currentStop() {
+    return this.stops.find((p) => p.tabIndex === 0) || this.stops[0] || null;
+  }
+
+  /** Moves focus `step` countries along (by name), wrapping; Home/End go to the ends. */
+  moveFocus(step, to = null) {
+    if (!this.stops.length) return;
+    const i = this.stops.indexOf(document.activeElement);
+    const next = to === 'first' ? 0 : to === 'last' ? this.stops.length - 1
+      : ((i < 0 ? 0 : i + step) + this.stops.length) % this.stops.length;
+    const el = this.stops[next];
+    this.setStop(el);
+    el.focus({ preventScroll: true });
+    this.reveal(el.dataset.iso3);
   }
 
   countryElement(target) {
@@ -133,7 +189,15 @@ export class WorldMap {
   onKey(event) {
     const d3 = globalThis.d3;
     const sel = d3.select(this.svg);
+    const pan = event.shiftKey;
+    sel.interrupt();
     switch (event.key) {
+      case 'Home':
+        this.moveFocus(0, 'first');
+        break;
+      case 'End':
+        this.moveFocus(0, 'last');
+        break;
       case 'Enter':
       case ' ':
         if (event.target.dataset && event.target.dataset.iso3) {
@@ -150,16 +214,20 @@ export class WorldMap {
         this.zoom.scaleBy(sel, 1 / ZOOM_STEP);
         break;
       case 'ArrowLeft':
-        this.zoom.translateBy(sel, PAN_STEP, 0);
+        if (pan) this.zoom.translateBy(sel, PAN_STEP, 0);
+        else this.moveFocus(-1);
         break;
       case 'ArrowRight':
-        this.zoom.translateBy(sel, -PAN_STEP, 0);
+        if (pan) this.zoom.translateBy(sel, -PAN_STEP, 0);
+        else this.moveFocus(1);
         break;
       case 'ArrowUp':
-        this.zoom.translateBy(sel, 0, PAN_STEP);
+        if (pan) this.zoom.translateBy(sel, 0, PAN_STEP);
+        else this.moveFocus(-1);
         break;
       case 'ArrowDown':
-        this.zoom.translateBy(sel, 0, -PAN_STEP);
+        if (pan) this.zoom.translateBy(sel, 0, -PAN_STEP);
+        else this.moveFocus(1);
         break;
       case '0':
         this.reset();
@@ -175,21 +243,67 @@ export class WorldMap {
   }
 
   reset() {
+    // A reveal still moving the map would otherwise carry on past the reset.
+    globalThis.d3.select(this.svg).interrupt();
     this.zoom.transform(globalThis.d3.select(this.svg), globalThis.d3.zoomIdentity);
   }
 
-  /** Marks the open country (and clears the previous one). */
+  /** Marks the open country (and clears the previous one); it becomes the tab stop. */
   select(iso3) {
-    for (const el of this.svg.querySelectorAll('[data-selected]')) el.removeAttribute('data-selected');
+    for (const el of this.container.querySelectorAll('[data-selected]')) el.removeAttribute('data-selected');
     if (!iso3) return;
-    for (const el of this.svg.querySelectorAll(`[data-iso3="${iso3}"]`)) el.setAttribute('data-selected', 'true');
+    for (const el of this.container.querySelectorAll(`[data-iso3="${iso3}"]`)) el.setAttribute('data-selected', 'true');
+    const path = this.paths.get(iso3);
+    if (path) this.setStop(path);
+  }
+
+  /**
+   * Pans and zooms to a country when it is too small to see or not in the
+   * visible part of the map (`covered`, a screen rect such as the panel
+   * floating over the map, counts as not visible). Leaves the view alone
+   * when the country is already in sight.
+   */
+  reveal(iso3, covered = null) {
+    const d3 = globalThis.d3;
+    const path = this.paths.get(iso3);
+    if (!path) return;
+    const frame = this.container.getBoundingClientRect();
+    let right = frame.right;
+    if (covered && covered.left > frame.left && covered.left < frame.right) right = covered.left;
+    const box = path.getBoundingClientRect();
+    const small = box.width < SMALL_ON_SCREEN && box.height < SMALL_ON_SCREEN;
+    const inSight = box.left >= frame.left && box.right <= right && box.top >= frame.top && box.bottom <= frame.bottom;
+    if (!small && inSight) return;
+    const t = d3.zoomTransform(this.svg);
+    const scale = this.viewScale();
+    // The country's box in map units, and the visible area's centre in the
+    // SVG's (untransformed) units.
+    const b = path.getBBox();
+    const visibleWidth = (right - frame.left) / scale.s;
+    const visibleHeight = frame.height / scale.s;
+    const fit = Math.min(visibleWidth / Math.max(b.width, 1), visibleHeight / Math.max(b.height, 1)) * 0.4;
+    const k = Math.max(1, Math.min(MAX_REVEAL_ZOOM, small ? Math.max(fit, 4) : Math.min(fit, Math.max(t.k, 1))));
+    const cx = ((right - frame.left) / 2 - scale.x) / scale.s;
+    const cy = (frame.height / 2 - scale.y) / scale.s;
+    const target = d3.zoomIdentity.translate(cx - k * (b.x + b.width / 2), cy - k * (b.y + b.height / 2)).scale(k);
+    const sel = d3.select(this.svg);
+    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) this.zoom.transform(sel, target);
+    else this.zoom.transform(sel.transition().duration(350), target);
+  }
+
+  /** How the viewBox sits in the frame ("meet"): px per unit, and the offsets. */
+  viewScale() {
+    const w = this.container.clientWidth;
+    const h = this.container.clientHeight;
+    const scale = Math.min(w / WIDTH, h / HEIGHT);
+    return { s: scale, x: (w - WIDTH * scale) / 2, y: (h - HEIGHT * scale) / 2 };
   }
 
   /** Marks the countries of an open session or entry. */
   highlight(iso3s) {
-    for (const el of this.svg.querySelectorAll('[data-highlighted]')) el.removeAttribute('data-highlighted');
+    for (const el of this.container.querySelectorAll('[data-highlighted]')) el.removeAttribute('data-highlighted');
     for (const iso3 of iso3s) {
-      for (const el of this.svg.querySelectorAll(`[data-iso3="${iso3}"]`)) el.setAttribute('data-highlighted', 'true');
+      for (const el of this.container.querySelectorAll(`[data-iso3="${iso3}"]`)) el.setAttribute('data-highlighted', 'true');
     }
   }
 
@@ -197,7 +311,8 @@ export class WorldMap {
   showParticipation() {
     this.svg.dataset.mode = 'participation';
     this.hoverExtra = null;
-    for (const el of this.svg.querySelectorAll('.country, .marker')) {
+    this.markers.element.dataset.mode = 'participation';
+    for (const el of this.container.querySelectorAll('.country, .marker')) {
       delete el.dataset.share;
       delete el.dataset.shareClass;
     }
@@ -210,7 +325,8 @@ export class WorldMap {
    */
   showShares(cells, describe) {
     this.svg.dataset.mode = 'mineral';
-    for (const el of this.svg.querySelectorAll('.country, .marker')) {
+    this.markers.element.dataset.mode = 'mineral';
+    for (const el of this.container.querySelectorAll('.country, .marker')) {
       const entry = cells.get(el.dataset.iso3);
       const percent = entry ? entry.percent : null;
       el.dataset.share = percent === null || percent === undefined ? '' : String(percent);
