@@ -100,6 +100,26 @@ test('arrow keys move between timeline items and Enter opens one', async () => {
   await session.waitFor('the panel to close', "return !document.querySelector('[data-panel]');");
 });
 
+test('no panel prints a stray "null"; an entry names its sessions by title', async () => {
+  const entries = await session.executeAsync("const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke('get_timeline', { from: null, to: null }).then((t) => done(t.map((e) => ({ id: e.id, sessions: e.sessions }))), (e) => done(String(e)));");
+  assert.ok(Array.isArray(entries) && entries.length > 10, `the timeline's entries: ${entries}`);
+  let withSessions = 0;
+  for (const e of entries) {
+    await session.execute('location.hash = arguments[0];', [`#/timeline/entry/${e.id}`]);
+    await session.waitFor(`entry ${e.id}`, 'return document.querySelector(\'[data-panel="timeline"]\') && document.getElementById("panel").dataset.timelineId === arguments[0];', [e.id]);
+    const text = await session.execute("return document.getElementById('panel').textContent;");
+    assert.doesNotMatch(text, /\bnull\b|\bundefined\b/, `entry ${e.id}`);
+    if (e.sessions.length) {
+      withSessions += 1;
+      const labels = await session.execute("return [...document.querySelectorAll('#panel [data-session-id]')].map((b) => [b.dataset.sessionId, b.textContent]);");
+      assert.equal(labels.length, e.sessions.length);
+      for (const [id, label] of labels) assert.notEqual(label, id, `session ${id} is named by its title`);
+    }
+  }
+  assert.ok(withSessions > 0, 'some entry lists sessions');
+  await session.pressKeys(Keys.Escape);
+});
+
 test('search "tshisekedi" finds Félix Tshisekedi and opens the DRC', async () => {
   await session.execute('document.body.focus();');
   await session.pressKeys('/');

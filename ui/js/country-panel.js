@@ -1,7 +1,7 @@
 // The country panel: delegation, agreements with the US, USGS profile,
 // sessions, timeline, and every source with its status.
 
-import { h, clear } from './dom.js';
+import { append, h, clear } from './dom.js';
 import { agreementKindLabel, dateText, roleLabel, shareText, statisticLabel } from './format.js';
 import { sourceLink, sourceList, statusBadge } from './sources.js';
 import { noteEditor } from './item-actions.js';
@@ -16,7 +16,7 @@ export function renderCountryPanel(panel, detail, ctx) {
   delete panel.dataset.timelineId;
   panel.setAttribute('aria-label', `${c.name}: details`);
 
-  panel.append(
+  append(panel, [
     h('header', { class: 'panel-header' },
       c.flag ? h('img', { class: 'flag', src: `vendor/flags/${c.flag}.svg`, alt: `Flag of ${c.name}`, width: '48', height: '36', onerror: (e) => e.target.remove() }) : null,
       h('div', { class: 'panel-heading' },
@@ -32,7 +32,7 @@ export function renderCountryPanel(panel, detail, ctx) {
     eventsSection(detail, ctx),
     sourcesSection(detail, onError),
     ctx.setNote ? section('Note', noteEditor(`country:${c.iso3}`, ctx.note(`country:${c.iso3}`), (text) => ctx.setNote(`country:${c.iso3}`, text))) : null,
-  );
+  ]);
   panel.setAttribute('aria-labelledby', 'panel-title');
 }
 

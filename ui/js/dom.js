@@ -16,7 +16,11 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-function append(el, children) {
+/**
+ * Appends children as h() does: null, undefined and false are skipped (the
+ * DOM's own append would write them as the text "null"), arrays flattened.
+ */
+export function append(el, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(el, child);

@@ -1,8 +1,8 @@
 // Which parts of the window show. The map has the window: the right-hand
 // column appears only when a panel is open or, in mineral mode, to hold the
-// ranked table; below 1100 px the delegations list is a drawer and the
-// panel an overlay. On the participation map the panel floats over the map
-// (as a place card does), so opening one never resizes or repaints the map.
+// ranked table; below 1100 px the delegations list is a drawer. A panel
+// floats over the view (as a place card does over a map), so opening one
+// never resizes or repaints the map or the timeline.
 
 import { $, state } from './app-state.js';
 

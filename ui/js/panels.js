@@ -37,6 +37,10 @@ export const panelContext = {
   openSession: (id) => openPanel('session', id),
   openEntry: (id) => openPanel('entry', id),
   countryName: (iso3) => app.countryNames.get(iso3) || iso3,
+  sessionTitle: (id) => {
+    const item = app.items.find((i) => i.type === 'session' && i.id === id);
+    return item ? item.title : id;
+  },
   chosenMineral: () => state.mineral,
   primaryEventId: () => (app.info ? app.info.primary_event : null),
   host: () => (app.info ? app.info.host : null),

@@ -1,7 +1,7 @@
 // The session panel: when (in the event's zone and the reader's, side by
 // side), where, who spoke, which countries, what came of it, status, sources.
 
-import { h, clear } from './dom.js';
+import { append, h, clear } from './dom.js';
 import { dateText, statusLabel } from './format.js';
 import { sourceList, statusBadge } from './sources.js';
 import { noteEditor, starButton } from './item-actions.js';
@@ -46,7 +46,7 @@ export function renderSessionPanel(panel, s, ctx) {
   panel.dataset.sessionId = s.id;
   delete panel.dataset.iso3;
   const starred = ctx.isStarred('session', s.id);
-  panel.append(
+  append(panel, [
     h('header', { class: 'panel-header' },
       h('div', {},
         h('h2', { class: 'panel-title', id: 'panel-title' }, s.title),
@@ -78,7 +78,7 @@ export function renderSessionPanel(panel, s, ctx) {
     h('section', { class: 'panel-section' },
       h('h3', {}, 'Note'),
       noteEditor(`session:${s.id}`, ctx.note(`session:${s.id}`), (text) => ctx.setNote(`session:${s.id}`, text))),
-  );
+  ]);
 }
 
 export function renderEntryPanel(panel, t, ctx) {
@@ -87,7 +87,7 @@ export function renderEntryPanel(panel, t, ctx) {
   panel.dataset.timelineId = t.id;
   delete panel.dataset.iso3;
   delete panel.dataset.sessionId;
-  panel.append(
+  append(panel, [
     h('header', { class: 'panel-header' },
       h('div', {},
         h('h2', { class: 'panel-title', id: 'panel-title' }, t.title),
@@ -100,7 +100,7 @@ export function renderEntryPanel(panel, t, ctx) {
       h('div', { class: 'item-actions' }, starButton(ctx.isStarred('timeline', t.id), (on) => ctx.setStar('timeline', t.id, on)))),
     t.sessions.length ? h('section', { class: 'panel-section' },
       h('h3', {}, 'Sessions'),
-      h('ul', {}, t.sessions.map((id) => h('li', {}, h('button', { type: 'button', class: 'link-button', dataset: { sessionId: id }, onclick: () => ctx.openSession(id) }, id))))) : null,
+      h('ul', {}, t.sessions.map((id) => h('li', {}, h('button', { type: 'button', class: 'link-button', dataset: { sessionId: id }, onclick: () => ctx.openSession(id) }, ctx.sessionTitle ? ctx.sessionTitle(id) : id))))) : null,
     h('section', { class: 'panel-section' },
       h('h3', {}, 'Countries'),
       h('ul', { class: 'country-chips' }, t.countries.map((iso3) =>
@@ -108,5 +108,5 @@ export function renderEntryPanel(panel, t, ctx) {
     h('section', { class: 'panel-section' },
       h('h3', {}, `Sources (${t.sources.length})`),
       sourceList(t.sources, ctx.onError)),
-  );
+  ]);
 }
