@@ -138,14 +138,15 @@ pub async fn get_agenda(atlas: State<'_, AtlasState>, user: State<'_, UserState>
 #[tauri::command]
 pub async fn export_agenda_ics<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> AppResult<Option<String>> {
     crate::blocking::run("the export", move || {
-        let refs = agenda_refs(&app.state::<UserState>().snapshot());
+        let user = app.state::<UserState>().snapshot();
+        let refs = agenda_refs(&user);
         if refs.is_empty() {
             return Err(AppError::Export("Star sessions or timeline entries first: the agenda is empty.".into()));
         }
         let Some(path) = crate::dialogs::save_path(&app, "Export My agenda", "minerals-atlas-agenda.ics", ("iCalendar", &["ics"])) else {
             return Ok(None);
         };
-        let text = app.state::<AtlasState>().get().agenda_ics(&refs, chrono::Utc::now());
+        let text = app.state::<AtlasState>().get().agenda_ics(&refs, &user.notes, chrono::Utc::now());
         crate::export::write(&path, text.as_bytes())?;
         Ok(Some(path.display().to_string()))
     })

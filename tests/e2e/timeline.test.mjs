@@ -167,6 +167,14 @@ test('two starred sessions survive a restart, and the agenda exports to .ics', a
   assert.deepEqual(ids, ['cmm-0204-signings', 'cmm-0204-opening'], 'both, in time order (the day-only signing starts at midnight)');
   const noteShown = await session.text(await session.find('.agenda-item[data-agenda-id="cmm-0204-opening"] .agenda-note'));
   assert.match(noteShown, /Ask Horii about the FORGE chair/, 'the note survived the restart');
+  // A day list: both under Wednesday 4 February; the opening's end time; the
+  // day-only signing named as a same-day item whose clash cannot be checked.
+  const days = await session.execute("return [...document.querySelectorAll('.agenda-day')].map((e) => e.textContent);");
+  assert.deepEqual(days, ['Wednesday 4 February 2026']);
+  const openingWhen = await session.text(await session.find('.agenda-item[data-agenda-id="cmm-0204-opening"] .agenda-when'));
+  assert.match(openingWhen, /^19:00 PKT \(end not published\) · event time 09:00 EST$/, openingWhen);
+  const hint = await session.text(await session.find('.agenda-item[data-agenda-id="cmm-0204-opening"] .same-day'));
+  assert.match(hint, /Same day as .*sign.*clash cannot be checked/i, hint);
   // The zone chosen before the restart is remembered too.
   assert.equal(await session.execute("return document.getElementById('zone-picker').value;"), 'Asia/Karachi');
   await saveScreenshot(session, 'agenda-light');
@@ -194,6 +202,10 @@ print(json.dumps(out))
   assert.equal(opening.end, '2026-02-04T15:00:00+00:00');
   assert.match(opening.summary, /Opening remarks/);
   assert.match(opening.description, /https:\/\//, 'sources travel with the event');
+  assert.match(opening.description, /^Your note: Ask Horii about the FORGE chair/, 'the note travels with the event');
+  // The notice is a toast: it goes by itself.
+  await session.execute('document.activeElement && document.activeElement.blur();');
+  await session.waitFor('the toast to go', "return document.getElementById('notice-banner').hidden;", [], 20000);
   const signings = events.find((e) => e.uid === 'cmm-0204-signings@minerals-atlas');
   assert.equal(signings.start, '2026-02-04', 'a day-only session is an all-day event');
   assert.equal(signings.end, '2026-02-05');

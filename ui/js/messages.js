@@ -1,4 +1,4 @@
-// The error banner (goes by itself) and the notice banner (stays until closed).
+// The error banner and the notice toast: both go by themselves.
 
 import { $ } from './app-state.js';
 
@@ -12,7 +12,25 @@ export function showError(error) {
   errorTimer = setTimeout(() => { banner.hidden = true; }, 8000);
 }
 
-export function showNotice(text) {
+let noticeTimer = null;
+
+/**
+ * A notice (a toast): it goes by itself after `seconds`, but not while the
+ * pointer or the keyboard is on it; Dismiss closes it at once. `null`
+ * seconds: it stays until dismissed.
+ */
+export function showNotice(text, seconds = 10) {
+  const banner = $('notice-banner');
   $('notice-text').textContent = text;
-  $('notice-banner').hidden = false;
+  banner.hidden = false;
+  clearTimeout(noticeTimer);
+  if (seconds === null) return;
+  const hideLater = () => {
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => {
+      if (banner.matches(':hover, :focus-within')) hideLater();
+      else banner.hidden = true;
+    }, seconds * 1000);
+  };
+  hideLater();
 }

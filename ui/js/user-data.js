@@ -32,7 +32,8 @@ export async function loadUser() {
   try {
     const view = await api.getUserData();
     app.user = view.data;
-    if (view.notice) showNotice(view.notice);
+    // What happened to the user's own data stays until it is read and dismissed.
+    if (view.notice) showNotice(view.notice, null);
   } catch (e) {
     showError(e);
   }

@@ -10,9 +10,32 @@ pub enum ItemKind {
     Timeline,
 }
 
+impl ItemKind {
+    /// The name serde gives it, which is also the prefix of a note's key
+    /// (`session:<id>`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Session => "session",
+            ItemKind::Timeline => "timeline",
+        }
+    }
+}
+
 /// A session or timeline entry, by id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ItemRef {
     pub kind: ItemKind,
     pub id: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ItemKind;
+
+    #[test]
+    fn the_name_is_serde_s() {
+        for kind in [ItemKind::Session, ItemKind::Timeline] {
+            assert_eq!(serde_json::to_string(&kind).unwrap_or_default(), format!("\"{}\"", kind.as_str()));
+        }
+    }
 }

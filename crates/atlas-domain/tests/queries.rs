@@ -256,14 +256,23 @@ fn ics_export_has_stable_uids_utc_times_and_all_day_dates() {
     let a = atlas();
     let starred = vec![star(ItemKind::Session, "cmm-0204-opening"), star(ItemKind::Session, "cmm-0204-signings")];
     let stamp = chrono::DateTime::parse_from_rfc3339("2026-11-27T12:00:00Z").unwrap().with_timezone(&chrono::Utc);
-    let ics = a.agenda_ics(&starred, stamp);
+    let ics = a.agenda_ics(&starred, &Default::default(), stamp);
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(ics.contains("UID:cmm-0204-opening@minerals-atlas\r\n"));
     assert!(ics.contains("DTSTART:20260204T140000Z\r\n"), "09:00 in Washington is 14:00 UTC");
     assert!(ics.contains("DTSTART;VALUE=DATE:20260204\r\nDTEND;VALUE=DATE:20260205\r\n"));
     assert!(ics.contains("DTSTAMP:20261127T120000Z"));
     assert!(ics.lines().all(|l| l.len() <= 75), "folded");
-    assert_eq!(ics, a.agenda_ics(&starred, stamp), "deterministic");
+    assert_eq!(ics, a.agenda_ics(&starred, &Default::default(), stamp), "deterministic");
+    assert!(!ics.contains("Your note"), "no note, no note line");
+    // The user's note leads the event's description; a blank one is left out.
+    let notes = std::collections::BTreeMap::from([
+        ("session:cmm-0204-opening".to_string(), "Ask about the Pakistan MOU".to_string()),
+        ("session:cmm-0204-signings".to_string(), "   ".to_string()),
+    ]);
+    let with_notes = a.agenda_ics(&starred, &notes, stamp).replace("\r\n ", "");
+    assert!(with_notes.contains("DESCRIPTION:Your note: Ask about the Pakistan MOU\\n\\n"), "{with_notes}");
+    assert_eq!(with_notes.matches("Your note").count(), 1);
 }
 
 /// Time-aware statuses through the queries, with the clock injected: PMIF

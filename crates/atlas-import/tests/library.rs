@@ -48,7 +48,11 @@ fn an_imported_schedule_is_on_the_timeline_in_search_and_in_the_agenda() {
         atlas.agenda(&[atlas_domain::item::ItemRef { kind: atlas_domain::item::ItemKind::Session, id: opening.id.clone() }], None).unwrap();
     assert_eq!(agenda.items.len(), 1);
     assert!(atlas
-        .agenda_ics(&[atlas_domain::item::ItemRef { kind: atlas_domain::item::ItemKind::Session, id: opening.id.clone() }], Utc::now())
+        .agenda_ics(
+            &[atlas_domain::item::ItemRef { kind: atlas_domain::item::ItemKind::Session, id: opening.id.clone() }],
+            &Default::default(),
+            Utc::now()
+        )
         .contains("DTSTART:20190821T090000Z"));
     // The built-in data is all still there.
     assert_eq!(atlas.countries().len(), Atlas::new(base).unwrap().countries().len());

@@ -72,10 +72,23 @@ impl Atlas {
         Ok(AgendaView { items: items.into_iter().map(|x| x.0).collect(), missing })
     }
 
-    /// The starred items as an iCalendar file, stamped with `stamp`.
-    pub fn agenda_ics(&self, starred: &[ItemRef], stamp: chrono::DateTime<chrono::Utc>) -> String {
+    /// The starred items as an iCalendar file, stamped with `stamp`, each
+    /// with the user's note on it first (`notes` keyed `session:<id>`,
+    /// `timeline:<id>`, as the user data keeps them).
+    pub fn agenda_ics(
+        &self,
+        starred: &[ItemRef],
+        notes: &std::collections::BTreeMap<String, String>,
+        stamp: chrono::DateTime<chrono::Utc>,
+    ) -> String {
         let mut events = Vec::new();
-        for ItemRef { kind, id } in starred {
+        for item in starred {
+            let ItemRef { kind, id } = item;
+            let note = notes.get(&format!("{}:{}", kind.as_str(), id)).map(|n| n.trim()).filter(|n| !n.is_empty());
+            let with_note = |description: String| match note {
+                Some(n) => format!("Your note: {n}\n\n{description}"),
+                None => description,
+            };
             match kind {
                 ItemKind::Session => {
                     if let Some(&i) = self.session_by_id.get(id) {
@@ -101,7 +114,7 @@ impl Atlas {
                             uid: s.id.clone(),
                             summary: s.title.clone(),
                             location: s.venue.clone().or_else(|| event.and_then(|e| e.city.clone())),
-                            description,
+                            description: with_note(description),
                             start: s.start,
                             end: Some(s.end),
                             precision: s.time_precision,
@@ -124,7 +137,7 @@ impl Atlas {
                             uid: t.id.clone(),
                             summary: t.title.clone(),
                             location: None,
-                            description,
+                            description: with_note(description),
                             start: t.start,
                             end: t.end,
                             precision: t.time_precision,
