@@ -16,7 +16,8 @@ const VIEWS = [
   ['map', '#/map', '#map svg.world-map'],
   ['country-panel', '#/map/country/PAK', '[data-panel="country"][data-iso3="PAK"]'],
   ['mineral', '#/map/mineral/cobalt/production', 'svg.world-map[data-mode="mineral"]'],
-  ['timeline', '#/timeline', '.tl-item'],
+  ['timeline', '#/timeline', '#day-list .day-item'],
+  ['timeline-axis', '#/timeline/axis', '.tl-item'],
   ['session-panel', '#/timeline/session/cmm-0204-opening', '[data-panel="session"]'],
   ['agenda', '#/agenda', '.agenda-item'],
 ];

@@ -13,11 +13,14 @@ test('views, panels and minerals round-trip', () => {
     { ...EMPTY_STATE, view: 'agenda' },
     { ...EMPTY_STATE, mineral: 'rare-earths', measure: 'reserves', panel: { type: 'country', id: 'COD' } },
     { ...EMPTY_STATE, view: 'timeline', panel: { type: 'entry', id: 'tl-20260220-india-joins' } },
+    { ...EMPTY_STATE, view: 'timeline', schedule: 'axis', panel: { type: 'session', id: 'cmm-0204-opening' } },
   ]) {
     assert.deepEqual(parseHash(toHash(state)), state);
   }
   assert.deepEqual(parseHash('#/mineral/cobalt'), { ...EMPTY_STATE, mineral: 'cobalt' });
   assert.equal(toHash(EMPTY_STATE), '#/map');
+  assert.equal(toHash({ ...EMPTY_STATE, view: 'timeline', schedule: 'axis' }), '#/timeline/axis');
+  assert.equal(toHash({ ...EMPTY_STATE, view: 'map', schedule: 'axis' }), '#/map', 'the axis belongs to the timeline');
 });
 
 test('anything malformed is ignored, not guessed', () => {

@@ -20,7 +20,7 @@ import { closePanel, hidePanel, openCountry, openPanel, showPanel, warmPanel } f
 import { fillMineralPicker, showMineral, usgsRelease } from './mineral-mode.js';
 import { loadUser, userHooks } from './user-data.js';
 import { showAgenda } from './agenda-controller.js';
-import { ensureTimeline, rebuildTimeline, renderPresets, showEventOnTimeline, zoomTimeline } from './timeline/timeline-controller.js';
+import { rebuildTimeline, showSchedule, renderPresets, showEventOnTimeline, zoomTimeline } from './timeline/timeline-controller.js';
 import { timelineItems } from './timeline/items.js';
 import { statusDetails, statusText } from './status-bar.js';
 import { refreshLayout, wireLayout } from './layout.js';
@@ -40,7 +40,7 @@ function showView(view) {
   }
   for (const v of ['map', 'timeline', 'agenda']) $(`view-${v}`).hidden = v !== view;
   refreshLayout();
-  if (view === 'timeline') ensureTimeline();
+  if (view === 'timeline') showSchedule();
   if (view === 'agenda') showAgenda();
 }
 
@@ -48,8 +48,10 @@ function applyState(next) {
   const viewChanged = next.view !== state.view;
   const panelChanged = JSON.stringify(next.panel) !== JSON.stringify(state.panel);
   const mineralChanged = next.mineral !== state.mineral || next.measure !== state.measure;
+  const scheduleChanged = next.schedule !== state.schedule;
   Object.assign(state, next);
   if (viewChanged) showView(state.view);
+  else if (scheduleChanged && state.view === 'timeline') showSchedule();
   if (mineralChanged && app.map) showMineral(state.mineral, state.measure);
   if (panelChanged) {
     if (state.panel) showPanel(state.panel);
@@ -124,6 +126,9 @@ function wireControls() {
     const b = e.target.closest('[data-timeline-zoom]');
     if (b) zoomTimeline(b.dataset.timelineZoom);
   });
+  for (const b of document.querySelectorAll('[data-schedule]')) {
+    b.addEventListener('click', () => navigate({ schedule: b.dataset.schedule }));
+  }
   $('tl-in').addEventListener('click', () => app.timeline && app.timeline.zoomBy(2));
   $('tl-out').addEventListener('click', () => app.timeline && app.timeline.zoomBy(0.5));
   const tabs = [...document.querySelectorAll('[role="tab"][data-view]')];

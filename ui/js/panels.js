@@ -9,6 +9,7 @@ import { renderCountryPanel } from './country-panel.js';
 import { renderEntryPanel, renderSessionPanel } from './session-panel.js';
 import { showError } from './messages.js';
 import { setListStop } from './country-list.js';
+import { selectInDayList } from './timeline/day-list.js';
 import { narrowWindow, refreshLayout, setDrawer } from './layout.js';
 import { isStarred, noteOf, setNote, setStar, viewerZone } from './user-data.js';
 
@@ -106,6 +107,7 @@ export async function showPanel(panelState) {
       if (!sameKey(key)) return;
       render(panel, detail, panelContext);
       if (app.timeline) app.timeline.setSelected(key);
+      selectInDayList($('day-list'), key);
       afterPaint(() => {
         if (!sameKey(key)) return;
         markCountry(null);

@@ -1,7 +1,8 @@
 // The reader's time zone: the system's by default; quick picks; any IANA
-// zone by name. Remembered in the user's data.
+// zone by name or by city ("Brussels"). Remembered in the user's data.
 
 import { h, clear } from './dom.js';
+import { zoneFromInput } from './zone-names.js';
 
 export const QUICK_ZONES = [
   ['America/New_York', 'Washington'],
@@ -31,13 +32,13 @@ export function renderZonePicker(select, current, onChange, loadAllZones) {
       return;
     }
     const zones = await loadAllZones();
-    const input = h('input', { type: 'text', list: 'zone-names', class: 'zone-input', 'aria-label': 'Time zone (IANA name)', placeholder: 'e.g. Europe/Brussels' });
+    const input = h('input', { type: 'text', list: 'zone-names', class: 'zone-input', 'aria-label': 'Time zone: a city or an IANA name', placeholder: 'a city, e.g. Brussels' });
     const datalist = h('datalist', { id: 'zone-names' }, zones.map((z) => h('option', { value: z })));
     let finished = false; // Enter removes the input, which then blurs: act once.
     const done = () => {
       if (finished) return;
       finished = true;
-      const v = input.value.trim();
+      const v = zoneFromInput(input.value, zones);
       input.remove();
       datalist.remove();
       if (v) onChange(v);

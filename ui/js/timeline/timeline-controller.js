@@ -1,6 +1,7 @@
-// The Timeline view: builds the zoomable axis once it is first shown, in the
-// primary event's zone; its preset buttons come from the events
-// (`timelinePresets`), so imported conferences get theirs too.
+// The Timeline view: a day list by default (day-list.js), or the zoomable
+// axis, built once it is first shown, in the primary event's zone; its
+// preset buttons come from the events (`timelinePresets`), so imported
+// conferences get theirs too. Which one shows is in the hash.
 
 import { $, app, markPainted, navigate, nowMs, primaryEvent, state } from '../app-state.js';
 import { clear } from '../dom.js';
@@ -8,6 +9,7 @@ import { openPanel } from '../panels.js';
 import { TimelineView } from './timeline-view.js';
 import { nowAndNext } from './now.js';
 import { timelinePresets } from './items.js';
+import { renderDayList } from './day-list.js';
 
 const FALLBACK_ZONE = 'UTC';
 
@@ -33,13 +35,32 @@ export function ensureTimeline() {
   if (state.panel && state.panel.type !== 'country') app.timeline.setSelected(`${state.panel.type}:${state.panel.id}`);
 }
 
+const panelKey = () => (state.panel && state.panel.type !== 'country' ? `${state.panel.type}:${state.panel.id}` : null);
+
+/** Shows the schedule as the hash says: the day list, or the axis. */
+export function showSchedule() {
+  const axis = state.schedule === 'axis';
+  for (const b of document.querySelectorAll('[data-schedule]')) b.setAttribute('aria-pressed', String(b.dataset.schedule === state.schedule));
+  $('tl-axis-controls').hidden = !axis;
+  $('timeline').hidden = !axis;
+  $('timeline-legend').hidden = !axis;
+  $('day-list').hidden = axis;
+  if (axis) {
+    ensureTimeline();
+    return;
+  }
+  $('now-line').textContent = nowAndNext(app.events, app.items, nowMs()).text;
+  renderDayList($('day-list'), app.items, (item) => openPanel(item.type, item.id), panelKey());
+}
+
+
 /** Builds the timeline again over new items (after an import or an undo). */
 export function rebuildTimeline() {
   renderPresets();
   if (!app.timeline) return;
   app.timeline.destroy();
   app.timeline = null;
-  if (state.view === 'timeline') ensureTimeline();
+  if (state.view === 'timeline') showSchedule();
 }
 
 export function zoomTimeline(presetId) {
@@ -74,7 +95,7 @@ export function renderPresets() {
 
 /** The timeline, zoomed to one event's sessions (an imported conference). */
 export function showEventOnTimeline(eventId) {
-  navigate({ view: 'timeline', panel: null });
+  navigate({ view: 'timeline', schedule: 'axis', panel: null });
   // The view switch builds the timeline synchronously from the hash change.
   setTimeout(() => { if (app.timeline) app.timeline.zoomToEvent(eventId); }, 0);
 }
