@@ -166,6 +166,11 @@ fn stars_notes_and_zone_are_saved_and_validated() {
         assert_eq!(err["code"], "invalid_argument");
         let agenda = call(&w, "get_agenda", json!({"zone": "Asia/Karachi"})).unwrap();
         assert_eq!(agenda["items"][0]["viewer_start"]["clock"], "19:00");
+        call(&w, "set_last_view", json!({"view": "#/map/mineral/cobalt/production/country/COD"})).unwrap();
+        for bad in [json!("javascript:alert(1)"), json!("#/map\u{0}"), json!(format!("#/{}", "x".repeat(600))), json!("#/café")] {
+            let err = call(&w, "set_last_view", json!({ "view": bad })).expect_err("not a view");
+            assert_eq!(err["code"], "invalid_argument", "{bad}");
+        }
     }
     // A new app on the same folder: everything that was accepted is there, nothing that was refused.
     let (_app, w) = app_window_in(&dir);
@@ -174,6 +179,10 @@ fn stars_notes_and_zone_are_saved_and_validated() {
     assert_eq!(back["data"]["starred"].as_array().unwrap().len(), 1);
     assert_eq!(back["data"]["notes"]["country:PAK"], "Reko Diq");
     assert_eq!(back["data"]["settings"]["time_zone"], "Asia/Karachi");
+    assert_eq!(
+        back["data"]["settings"]["last_view"], "#/map/mineral/cobalt/production/country/COD",
+        "the last good view, none of the refused"
+    );
 }
 
 #[test]

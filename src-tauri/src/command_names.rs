@@ -22,6 +22,7 @@
     "set_star",
     "set_note",
     "set_time_zone",
+    "set_last_view",
     "get_agenda",
     "export_agenda_ics",
     "import_file",

@@ -127,6 +127,12 @@ pub async fn set_time_zone<R: tauri::Runtime>(app: tauri::AppHandle<R>, zone: Op
     .await
 }
 
+/// Keeps the view shown (its hash) for the next start.
+#[tauri::command]
+pub async fn set_last_view<R: tauri::Runtime>(app: tauri::AppHandle<R>, view: Option<String>) -> AppResult<atlas_store::UserData> {
+    update_user(app, move |d| d.set_last_view(view.as_deref())).await
+}
+
 #[tauri::command]
 pub async fn get_agenda(atlas: State<'_, AtlasState>, user: State<'_, UserState>, zone: Option<String>) -> AppResult<AgendaView> {
     Ok(atlas.get().agenda(&agenda_refs(&user.snapshot()), zone.as_deref())?)

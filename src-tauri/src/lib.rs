@@ -86,6 +86,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, wiring: Wiring) -> Builder<R
             commands::set_star,
             commands::set_note,
             commands::set_time_zone,
+            commands::set_last_view,
             commands::get_agenda,
             commands::export_agenda_ics,
             import_commands::import_file,

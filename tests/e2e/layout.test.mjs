@@ -154,3 +154,20 @@ test('in mineral mode the column beside the map holds the ranked table; a row op
   await session.waitFor('the table back', "return !document.getElementById('mineral-table').hidden;");
   await settled(session);
 });
+
+test('the view comes back after a restart: the hash is kept', async () => {
+  const driver = await startDriver({ port: 4720, env: { MINERALS_ATLAS_WINDOW_SIZE: '1280x800' } });
+  drivers.push(driver);
+  let session = await driver.open();
+  assert.equal(await session.execute('return location.hash;'), '', 'a first start has no view to restore');
+  await session.execute("location.hash = '#/map/mineral/cobalt/production/country/COD';");
+  await session.waitForSelector('[data-panel="country"][data-iso3="COD"]');
+  await new Promise((r) => setTimeout(r, 1200));
+  await session.delete();
+  session = await driver.open();
+  assert.equal(await session.execute('return location.hash;'), '#/map/mineral/cobalt/production/country/COD');
+  await session.waitForSelector('[data-panel="country"][data-iso3="COD"]');
+  assert.equal(await session.execute("return document.querySelector('svg.world-map').dataset.mode;"), 'mineral');
+  assert.equal(await session.execute("return document.getElementById('mineral-picker').value;"), 'cobalt');
+  await session.delete();
+});

@@ -28,6 +28,7 @@ export const getMineral = (id) => invoke('get_mineral', { id });
 export const listEvents = () => invoke('list_events');
 export const listSessions = (event, day = null) => invoke('list_sessions', { event, day });
 export const getSession = (id, zone = null) => invoke('get_session', { id, zone });
+export const setLastView = (view) => invoke('set_last_view', { view });
 export const getTimeline = (from = null, to = null) => invoke('get_timeline', { from, to });
 export const datasetInfo = () => invoke('dataset_info');
 export const search = (query, limit = 12) => invoke('search', { query, limit });

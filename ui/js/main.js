@@ -112,6 +112,16 @@ async function reloadData() {
   if (state.panel) showPanel(state.panel);
 }
 
+let rememberTimer = null;
+/** Keeps the view for the next start, once the user has stayed on it a moment. */
+function rememberView() {
+  clearTimeout(rememberTimer);
+  rememberTimer = setTimeout(() => {
+    // A read-only start (another window has the folder) cannot keep it: no matter.
+    api.setLastView(location.hash || null).catch(() => {});
+  }, 400);
+}
+
 function wireControls() {
   wireLayout();
   $('mineral-picker').addEventListener('change', (e) => navigate({ mineral: e.target.value || null }));
@@ -151,7 +161,10 @@ function wireControls() {
     if (stop) stop.focus({ preventScroll: true });
   });
   $('notice-close').addEventListener('click', () => { $('notice-banner').hidden = true; });
-  window.addEventListener('hashchange', () => applyState(parseHash(location.hash)));
+  window.addEventListener('hashchange', () => {
+    applyState(parseHash(location.hash));
+    rememberView();
+  });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !$('panel').hidden && !document.querySelector('dialog[open]')) {
       event.preventDefault();
@@ -228,6 +241,9 @@ async function boot() {
   } catch (e) {
     showError(e);
   }
+  // The hash is the state: with none given, the view of the last session.
+  const lastView = app.user.settings.last_view;
+  if ((!location.hash || location.hash === '#') && lastView) history.replaceState(null, '', lastView);
   const initial = parseHash(location.hash);
   state.measure = initial.measure;
   if (app.map) await showMineral(null, 'production');

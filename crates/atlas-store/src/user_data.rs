@@ -29,6 +29,19 @@ pub use atlas_domain::item::{ItemKind, ItemRef};
 pub struct Settings {
     /// The IANA zone the user reads times in; `None` means the system's.
     pub time_zone: Option<String>,
+    /// The view last shown (its URL hash, "#/map/country/PAK"), restored at
+    /// the next start. Absent in files written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_view: Option<String>,
+}
+
+/// The longest view hash kept; the page's own hashes are far shorter.
+pub const MAX_VIEW_BYTES: usize = 512;
+
+/// A view hash the page could have written: "#/", then printable ASCII
+/// (the page percent-encodes anything else), within its length.
+pub fn valid_view(view: &str) -> bool {
+    view.starts_with("#/") && view.len() <= MAX_VIEW_BYTES && view.bytes().all(|b| b.is_ascii_graphic())
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,6 +74,9 @@ impl UserData {
         if let Some((target, text)) = self.notes.iter().find(|(t, n)| !valid_target(t) || n.len() > MAX_NOTE_BYTES) {
             return Err(format!("the note on \"{}\" ({} bytes) is not one the app could have saved", shorten(target), text.len()));
         }
+        if let Some(view) = self.settings.last_view.as_deref().filter(|v| !valid_view(v)) {
+            return Err(format!("the last view \"{}\" is not one the app could have saved", shorten(view)));
+        }
         Ok(())
     }
 
@@ -78,6 +94,18 @@ impl UserData {
         } else if !starred && present {
             self.starred.retain(|x| x != &item);
         }
+        Ok(())
+    }
+
+    /// Keeps the view to restore at the next start; `None` forgets it.
+    pub fn set_last_view(&mut self, view: Option<&str>) -> Result<(), StoreError> {
+        if let Some(v) = view.filter(|v| !valid_view(v)) {
+            return Err(StoreError::Invalid(format!(
+                "\"{}\" is not a view of the app (\"#/…\", at most {MAX_VIEW_BYTES} bytes)",
+                shorten(v)
+            )));
+        }
+        self.settings.last_view = view.map(str::to_string);
         Ok(())
     }
 

@@ -361,3 +361,23 @@ fn a_file_the_app_could_not_have_written_is_moved_aside() {
         }
     }
 }
+
+#[test]
+fn the_last_view_is_kept_only_when_the_page_could_have_written_it() {
+    let mut d = UserData::default();
+    d.set_last_view(Some("#/timeline/axis/session/cmm-0204-opening")).unwrap();
+    assert_eq!(d.settings.last_view.as_deref(), Some("#/timeline/axis/session/cmm-0204-opening"));
+    for bad in ["", "map", "#map", "#/a b", "#/\u{7f}", "#/été", "javascript:x"] {
+        assert!(d.set_last_view(Some(bad)).is_err(), "{bad:?}");
+    }
+    assert!(d.set_last_view(Some(&format!("#/{}", "x".repeat(MAX_VIEW_BYTES)))).is_err());
+    assert_eq!(d.settings.last_view.as_deref(), Some("#/timeline/axis/session/cmm-0204-opening"), "a refusal changes nothing");
+    d.set_last_view(None).unwrap();
+    assert_eq!(d.settings.last_view, None);
+    // A file that says otherwise is not one the app wrote.
+    d.settings.last_view = Some("no hash".into());
+    assert!(d.validate().is_err());
+    // A file from before the view was kept reads as none.
+    let old: UserData = serde_json::from_str(r#"{"version": 1, "starred": [], "notes": {}, "settings": {"time_zone": null}}"#).unwrap();
+    assert_eq!(old.settings.last_view, None);
+}
