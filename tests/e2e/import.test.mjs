@@ -51,6 +51,9 @@ test('import from the button, then find a session on the timeline and through se
   assert.equal(await session.execute("return document.getElementById('import-sheet').dataset.result;"), 'ok');
   const counts = await session.text(await session.find('[data-import-counts]'));
   assert.match(counts, /^79 added, 0 updated, 0 unchanged, 0 removed, from frab-camp2019_schedule\.json \(schedule-json\)/);
+  // Times in words and in the reader's zone, not ISO stamps in UTC.
+  const span = await session.execute("return [...document.querySelectorAll('#import-sheet .hint')].map((p) => p.textContent).find((t) => t.startsWith('Sessions from')) || '';");
+  assert.match(span, /^Sessions from \d{1,2} August 2019, \d\d:\d\d \S+ to \d{1,2} August 2019, \d\d:\d\d \S+\.$/, span);
   // Show on timeline: the imported conference's sessions are drawn and can be opened.
   await session.click(await session.find('#import-sheet [data-sheet-show]'));
   const opening = await session.waitForSelector('#timeline [data-session-id^="imp-camp2019--"][title^="Opening Ceremony"]');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateRangeText, dateText, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
+import { dateRangeText, dateText, instantText, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
 
 test('shares: precision by size, and upper bounds marked', () => {
   assert.equal(shareText({ percent: 74.19 }), '74.2%');
@@ -27,4 +27,12 @@ test('a span of days reads as people write it', () => {
   assert.equal(dateRangeText('2025-12-30', '2026-01-02'), '30 December 2025 – 2 January 2026');
   assert.equal(dateRangeText('2026-04-08', '2026-04-08'), '8 April 2026');
   assert.equal(dateRangeText('2026-04-08', null), '8 April 2026');
+});
+
+test("an import's instants read in the reader's zone, not as UTC stamps", () => {
+  assert.match(instantText('2026-04-08T04:00:00Z', 'Asia/Karachi'), /^8 April 2026,? 09:00 (GMT\+5|PKT)$/);
+  assert.match(instantText('2026-02-04T14:00:00Z', 'America/New_York'), /^4 February 2026,? 09:00 (EST|GMT-5)$/);
+  assert.equal(instantText('not a time', 'UTC'), 'not a time');
+  assert.equal(instantText('2026-02-04T14:00:00Z', 'Mars/Base'), '2026-02-04T14:00:00Z', 'an unknown zone keeps the stamp');
+  assert.equal(instantText(null, 'UTC'), '');
 });

@@ -55,6 +55,22 @@ export function dateRangeText(start, end) {
   return `${ds}–${full}`;
 }
 
+/**
+ * An instant ("2026-04-08T04:00:00Z") as a person reads it in `zone`:
+ * "8 April 2026, 09:00 GMT+5". Anything unreadable is returned as given.
+ */
+export function instantText(iso, zone) {
+  const when = new Date(iso);
+  if (!iso || Number.isNaN(when.getTime())) return iso || '';
+  try {
+    return new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone, timeZoneName: 'short',
+    }).format(when).replace(' at ', ', ');
+  } catch {
+    return iso;
+  }
+}
+
 export function statisticLabel(statistic) {
   return { production: 'Production', reserves: 'Reserves', capacity: 'Capacity' }[statistic] || statistic;
 }

@@ -6,6 +6,8 @@
 
 import * as api from './api.js';
 import { h, clear } from './dom.js';
+import { instantText } from './format.js';
+import { viewerZone } from './user-data.js';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const SHOWN_WARNINGS = 30;
@@ -101,7 +103,7 @@ export function setupImport(els, hooks) {
       ? `Data pack from ${result.file_name} (${s.added} sessions).`
       : `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, from ${result.file_name} (${s.format}).`;
     body.append(h('p', { 'data-import-counts': '' }, counts));
-    if (s.first_start_utc) body.append(h('p', { class: 'hint' }, `Sessions from ${s.first_start_utc} to ${s.last_start_utc} (UTC).`));
+    if (s.first_start_utc) body.append(h('p', { class: 'hint' }, `Sessions from ${instantText(s.first_start_utc, viewerZone())} to ${instantText(s.last_start_utc, viewerZone())}.`));
     if (s.kind === 'schedule' && !s.zone_from_file) body.append(askZone(s.time_zone));
     if (result.starred_changes.length) {
       body.append(h('h3', {}, 'Changes to your starred sessions'),
@@ -190,7 +192,7 @@ export function setupImport(els, hooks) {
     for (const sch of lib.schedules) {
       list.append(h('li', { dataset: { scheduleKey: sch.key } },
         h('strong', {}, sch.title), ' ',
-        h('span', { class: 'hint' }, `${sch.events} sessions · ${sch.format} · ${sch.file_name} · times in ${sch.time_zone} · imported ${sch.imported_at}`), ' ',
+        h('span', { class: 'hint' }, `${sch.events} sessions · ${sch.format} · ${sch.file_name} · times in ${sch.time_zone} · imported ${instantText(sch.imported_at, viewerZone())}`), ' ',
         h('button', { type: 'button', onclick: () => { els.librarySheet.close(); hooks.showOnTimeline(sch.event_id); } }, 'Show on timeline'), ' ',
         h('button', { type: 'button', 'data-remove': sch.key, onclick: () => change(() => api.removeSchedule(sch.key)) }, 'Remove')));
     }
