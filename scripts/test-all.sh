@@ -37,8 +37,13 @@ node scripts/check-licences.mjs
 step "importer fuzz targets, a short run (scripts/fuzz.sh 1800 for a long one)"
 scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
 
-step "release build for the real-window tests"
-cargo build --release --bin minerals-atlas
+step "release build and bundles (.deb, .rpm, offline): the binary the real-window tests drive is the one shipped"
+# One build with the features the bundles use (custom-protocol); a separate
+# plain cargo build would compile the Tauri stack a second time.
+npx tauri build --bundles deb,rpm
+for f in target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm; do
+  printf 'bundle: %s  %s bytes\n' "$f" "$(stat -c %s "$f")"
+done
 
 step "hostile corpus through the real binary (exit 0 or 1 with a reason, bounded time, no panic)"
 node tests/hostile/run-corpus.mjs target/release/minerals-atlas
@@ -62,12 +67,8 @@ else
   sh -c "$e2e"
 fi
 
-step "bundles (.deb, .rpm, offline) and the installed .deb"
+step "the installed .deb"
 if [[ $(id -u) -eq 0 ]]; then
-  npx tauri build --bundles deb,rpm
-  for f in target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm; do
-    printf 'bundle: %s  %s bytes\n' "$f" "$(stat -c %s "$f")"
-  done
   tests/installed/deb.sh target/release/bundle/deb/*.deb
 elif [[ -n "${CI:-}" ]]; then
   echo "CI must install the .deb (needs root)" >&2

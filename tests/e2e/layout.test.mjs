@@ -49,6 +49,12 @@ for (const [size, port, least] of [['1280x800', 4640, 0.5], ['1440x900', 4650, 0
     // (WebKitGTK's snapshot stalls while the list is display:none, so the
     // narrow window's screenshot is taken with the drawer open.)
     await saveScreenshot(session, `layout-map-${size}-drawer`);
+    // Escape closes the drawer and gives focus back to the button that opened it.
+    await session.pressKeys(Keys.Escape);
+    await session.waitFor('Escape to close the drawer', "return document.querySelector('.country-nav').getBoundingClientRect().width === 0;");
+    assert.equal(await session.execute('return document.activeElement.id;'), 'nav-toggle', 'focus goes back to the Delegations button');
+    await session.click(await session.find('#nav-toggle'));
+    await session.waitFor('the drawer again', "return document.querySelector('.country-nav').getBoundingClientRect().width > 100;");
     await session.click(await session.find('.country-button[data-iso3="PAK"]'));
     await session.waitForSelector('[data-panel="country"][data-iso3="PAK"]');
     await session.waitFor('the drawer to close', "return document.querySelector('.country-nav').getBoundingClientRect().width === 0 && document.getElementById('nav-toggle').getAttribute('aria-expanded') === 'false';");
@@ -131,6 +137,16 @@ test('the map is fewer than 10 Tab presses away, and the list and the map are on
   // Tab from the list's stop leaves the list (to the Map tab).
   await session.pressKeys(Keys.Tab);
   assert.equal(await session.execute('return document.activeElement.id;'), 'tab-map');
+  // On the map, End and Home go to the last and first attending country.
+  await session.execute("document.querySelector('.world-map [tabindex=\"0\"]').focus();");
+  // (The map's countries are drawn attending last and by name, so document order is the walk's order.)
+  const byName = await session.execute("return [...new Set([...document.querySelectorAll('.world-map path[data-iso3][tabindex]')].map((e) => e.dataset.name))];");
+  assert.ok(byName.length > 50, 'every attending party is a stop');
+  const focusedName = () => session.execute('return document.activeElement.dataset.name;');
+  await session.pressKeys(Keys.End);
+  assert.equal(await focusedName(), byName[byName.length - 1], 'End: the last country by name');
+  await session.pressKeys(Keys.Home);
+  assert.equal(await focusedName(), byName[0], 'Home: the first country by name');
 });
 
 test('in mineral mode the column beside the map holds the ranked table; a row opens the country', async () => {
@@ -146,6 +162,12 @@ test('in mineral mode the column beside the map holds the ranked table; a row op
   const aside = await session.execute("const p = document.getElementById('panel-area').getBoundingClientRect(); const f = document.getElementById('map-frame').getBoundingClientRect(); return { panelLeft: p.left, frameRight: f.right };");
   assert.ok(aside.frameRight <= aside.panelLeft + 1, 'in a wide window the map is beside the table, not under it');
   console.log(`map share at 1280x800 in mineral mode: ${(layout.share * 100).toFixed(1)}%`);
+  // The European Commission has no USGS row: its badge is greyed as a country with none is, not coloured as attending.
+  const badge = await session.execute(`const probe = document.createElement('div'); probe.style.background = 'var(--map-unreported)';
+    document.body.append(probe); const grey = getComputedStyle(probe).backgroundColor; probe.remove();
+    const b = document.querySelector('.map-badge[data-iso3="EUC"]'); return { bg: getComputedStyle(b).backgroundColor, grey, share: b.dataset.shareClass || null };`);
+  assert.equal(badge.share, null, 'no share class for the Commission');
+  assert.equal(badge.bg, badge.grey, 'the EU badge is greyed in mineral mode');
   await saveScreenshot(session, 'layout-mineral-cobalt-1280x800');
   await session.click(await session.find('#mineral-ranking tbody tr[data-iso3="COD"] button'));
   await session.waitForSelector('[data-panel="country"][data-iso3="COD"]');
@@ -169,5 +191,17 @@ test('the view comes back after a restart: the hash is kept', async () => {
   await session.waitForSelector('[data-panel="country"][data-iso3="COD"]');
   assert.equal(await session.execute("return document.querySelector('svg.world-map').dataset.mode;"), 'mineral');
   assert.equal(await session.execute("return document.getElementById('mineral-picker').value;"), 'cobalt');
+  // A kept view naming something gone since (an import removed, a dataset
+  // without it) starts with the usual not-found message, and the app works.
+  await session.execute("location.hash = '#/country/XYZ';");
+  await session.waitFor('the error banner', "const b = document.getElementById('error-banner'); return !b.hidden && b.textContent.includes('XYZ');");
+  await new Promise((r) => setTimeout(r, 1200));
+  await session.delete();
+  session = await driver.open();
+  assert.equal(await session.execute('return location.hash;'), '#/country/XYZ');
+  await session.waitFor('the error banner at start-up', "const b = document.getElementById('error-banner'); return !b.hidden && b.textContent.includes('XYZ');");
+  assert.equal(await session.execute("return document.querySelector('[data-panel]') === null;"), true, 'no panel for what is gone');
+  await session.click(await session.find('.country-button[data-iso3="PAK"]'));
+  await session.waitForSelector('[data-panel="country"][data-iso3="PAK"]');
   await session.delete();
 });

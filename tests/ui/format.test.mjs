@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateRangeText, dateText, instantText, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
+import { dateRangeText, dateText, dayShiftText, entryKindLabel, instantText, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
 
 test('shares: precision by size, and upper bounds marked', () => {
   assert.equal(shareText({ percent: 74.19 }), '74.2%');
@@ -35,4 +35,17 @@ test("an import's instants read in the reader's zone, not as UTC stamps", () => 
   assert.equal(instantText('not a time', 'UTC'), 'not a time');
   assert.equal(instantText('2026-02-04T14:00:00Z', 'Mars/Base'), '2026-02-04T14:00:00Z', 'an unknown zone keeps the stamp');
   assert.equal(instantText(null, 'UTC'), '');
+});
+
+test('an entry kind reads as words; one unknown is passed on, not dropped', () => {
+  assert.equal(entryKindLabel('press_conference'), 'Press availability');
+  assert.equal(entryKindLabel('plenary'), 'Plenary session');
+  assert.equal(entryKindLabel('site_visit'), 'site_visit');
+});
+
+test('a day shift is said only when there is one', () => {
+  assert.equal(dayShiftText({ day_shift: 1 }), ' (+1 day)');
+  assert.equal(dayShiftText({ day_shift: -1 }), ' (-1 day)');
+  assert.equal(dayShiftText({ day_shift: 0 }), '');
+  assert.equal(dayShiftText(null), '');
 });

@@ -3,6 +3,8 @@
 // items whose clash cannot be checked because a time was not published.
 // Pure: no DOM.
 
+import { dayShiftText } from './format.js';
+
 /** The day an item is listed under (YYYY-MM-DD). */
 export function agendaDay(item) {
   return item.time_precision === 'day' ? item.local_start.date : item.viewer_start.date;
@@ -43,11 +45,6 @@ export function dayHeading(day) {
   return WEEKDAY.format(new Date(Date.UTC(y, m - 1, d))).replace(',', '');
 }
 
-function dayShift(view) {
-  if (!view || !view.day_shift) return '';
-  return view.day_shift > 0 ? ` (+${view.day_shift} day)` : ` (${view.day_shift} day)`;
-}
-
 /**
  * "09:00–10:00 EST" in the reader's zone (an end only where one was
  * published), then the event's own time when its zone differs.
@@ -56,6 +53,6 @@ export function whenText(item) {
   if (item.time_precision === 'day') return 'Time not published';
   const end = item.time_precision === 'exact' && item.viewer_end ? `–${item.viewer_end.clock}` : '';
   const unknownEnd = item.time_precision === 'start_only' ? ' (end not published)' : '';
-  const own = `${item.viewer_start.clock}${end} ${item.viewer_start.abbreviation}${dayShift(item.viewer_start)}${unknownEnd}`;
+  const own = `${item.viewer_start.clock}${end} ${item.viewer_start.abbreviation}${dayShiftText(item.viewer_start)}${unknownEnd}`;
   return item.viewer_start.zone === item.local_start.zone ? own : `${own} · event time ${item.local_start.clock} ${item.local_start.abbreviation}`;
 }

@@ -29,6 +29,22 @@ export function agreementKindLabel(kind) {
   return KIND_LABELS[kind] || kind;
 }
 
+const ENTRY_KIND_LABELS = {
+  plenary: 'Plenary session', remarks: 'Remarks', bilateral: 'Bilateral meeting', meeting: 'Meeting',
+  signing: 'Signing', press_conference: 'Press availability', briefing: 'Briefing', forum: 'Forum',
+  announcement: 'Announcement', publication: 'Publication', delegation: 'Delegation', agreement: 'Agreement',
+};
+/** What a session or timeline entry is, in words ("Press availability"). */
+export function entryKindLabel(kind) {
+  return ENTRY_KIND_LABELS[kind] || kind;
+}
+
+/** " (+1 day)" when a time falls on another day in the reader's zone, else "". */
+export function dayShiftText(view) {
+  if (!view || !view.day_shift) return '';
+  return view.day_shift > 0 ? ` (+${view.day_shift} day)` : ` (${view.day_shift} day)`;
+}
+
 /** "34.12%" or "≤ 58.67%" when the world total is a lower bound. */
 export function shareText(share) {
   if (!share) return 'share not computable';

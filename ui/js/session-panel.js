@@ -2,19 +2,10 @@
 // side), where, who spoke, which countries, what came of it, status, sources.
 
 import { append, h, clear } from './dom.js';
-import { dateText, statusLabel } from './format.js';
+import { dateText, dayShiftText, entryKindLabel, statusLabel } from './format.js';
 import { sourceList, statusBadge } from './sources.js';
 import { noteEditor, starButton } from './item-actions.js';
 
-const KIND_LABELS = {
-  plenary: 'Plenary session', remarks: 'Remarks', bilateral: 'Bilateral meeting', meeting: 'Meeting',
-  signing: 'Signing', press_conference: 'Press availability', briefing: 'Briefing', forum: 'Forum',
-};
-
-export function dayShift(view) {
-  if (!view || !view.day_shift) return '';
-  return view.day_shift > 0 ? ` (+${view.day_shift} day)` : ` (${view.day_shift} day)`;
-}
 
 function clock(view, precision) {
   if (precision === 'day') return `${dateText(view.date)}, time not published`;
@@ -33,7 +24,7 @@ export function whenTable(local, viewer, end, viewerEnd, precision) {
       h('th', { scope: 'row' }, `Your time (${viewer.zone})`),
       h('td', { class: 'time-viewer' }, precision === 'day' ? `${dateText(local.date)} in the event's zone` : clock(viewer, precision),
         precision === 'exact' && viewerEnd ? `–${viewerEnd.clock}` : '',
-        precision === 'day' ? '' : h('strong', { class: 'day-shift' }, dayShift(viewer)))));
+        precision === 'day' ? '' : h('strong', { class: 'day-shift' }, dayShiftText(viewer)))));
   }
   const note = precision === 'start_only' ? 'The start time was published; the end was not.'
     : precision === 'day' ? 'Only the date is known: no time was published.' : null;
@@ -50,7 +41,7 @@ export function renderSessionPanel(panel, s, ctx) {
     h('header', { class: 'panel-header' },
       h('div', {},
         h('h2', { class: 'panel-title', id: 'panel-title' }, s.title),
-        h('p', { class: 'panel-meta' }, `${KIND_LABELS[s.kind] || s.kind} · ${s.event_title} `, statusBadge(s.status, s.status_as_of)),
+        h('p', { class: 'panel-meta' }, `${entryKindLabel(s.kind)} · ${s.event_title} `, statusBadge(s.status, s.status_as_of)),
         s.event_date_note ? h('p', { class: 'notes event-days' }, 'The event\'s days: ', s.event_date_status ? statusBadge(s.event_date_status) : null, ` ${s.event_date_note}`) : null),
       h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: ctx.onClose }, '×')),
     h('section', { class: 'panel-section' },

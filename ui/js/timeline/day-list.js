@@ -6,12 +6,7 @@
 import { h, clear } from '../dom.js';
 import { statusBadge } from '../sources.js';
 import { dayHeading } from '../agenda-days.js';
-
-const KIND_WORDS = {
-  plenary: 'Plenary', remarks: 'Remarks', bilateral: 'Bilateral meeting', meeting: 'Meeting', signing: 'Signing',
-  press_conference: 'Press availability', briefing: 'Briefing', forum: 'Forum', announcement: 'Announcement',
-  publication: 'Publication', delegation: 'Delegation', agreement: 'Agreement',
-};
+import { entryKindLabel } from '../format.js';
 
 /** The local date of an item ("2026-02-04"), from its `when` ("2026-02-04 09:00 EST"). */
 const dayOf = (item) => item.when.slice(0, 10);
@@ -46,7 +41,7 @@ function row(item, onOpen, selectedKey) {
         'aria-current': item.key === selectedKey ? 'true' : null,
         onclick: () => onOpen(item),
       }, item.title),
-      h('span', { class: 'day-meta' }, KIND_WORDS[item.kind] || item.kind, ' ', statusBadge(item.status))));
+      h('span', { class: 'day-meta' }, entryKindLabel(item.kind), ' ', statusBadge(item.status))));
 }
 
 export function renderDayList(container, items, onOpen, selectedKey = null) {
