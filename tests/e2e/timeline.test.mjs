@@ -77,7 +77,7 @@ test('the timeline zooms from the whole arc to 4 February', async () => {
   const hours = await spanHours();
   assert.ok(hours >= 22 && hours <= 26, `one day is shown (${hours} h)`);
   const ticks = await session.execute("return [...document.querySelectorAll('.tl-tick span')].map(s => s.textContent);");
-  assert.ok(ticks.includes('10:00'), `hour ticks: ${ticks}`);
+  assert.ok(ticks.filter((t) => /^\d\d:00$/.test(t)).length >= 3, `hour ticks: ${ticks}`);
   const opening = await session.find('.tl-item[data-session-id="cmm-0204-opening"]');
   const rect = await session.execute("const r = document.querySelector('.tl-item[data-session-id=\"cmm-0204-opening\"]').getBoundingClientRect(); return [r.left, r.width];");
   assert.ok(rect[1] > 20, 'the one-hour session is wide enough to click at this scale');
@@ -154,6 +154,32 @@ test('no panel prints a stray "null"; an entry names its sessions by title', asy
   }
   assert.ok(withSessions > 0, 'some entry lists sessions');
   await session.pressKeys(Keys.Escape);
+});
+
+test('the axis is drawn in the "Times in" zone; its preset and its zoom are kept in the hash', async () => {
+  // "Times in" is Islamabad since the test before last.
+  await session.execute("location.hash = '#/timeline/axis';");
+  await session.waitForSelector('[data-timeline-zoom="event:pmif-2026"]');
+  assert.match(await session.execute("return document.querySelector('.tl-canvas').getAttribute('aria-label');"), /Asia\/Karachi/);
+  await session.click(await session.find('[data-timeline-zoom="event:pmif-2026"]'));
+  await session.waitFor('the preset pressed', "return document.querySelector('[data-timeline-zoom=\"event:pmif-2026\"]').getAttribute('aria-pressed') === 'true';");
+  await waitZoomed();
+  assert.equal(await session.execute('return location.hash;'), '#/timeline/axis/preset/event%3Apmif-2026');
+  const first = await session.execute(`return [...document.querySelectorAll('.tl-tick')]
+    .map((t) => ({ left: parseFloat(t.style.left), label: t.textContent })).filter((t) => t.left >= -2).sort((a, b) => a.left - b.left)[0];`);
+  // Before, the axis was always Washington's: the Islamabad forum began at 18:00 on 7 April.
+  assert.equal(first.label, '8 Apr', `the first tick: ${JSON.stringify(first)}`);
+  assert.ok(first.left < 3, `PMIF 2026 begins at the left edge, at midnight in Islamabad (${first.left} px)`);
+  await saveScreenshot(session, 'timeline-axis-pmif-2026-islamabad');
+  // A zoom replaces the preset with the span shown.
+  await session.click(await session.find('#tl-in'));
+  await session.waitFor('the span in the hash', "return /^#\\/timeline\\/axis\\/span\\/\\d{8}T\\d{4}-\\d{8}T\\d{4}$/.test(location.hash);");
+  assert.equal(await session.execute("return document.querySelector('[data-timeline-zoom=\"event:pmif-2026\"]').getAttribute('aria-pressed');"), 'false');
+  // The hash is the state: a span written there is what the axis shows.
+  await session.execute("location.hash = '#/timeline/axis/span/20260203T0000-20260206T0000';");
+  await session.waitFor('three days shown', "return Number(document.querySelector('.tl-canvas').dataset.spanHours) === 72;");
+  await waitZoomed();
+  assert.equal(await session.execute('return location.hash;'), '#/timeline/axis/span/20260203T0000-20260206T0000', 'the span shown is the one asked for');
 });
 
 test('search "tshisekedi" finds Félix Tshisekedi and opens the DRC', async () => {

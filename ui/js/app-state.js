@@ -25,7 +25,16 @@ export const app = {
   lastFocus: null,
   /** Set by main.js: applies a parsed hash. */
   applyState: () => {},
+  /** Set by main.js: the hash was replaced without a hashchange (kept for the next start). */
+  onViewReplaced: () => {},
 };
+
+/** Changes the view state without a history entry (a zoom is not a step back). */
+export function replaceView(changes) {
+  Object.assign(state, changes);
+  history.replaceState(null, '', toHash(state));
+  app.onViewReplaced();
+}
 
 export function navigate(changes) {
   const hash = toHash({ ...state, ...changes });

@@ -20,7 +20,7 @@ import { closePanel, hidePanel, openCountry, openPanel, showPanel, warmPanel } f
 import { fillMineralPicker, showMineral, usgsRelease } from './mineral-mode.js';
 import { loadUser, userHooks } from './user-data.js';
 import { showAgenda } from './agenda-controller.js';
-import { rebuildTimeline, showSchedule, renderPresets, showEventOnTimeline, zoomTimeline } from './timeline/timeline-controller.js';
+import { applyAxisView, rebuildTimeline, renderAxisZone, renderPresets, showEventOnTimeline, showSchedule, zoomTimeline } from './timeline/timeline-controller.js';
 import { timelineItems } from './timeline/items.js';
 import { statusDetails, statusText } from './status-bar.js';
 import { refreshLayout, wireLayout } from './layout.js';
@@ -49,9 +49,11 @@ function applyState(next) {
   const panelChanged = JSON.stringify(next.panel) !== JSON.stringify(state.panel);
   const mineralChanged = next.mineral !== state.mineral || next.measure !== state.measure;
   const scheduleChanged = next.schedule !== state.schedule;
+  const axisChanged = next.preset !== state.preset || JSON.stringify(next.span) !== JSON.stringify(state.span);
   Object.assign(state, next);
   if (viewChanged) showView(state.view);
   else if (scheduleChanged && state.view === 'timeline') showSchedule();
+  else if (axisChanged && state.view === 'timeline' && state.schedule === 'axis') applyAxisView();
   if (mineralChanged && app.map) showMineral(state.mineral, state.measure);
   if (panelChanged) {
     if (state.panel) showPanel(state.panel);
@@ -61,6 +63,7 @@ function applyState(next) {
 app.applyState = applyState;
 userHooks.onStarsChanged = showAgenda;
 userHooks.onZoneChanged = () => {
+  renderAxisZone();
   if (state.panel && state.panel.type !== 'country') showPanel(state.panel);
   if (state.view === 'agenda') showAgenda();
 };
@@ -113,6 +116,7 @@ async function reloadData() {
 }
 
 let rememberTimer = null;
+app.onViewReplaced = () => rememberView();
 /** Keeps the view for the next start, once the user has stayed on it a moment. */
 function rememberView() {
   clearTimeout(rememberTimer);

@@ -20,7 +20,7 @@ export class TimelineView {
   /**
    * @param container element
    * @param items [{ key, type: 'session'|'entry', id, title, kind, status, precision, start, end, countries }]
-   * @param handlers { onOpen(item), zone: the IANA zone the axis is drawn in }
+   * @param handlers { onOpen(item), onSpan([t0, t1]) after each zoom or pan ends, zone: the IANA zone the axis is drawn in }
    */
   constructor(container, items, handlers) {
     this.container = container;
@@ -46,7 +46,7 @@ export class TimelineView {
   build() {
     const d3 = globalThis.d3;
     clear(this.container);
-    this.canvas = h('div', { class: 'tl-canvas', role: 'group', 'aria-label': `Timeline; axis times in ${this.zone}. Arrow keys move between items, Enter opens.` });
+    this.canvas = h('div', { class: 'tl-canvas', role: 'group', 'aria-label': this.canvasLabel() });
     this.axis = h('div', { class: 'tl-axis', 'aria-hidden': 'true' });
     this.lanes = h('div', { class: 'tl-lanes' });
     this.canvas.append(this.axis, this.lanes);
@@ -58,12 +58,33 @@ export class TimelineView {
       .on('zoom', (event) => {
         this.transform = event.transform;
         this.layout();
+      })
+      .on('end', () => {
+        if (this.handlers.onSpan) this.handlers.onSpan(this.visibleSpan());
       });
     this.transform = d3.zoomIdentity;
     d3.select(this.canvas).call(this.zoom);
     this.resizeObserver = new ResizeObserver(() => this.layout());
     this.resizeObserver.observe(this.canvas);
     this.layout();
+  }
+
+  canvasLabel() {
+    return `Timeline; axis times in ${this.zone}. Arrow keys move between items, Enter opens.`;
+  }
+
+  /** Draws the axis's ticks in another zone (the reader's "Times in"); items keep their instants. */
+  setZone(zone) {
+    if (!zone || zone === this.zone) return;
+    this.zone = zone;
+    this.canvas.setAttribute('aria-label', this.canvasLabel());
+    this.layout();
+  }
+
+  /** [t0, t1]: the instants at the left and right edges. */
+  visibleSpan() {
+    const x = this.scale();
+    return [x.invert(0), x.invert(this.width())];
   }
 
   width() {
@@ -115,7 +136,8 @@ export class TimelineView {
     const t1 = x.invert(w);
     this.canvas.dataset.spanHours = String(Math.round((t1 - t0) / 3600e3));
     clear(this.axis);
-    for (const tick of ticks(t0, t1, this.zone)) {
+    // (A minute's grace: a tick on the very left edge survives the scale's rounding.)
+    for (const tick of ticks(t0 - 60e3, t1, this.zone)) {
       const el = h('div', { class: `tl-tick${tick.major ? ' major' : ''}` }, h('span', {}, tick.label));
       el.style.left = `${x(tick.t).toFixed(1)}px`;
       this.axis.append(el);
@@ -312,8 +334,8 @@ export class TimelineView {
     });
   }
 
-  /** Animates to show the items of one event (an imported conference). */
-  zoomToEvent(eventId, duration = 600) {
+  /** [t0, t1] around the items of one event (an imported conference), or null when it has none. */
+  eventSpan(eventId) {
     let t0 = Infinity;
     let t1 = -Infinity;
     for (const i of this.items) {
@@ -321,10 +343,9 @@ export class TimelineView {
       if (i.start < t0) t0 = i.start;
       if (i.end > t1) t1 = i.end;
     }
-    if (t0 === Infinity) return false;
+    if (t0 === Infinity) return null;
     const pad = Math.max(3600e3, (t1 - t0) * 0.03);
-    this.zoomTo(t0 - pad, t1 + pad, duration);
-    return true;
+    return [t0 - pad, t1 + pad];
   }
 
   destroy() {
