@@ -33,6 +33,28 @@ test('clicking Pakistan opens its panel with the head of delegation and a source
   await saveScreenshot(session, 'country-panel-pakistan');
 });
 
+test('each source is listed once and numbered; facts cite it by number, and a number brings it into view', async () => {
+  const panel = await session.execute(`const p = document.querySelector('[data-panel="country"][data-iso3="PAK"]');
+    const listed = [...p.querySelectorAll('.source-index > li')].map((li) => ({ n: li.dataset.sourceNumber, id: (li.querySelector('[data-source-id]') || {}).dataset?.sourceId }));
+    const refs = [...p.querySelectorAll('.source-ref')].map((b) => ({ text: b.textContent, cites: b.dataset.cites }));
+    return { listed, refs, linksOutsideList: p.querySelectorAll('.source-link:not(.source-index .source-link)').length };`);
+  const ids = panel.listed.map((l) => l.id);
+  assert.ok(ids.length > 3, `Pakistan has several sources: ${ids}`);
+  assert.equal(new Set(ids).size, ids.length, 'no source is listed twice');
+  assert.deepEqual(panel.listed.map((l) => l.n), ids.map((_, i) => String(i + 1)), 'numbered 1, 2, 3, …');
+  assert.ok(panel.refs.length >= 3, 'the facts cite their sources');
+  assert.equal(panel.linksOutsideList, 0, 'no fact repeats a source in full');
+  for (const r of panel.refs) {
+    const entry = panel.listed.find((l) => l.id === r.cites);
+    assert.ok(entry, `[${r.text}] cites ${r.cites}, which is in the list`);
+    assert.equal(r.text, `[${entry.n}]`, `the citation of ${r.cites} carries its number`);
+  }
+  const cited = panel.refs[panel.refs.length - 1];
+  await session.click(await session.find(`[data-panel="country"] .source-ref[data-cites="${cited.cites}"]`));
+  const focused = await session.execute("const a = document.activeElement; return a.dataset.sourceNumber || null;");
+  assert.equal(`[${focused}]`, cited.text, 'the cited entry has focus');
+});
+
 test('Esc closes the panel', async () => {
   const panel = await session.find('[data-panel="country"]');
   await session.sendKeys(panel, Keys.Escape);

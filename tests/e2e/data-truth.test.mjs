@@ -64,7 +64,7 @@ test('talc: Pakistan\'s steatite row is in the table, with its qualifier and sha
 test('titanium: Kenya, reported only for rutile, is named in that table, not "not reported"', async () => {
   await showMineral('titanium-mineral-concentrates');
   const tip = await tooltipOf('KEN');
-  assert.match(tip, /reported under "Mine production: Rutile"/, tip);
+  assert.match(tip, /reported under "Mine production · Rutile"/, tip);
   assert.doesNotMatch(tip, /not reported separately/);
   assert.equal(await session.execute("return document.querySelector('path.country[data-iso3=\"KEN\"]').dataset.shareClass;"), 'row', 'drawn as a row without a share here, not as "no row"');
   // A country USGS does not list at all still says so.
@@ -114,6 +114,14 @@ test('Australia\'s panel lists every USGS row, its rare earths among them; a wit
     const done = arguments[arguments.length - 1];
     window.__TAURI__.core.invoke('get_country', { iso3: 'AUS' }).then((c) => done(c.minerals.stats.length), (e) => done(String(e)));`);
   assert.equal(rows, expected, 'one line per USGS row');
+  // Each row is named in plain words: the stage and year first, USGS's own header kept as the hover title.
+  const labels = await session.execute("return [...document.querySelectorAll('[data-panel=\"country\"] .row-label')].map((e) => [e.textContent, e.title]);");
+  for (const [label, title] of labels) {
+    assert.match(label, /^(Mine production|Refinery production|Smelter production|Plant production|Primary production|Production|Reserves|Capacity|Refinery capacity|Smelter capacity|Year-end capacity) \d{4}( · [^:]+)?: $/, label);
+    assert.doesNotMatch(label, /metric tons|\d{4}, (Mine|Reserves)/, `no units or repeated stage: ${label}`);
+    assert.match(title, /^USGS: ./);
+  }
+  assert.ok(labels.some(([l]) => l === 'Mine production 2025 · Ilmenite: '), 'titanium ilmenite, plainly');
   // The United States' lithium production is withheld (W): words, not a share of 0.
   await session.execute("location.hash = '#/map/mineral/lithium/production';");
   await session.waitFor('lithium', "return document.getElementById('mineral-summary').textContent.includes('Lithium');");

@@ -121,7 +121,7 @@ test('cobalt production: the DRC has the largest share and the summary names the
   assert.ok(numeric[0][1] > 50);
   assert.equal(production.CHL, '', 'a country USGS does not list for cobalt has an empty share');
   const summary = await session.text(await session.find('#mineral-summary'));
-  assert.match(summary, /Cobalt, production 2025/);
+  assert.match(summary, /^Cobalt, mine production 2025 \(metric tons\)/, summary);
   assert.match(summary, /Largest non-participant: Indonesia/);
   await saveScreenshot(session, 'map-cobalt-production-light');
 

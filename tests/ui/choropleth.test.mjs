@@ -66,7 +66,7 @@ test('a map cell says where the row is, never "not reported" for a country with 
   assert.equal(cellText(cells.get('PAK')), '2.9% of world; 200 thousand metric tons (steatite)');
   assert.match(cellText(cells.get('USA')), /^W \(withheld\); no world share/);
   assert.doesNotMatch(cellText(cells.get('USA')), /0(\.0)?%/);
-  assert.match(cellText(cells.get('KEN')), /^not in this table; reported under "Mine production: Rutile": 110 thousand metric tons/);
+  assert.match(cellText(cells.get('KEN')), /^not in this table; reported under "Mine production · Rutile": 110 thousand metric tons/);
   assert.equal(cells.get('KEN').percent, null, 'another table\'s share does not shade this map');
   assert.match(cellText(undefined), /not reported separately by USGS/);
   assert.equal(cellsByCountry(mineral, 'reserves').size, 0);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateRangeText, dateText, dayShiftText, entryKindLabel, instantText, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
+import { dateRangeText, dateText, dayShiftText, entryKindLabel, instantText, tableLabel, tableName, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
 
 test('shares: precision by size, and upper bounds marked', () => {
   assert.equal(shareText({ percent: 74.19 }), '74.2%');
@@ -48,4 +48,23 @@ test('a day shift is said only when there is one', () => {
   assert.equal(dayShiftText({ day_shift: -1 }), ' (-1 day)');
   assert.equal(dayShiftText({ day_shift: 0 }), '');
   assert.equal(dayShiftText(null), '');
+});
+
+test("a USGS table header reads as a plain label: stage and year, then what it counts, without the units", () => {
+  const cases = [
+    ['production', 2025, 'Mine production', 'Cobalt', 'Mine production 2025'],
+    ['production', 2025, 'Mine production: Ilmenite', 'Titanium', 'Mine production 2025 · Ilmenite'],
+    ['production', 2024, 'Alumina, refinery production', 'Bauxite and alumina', 'Refinery production 2024 · Alumina'],
+    ['reserves', 2025, 'Reserves (million metric tons): Crude ore', 'Iron ore', 'Reserves 2025 · Crude ore'],
+    ['production', 2024, 'Zirconium mineral concentrates, mine production (thousand metric tons, gross weight)', 'Zirconium', 'Mine production 2024 · Zirconium mineral concentrates (gross weight)'],
+    ['reserves', 2025, 'Zirconium reserves(thousand metric tons, ZrO2 content)', 'Zirconium', 'Reserves 2025 · Zirconium (ZrO2 content)'],
+    ['production', 2024, 'Helium Production', 'Helium', 'Production 2024', 'the mineral itself is not said twice'],
+    ['production', 2024, 'Production (arsenic trioxide, gross weight)', 'Arsenic', 'Production 2024 · Arsenic trioxide, gross weight'],
+    ['production', 2024, 'Pig iron', 'Iron and steel', 'Production 2024 · Pig iron'],
+    ['capacity', 2025, 'Yearend capacity', 'X', 'Year-end capacity 2025'],
+    ['reserves', 2025, 'Australia, Canada, China, and Namibia were estimated to have reserves totaling less than 200,000 tons', 'Cesium',
+      'Reserves 2025 · Australia, Canada, China, and Namibia were estimated to have reserves totaling less than 200,000 tons', "a sentence of USGS's is kept whole"],
+  ];
+  for (const [statistic, year, detail, mineral, want, why] of cases) assert.equal(tableLabel(statistic, year, detail, mineral), want, why || detail);
+  assert.equal(tableName('production', 'Mine production: Rutile'), 'Mine production · Rutile');
 });

@@ -2,13 +2,15 @@
 // sessions, timeline, and every source with its status.
 
 import { append, h, clear } from './dom.js';
-import { agreementKindLabel, dateText, roleLabel, shareText, statisticLabel } from './format.js';
-import { sourceLink, sourceList, statusBadge } from './sources.js';
+import { agreementKindLabel, dateText, roleLabel, shareText, tableLabel } from './format.js';
+import { SourceIndex, statusBadge } from './sources.js';
 import { noteEditor } from './item-actions.js';
 
 export function renderCountryPanel(panel, detail, ctx) {
   const { onClose, onError } = ctx;
   const c = detail.country;
+  // Facts cite the panel's sources by number; the list at the end has each once.
+  const sources = new SourceIndex(detail.sources, onError);
   clear(panel);
   panel.dataset.panel = 'country';
   panel.dataset.iso3 = c.iso3;
@@ -26,11 +28,11 @@ export function renderCountryPanel(panel, detail, ctx) {
           c.capital ? ` · Capital: ${c.capital}` : '',
           c.kind === 'organisation' ? ' · Organisation (no map polygon)' : '')),
       h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: onClose }, '×')),
-    delegationSection(detail, onError, ctx.primaryEventId ? ctx.primaryEventId() : null),
-    agreementsSection(detail, onError, ctx.host ? ctx.host() : null),
+    delegationSection(detail, sources, ctx.primaryEventId ? ctx.primaryEventId() : null),
+    agreementsSection(detail, sources, ctx.host ? ctx.host() : null),
     mineralsSection(detail, ctx.chosenMineral ? ctx.chosenMineral() : null),
     eventsSection(detail, ctx),
-    sourcesSection(detail, onError),
+    section(`Sources (${sources.entries.length})`, sources.render()),
     ctx.setNote ? section('Note', noteEditor(`country:${c.iso3}`, ctx.note(`country:${c.iso3}`), (text) => ctx.setNote(`country:${c.iso3}`, text))) : null,
   ]);
   panel.setAttribute('aria-labelledby', 'panel-title');
@@ -40,7 +42,7 @@ function section(title, ...body) {
   return h('section', { class: 'panel-section' }, h('h3', {}, title), ...body);
 }
 
-function delegationSection(detail, onError, primaryEventId) {
+function delegationSection(detail, sources, primaryEventId) {
   const ministerial = detail.participation.find((p) => p.event === primaryEventId);
   const others = detail.participation.filter((p) => p.event !== primaryEventId);
   const items = [];
@@ -58,7 +60,7 @@ function delegationSection(detail, onError, primaryEventId) {
       h('div', { class: 'fact-sources' }, 'Attendance: ', statusBadge(ministerial.status),
         ministerial.delegation_status && ministerial.delegation_status !== ministerial.status
           ? [' · delegation details: ', statusBadge(ministerial.delegation_status)] : null,
-        sourceList(ministerial.sources, onError))));
+        ' · ', sources.cite(ministerial.sources))));
   } else {
     items.push(h('p', { class: 'muted' }, 'Not on the State Department\'s list of delegations at the ministerial.'));
   }
@@ -71,7 +73,7 @@ function delegationSection(detail, onError, primaryEventId) {
   return section('Delegation', ...items);
 }
 
-function agreementsSection(detail, onError, host) {
+function agreementsSection(detail, sources, host) {
   const hostName = host ? host.name : 'the host';
   if (detail.agreements.length === 0) {
     return section(`Agreements with ${hostName}`,
@@ -88,7 +90,7 @@ function agreementsSection(detail, onError, host) {
           a.at_ministerial ? ' · signed at the ministerial' : ''),
         a.date_note ? h('p', { class: 'notes' }, a.date_note) : null,
         h('p', { class: 'summary' }, a.summary),
-        sourceList(a.sources, onError)))));
+        h('p', { class: 'fact-sources' }, sources.cite(a.sources))))));
 }
 
 /** A value with its unit where it is an amount; USGS's words where it is a marker (never a 0). */
@@ -136,7 +138,7 @@ function mineralsSection(detail, chosenMineral) {
           g.id === chosenMineral ? h('span', { class: 'chosen-tag' }, 'on the map') : null),
         h('ul', { class: 'mineral-rows' }, rows.map((s) =>
           h('li', { class: 'mineral-row', dataset: { series: s.series, statistic: s.statistic, year: String(s.year) } },
-            h('span', { class: 'row-label' }, `${statisticLabel(s.statistic)} ${s.year}, ${s.detail}: `),
+            h('span', { class: 'row-label', title: `USGS: ${s.detail}` }, `${tableLabel(s.statistic, s.year, s.detail, g.name)}: `),
             h('span', { class: 'row-value' }, amountText(s)),
             h('span', { class: 'row-share' }, ` · ${shareOrWhy(s)}`),
             // The bar is the share of the world itself (full width = 100%), drawn only where there is a share.
@@ -172,8 +174,3 @@ function eventsSection(detail, ctx) {
     timeline.length ? h('ul', { class: 'timeline-list' }, timeline) : h('p', { class: 'muted' }, 'No timeline entry names this country.'));
 }
 
-function sourcesSection(detail, onError) {
-  return section(`Sources (${detail.sources.length})`,
-    h('ul', { class: 'source-index' }, detail.sources.map((s) =>
-      h('li', {}, sourceLink(s, onError), ' ', statusBadge(s.status), h('span', { class: 'supports' }, ` — ${s.supports}`)))));
-}

@@ -90,3 +90,57 @@ export function instantText(iso, zone) {
 export function statisticLabel(statistic) {
   return { production: 'Production', reserves: 'Reserves', capacity: 'Capacity' }[statistic] || statistic;
 }
+
+// The stage a USGS table header names, most specific first.
+const STAGES = [
+  [/refinery production/i, 'Refinery production'], [/smelter production/i, 'Smelter production'],
+  [/plant production/i, 'Plant production'], [/primary production/i, 'Primary production'],
+  [/mine production/i, 'Mine production'], [/refinery capacity/i, 'Refinery capacity'],
+  [/smelter capacity/i, 'Smelter capacity'], [/yearend capacity/i, 'Year-end capacity'],
+  [/production capacity/i, 'Capacity'], [/reserves/i, 'Reserves'], [/capacity/i, 'Capacity'], [/production/i, 'Production'],
+];
+const UNIT_WORDS = /^(thousand|million|billion|metric|tons?|kilograms?|liters?|cubic|carats?)\b/i;
+
+/**
+ * A USGS table header as a plain label: the stage and year, then what the
+ * table counts when USGS names it ("Mine production 2025 · Ilmenite",
+ * "Refinery production 2025 · Alumina", "Reserves 2025 · Crude ore"). The
+ * units go (the value carries them), a basis stays ("gross weight"); a
+ * header that is a sentence of USGS's is kept whole after the stage.
+ */
+export function tableLabel(statistic, year, detail, mineralName = '') {
+  const { stage, what } = tableParts(statistic, detail, mineralName);
+  return what ? `${stage} ${year} · ${what}` : `${stage} ${year}`;
+}
+
+/** A table's name without its year ("Mine production · Rutile"), as `tableLabel` words it. */
+export function tableName(statistic, detail, mineralName = '') {
+  const { stage, what } = tableParts(statistic, detail, mineralName);
+  return what ? `${stage} · ${what}` : stage;
+}
+
+/** { stage, what } of a USGS table header; `what` is '' when the header names only the stage. */
+function tableParts(statistic, detail, mineralName) {
+  const text = String(detail || '').trim();
+  const match = STAGES.find(([re]) => re.test(text));
+  const stage = match ? match[1] : statisticLabel(statistic);
+  if (/\b(was|were|is|are)\b/.test(text)) return { stage, what: text };
+  // "(thousand metric tons, gross weight)" → "(gross weight)"; "(million metric tons)" → "".
+  let rest = text.replace(/\s*\(([^)]*)\)/g, (all, inner) => {
+    const parts = inner.split(',').map((p) => p.trim());
+    if (!UNIT_WORDS.test(parts[0] || '')) return ` (${inner})`;
+    return parts.length > 1 ? ` (${parts.slice(1).join(', ')})` : '';
+  });
+  if (match) rest = rest.replace(match[0], ' ');
+  rest = rest
+    .replace(/^[\p{L} ]+’s\s+/u, '') // "Australia’s reserves (…)": whose it is, the row already says
+    .replace(/^\s*(global|world)\b/i, '')
+    .replace(/^[\s,:—–-]*(for|of)\s+/i, '')
+    .replace(/\s+([,:)])/g, '$1')
+    .replace(/[,:—–-]\s*\(/g, ' (')
+    .replace(/^[\s,:—–-]+|[\s,:—–-]+$/g, '')
+    .replace(/\s{2,}/g, ' ');
+  if (/^\(.*\)$/.test(rest) && !rest.slice(1, -1).includes('(')) rest = rest.slice(1, -1);
+  if (!rest || rest.toLowerCase() === mineralName.toLowerCase()) return { stage, what: '' };
+  return { stage, what: `${rest.charAt(0).toUpperCase()}${rest.slice(1)}` };
+}

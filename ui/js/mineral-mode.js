@@ -46,7 +46,7 @@ export async function showMineral(id, measure) {
       : `No world ${measure} table for ${mineral.mineral.name}`);
     $('mineral-table-title').textContent = `${mineral.mineral.name}: who ${measure === 'reserves' ? 'holds reserves' : 'produces it'}`;
     summary.textContent = mineralSummary(mineral, series, measure, cellsByCountry(mineral, measure));
-    renderRanking($('mineral-ranking'), series, measure, openCountry);
+    renderRanking($('mineral-ranking'), series, measure, openCountry, mineral.mineral.name);
     refreshLayout();
   } catch (e) {
     showError(e);

@@ -82,7 +82,7 @@ export function renderEntryPanel(panel, t, ctx) {
     h('header', { class: 'panel-header' },
       h('div', {},
         h('h2', { class: 'panel-title', id: 'panel-title' }, t.title),
-        h('p', { class: 'panel-meta' }, `${t.kind.replace('_', ' ')} `, statusBadge(t.status, t.status_as_of))),
+        h('p', { class: 'panel-meta' }, `${entryKindLabel(t.kind)} `, statusBadge(t.status, t.status_as_of))),
       h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: ctx.onClose }, '×')),
     h('section', { class: 'panel-section' },
       h('h3', {}, 'When'),

@@ -4,6 +4,7 @@
 import { h } from './dom.js';
 import { openExternal } from './api.js';
 import { statusLabel } from './format.js';
+import { groupSources } from './source-groups.js';
 
 /**
  * A record's status. `asOf` is the backend's reading of a scheduled record
@@ -86,6 +87,70 @@ export function sourceLink(source, onError) {
     }, label);
   }
   return h('span', { class: 'source-link source-plain' }, label);
+}
+
+/**
+ * A panel's sources, each listed once and numbered; a fact cites them by
+ * number ("Sources: [1] [3]") instead of repeating them. Cite every fact
+ * first, then `render()` the list: a source a fact cites that the list
+ * lacks is added to it, so no citation points nowhere.
+ */
+export class SourceIndex {
+  /** @param sources [{ id, url, publisher, title, kind, status, supports }] the panel's citations, in order */
+  constructor(sources, onError) {
+    this.entries = groupSources(sources);
+    this.numbers = new Map(this.entries.map((s, i) => [s.id, i + 1]));
+    this.onError = onError;
+    this.items = new Map();
+  }
+
+  number(source) {
+    if (!this.numbers.has(source.id)) {
+      this.entries.push(...groupSources([source]));
+      this.numbers.set(source.id, this.entries.length);
+    }
+    return this.numbers.get(source.id);
+  }
+
+  /** "Sources: [1] [3]": each number a button that brings its entry in the list into view. */
+  cite(sources) {
+    if (!sources || sources.length === 0) return h('span', { class: 'muted' }, 'No source recorded');
+    // Numbered, then cited in number order: "[1] [2] [4]", not "[4] [1] [2]".
+    const numbered = sources.map((s) => [this.number(s), s]).sort((a, b) => a[0] - b[0]);
+    const refs = numbered.map(([n, s]) => {
+      const label = `${KIND_LABELS[s.kind] || 'Source'} · ${s.publisher}: ${s.title}`;
+      return h('button', {
+        type: 'button',
+        class: 'source-ref',
+        title: label,
+        'aria-label': `Source ${n}: ${label}`,
+        dataset: { cites: s.id },
+        onclick: () => this.show(n),
+      }, `[${n}]`);
+    });
+    return h('span', { class: 'source-refs' }, sources.length === 1 ? 'Source: ' : 'Sources: ', ...refs.flatMap((r, i) => (i ? [' ', r] : [r])));
+  }
+
+  show(n) {
+    const item = this.items.get(n);
+    if (!item) return;
+    item.scrollIntoView({ block: 'nearest' });
+    item.focus({ preventScroll: true });
+    item.dataset.flash = 'true';
+    setTimeout(() => { delete item.dataset.flash; }, 1200);
+  }
+
+  /** The numbered list, each source once: its link, then what it supports here, each with its status. */
+  render() {
+    return h('ol', { class: 'source-index' }, this.entries.map((s, i) => {
+      const item = h('li', { tabindex: '-1', dataset: { sourceNumber: String(i + 1) } },
+        sourceLink(s, this.onError),
+        s.uses.length ? h('ul', { class: 'source-uses' }, s.uses.map((u) =>
+          h('li', { class: 'supports' }, `${u.supports} `, statusBadge(u.status)))) : null);
+      this.items.set(i + 1, item);
+      return item;
+    }));
+  }
 }
 
 /** A compact "Sources: [1] [2]" line for one fact. */

@@ -1,6 +1,8 @@
 // Shading by share of the world total: fixed classes so the legend reads the
 // same for every mineral. Pure functions.
 
+import { tableName } from '../format.js';
+
 export const SHARE_CLASSES = [
   { min: 50, label: '50% or more' },
   { min: 25, label: '25–50%' },
@@ -35,6 +37,7 @@ export function cellsByCountry(mineral, measure) {
       unit: c.unit,
       inHeadline: c.in_headline,
       detail: c.detail,
+      table: tableName(measure, c.detail),
       qualifier: c.qualifier || null,
       share: c.share,
     });
@@ -50,7 +53,7 @@ export function cellText(cell) {
   const qualifier = cell.qualifier ? ` (${cell.qualifier})` : '';
   if (!cell.inHeadline) {
     const share = cell.share ? `, ${cell.share.at_most ? '≤ ' : ''}${cell.share.percent}% of that table's world total` : '';
-    return `not in this table; reported under "${cell.detail}": ${amount}${qualifier}${share}`;
+    return `not in this table; reported under "${cell.table}": ${amount}${qualifier}${share}`;
   }
   if (cell.percent === null) return `${amount}${qualifier}; no world share (${cell.share ? 'see table' : 'USGS gives no number to divide, or no world total'})`;
   return `${cell.atMost ? '≤ ' : ''}${cell.percent}% of world; ${amount}${qualifier}`;

@@ -3,7 +3,7 @@
 // they are (W, NA, ranges) and never ranked as if they were numbers.
 
 import { h, clear } from '../dom.js';
-import { shareText } from '../format.js';
+import { shareText, tableLabel } from '../format.js';
 
 const ROLE_WORDS = { host: 'Host', participant: 'Participant' };
 
@@ -36,12 +36,12 @@ export function rankedRows(series) {
 }
 
 /** Draws the table into `el`; a row's country opens with `onOpen(iso3)`. */
-export function renderRanking(el, series, measure, onOpen) {
+export function renderRanking(el, series, measure, onOpen, mineralName = '') {
   clear(el);
   if (!series) return;
   const rows = rankedRows(series);
   el.append(h('table', { class: 'ranking', dataset: { measure } },
-    h('caption', {}, `${measure === 'reserves' ? 'Reserves' : 'Production'} ${series.year}, ${series.detail} (${series.unit}). Ranked by share of the world total; withheld or unavailable figures are listed unranked.`),
+    h('caption', {}, `${tableLabel(measure, series.year, series.detail, mineralName)} (${series.unit}). Ranked by share of the world total; withheld or unavailable figures are listed unranked.`),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, '#'),
       h('th', { scope: 'col' }, 'Country'),

@@ -1,7 +1,7 @@
 // The line under the map in mineral mode: the ministerial's combined share
 // and the largest producer (or holder) that did not attend.
 
-import { shareText } from '../format.js';
+import { shareText, tableLabel } from '../format.js';
 
 /** A world total with its unit ("2,600,000 thousand metric tons"), or what USGS says instead. */
 function totalText(series) {
@@ -21,7 +21,7 @@ export function mineralSummary(mineral, series, measure, cells) {
   const verb = measure === 'reserves' ? 'reserves' : 'production';
   if (!series) return `USGS publishes no world ${verb} table for ${mineral.mineral.name}.`;
   const p = series.participants;
-  const head = `${mineral.mineral.name}, ${verb} ${series.year} (${series.detail}, ${series.unit})`;
+  const head = `${mineral.mineral.name}, ${tableLabel(measure, series.year, series.detail, mineral.mineral.name).replace(/^./, (c) => c.toLowerCase())} (${series.unit})`;
   const elsewhere = cells ? [...cells.values()].filter((c) => !c.inHeadline).length : 0;
   const others = elsewhere
     ? ` ${elsewhere} ${elsewhere === 1 ? 'country is' : 'countries are'} reported only in another table of ${series.year} (hover to see which).`
