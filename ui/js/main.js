@@ -17,8 +17,9 @@ import { renderParticipationLegend } from './map/legend.js';
 import { setupImport } from './import-view.js';
 import { showError } from './messages.js';
 import { closePanel, hidePanel, openCountry, openPanel, showPanel, warmPanel } from './panels.js';
+import { forgetPanelData, prefetchPanelData } from './panel-data.js';
 import { fillMineralPicker, showMineral, usgsRelease } from './mineral-mode.js';
-import { loadUser, userHooks } from './user-data.js';
+import { loadUser, userHooks, viewerZone } from './user-data.js';
 import { showAgenda } from './agenda-controller.js';
 import { applyAxisView, rebuildTimeline, renderAxisZone, renderPresets, showEventOnTimeline, showSchedule, zoomTimeline } from './timeline/timeline-controller.js';
 import { timelineItems } from './timeline/items.js';
@@ -109,6 +110,7 @@ async function loadSchedule() {
 
 /** After an import or an undo: the schedule again, and every view built on it. */
 async function reloadData() {
+  forgetPanelData();
   await loadSchedule();
   rebuildTimeline();
   if (state.view === 'agenda') showAgenda();
@@ -258,7 +260,10 @@ async function boot() {
     document.documentElement.dataset.ready = 'true';
   }));
   const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
-  idle(() => warmPanel().catch(() => {}));
+  idle(() => warmPanel().catch(() => {}).finally(() => prefetchPanelData([
+    ...app.countries.filter((c) => c.role).map((c) => ({ type: 'country', id: c.iso3 })),
+    ...app.items.filter((i) => !i.imported).slice(0, 200).map((i) => ({ type: i.type, id: i.id })),
+  ], viewerZone())));
 }
 
 boot();
