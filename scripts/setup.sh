@@ -9,7 +9,8 @@ purpose="${1:-app}"
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev pkg-config)
 # python3-icalendar: an independent iCalendar parser for the .ics export test,
 # from apt (current Debian and Ubuntu refuse pip installs into the system Python).
-test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2 python3 python3-icalendar)
+# x11-apps: xwd, for screenshots of layouts WebKit's own snapshot cannot take (tests/e2e/x-screenshot.mjs).
+test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2 python3 python3-icalendar x11-apps)
 pkgs=("${build_pkgs[@]}")
 if [[ "$purpose" == "test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
 

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import { grabScreen, xwdToPng } from './x-screenshot.mjs';
 import { fileURLToPath } from 'node:url';
 import { Session, waitForDriver } from './webdriver.mjs';
 
@@ -96,6 +97,19 @@ export async function saveScreenshot(session, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   writeFileSync(file, Buffer.from(await session.screenshot(), 'base64'));
+  return file;
+}
+
+/**
+ * The window as the X server shows it, for layouts WebKit's own snapshot
+ * cannot take (see x-screenshot.mjs). The page is settled for two frames first.
+ */
+export async function saveWindowScreenshot(session, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await session.executeAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));');
+  const rect = await session.execute('return { x: window.screenX, y: window.screenY, width: window.outerWidth, height: window.outerHeight };');
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  writeFileSync(file, xwdToPng(grabScreen(), rect));
   return file;
 }
 

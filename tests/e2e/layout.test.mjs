@@ -5,7 +5,7 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { saveScreenshot, startDriver } from './app.mjs';
+import { saveScreenshot, saveWindowScreenshot, startDriver } from './app.mjs';
 import { Keys } from './webdriver.mjs';
 
 const drivers = [];
@@ -44,6 +44,7 @@ for (const [size, port, least] of [['1280x800', 4640, 0.5], ['1440x900', 4650, 0
     }
     // The drawer: opened from the header, a choice opens the panel over the map and closes it.
     assert.equal(await session.execute("return document.querySelector('.country-nav').getBoundingClientRect().width;"), 0, 'the list is closed at first');
+    await saveWindowScreenshot(session, `layout-map-${size}`);
     await session.click(await session.find('#nav-toggle'));
     await session.waitFor('the drawer', "return document.querySelector('.country-nav').getBoundingClientRect().width > 100;");
     // (WebKitGTK's snapshot stalls while the list is display:none, so the

@@ -25,6 +25,8 @@ export function setupSearch(input, list, onOpen, onError) {
   const close = () => {
     list.hidden = true;
     input.setAttribute('aria-expanded', 'false');
+    // A hidden or emptied list has no active option to point at.
+    input.removeAttribute('aria-activedescendant');
     active = -1;
   };
 
