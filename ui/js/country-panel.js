@@ -6,6 +6,13 @@ import { agreementKindLabel, dateText, roleLabel, shareText, tableLabel } from '
 import { SourceIndex, statusBadge } from './sources.js';
 import { noteEditor } from './item-actions.js';
 
+/**
+ * Draws the panel's first screen (header, delegation, agreements) and
+ * returns `finish`, which draws the rest (minerals, sessions, sources, note)
+ * and marks the panel complete (`data-iso3`). The caller runs `finish` a
+ * frame later, so the click's frame lays out and paints only what is seen
+ * first; what `finish` adds lies below it.
+ */
 export function renderCountryPanel(panel, detail, ctx) {
   const { onClose, onError } = ctx;
   const c = detail.country;
@@ -13,7 +20,7 @@ export function renderCountryPanel(panel, detail, ctx) {
   const sources = new SourceIndex(detail.sources, onError);
   clear(panel);
   panel.dataset.panel = 'country';
-  panel.dataset.iso3 = c.iso3;
+  delete panel.dataset.iso3;
   delete panel.dataset.sessionId;
   delete panel.dataset.timelineId;
   panel.setAttribute('aria-label', `${c.name}: details`);
@@ -30,12 +37,18 @@ export function renderCountryPanel(panel, detail, ctx) {
       h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: onClose }, '×')),
     delegationSection(detail, sources, ctx.primaryEventId ? ctx.primaryEventId() : null),
     agreementsSection(detail, sources, ctx.host ? ctx.host() : null),
-    mineralsSection(detail, ctx.chosenMineral ? ctx.chosenMineral() : null),
-    eventsSection(detail, ctx),
-    section(`Sources (${sources.entries.length})`, sources.render()),
-    ctx.setNote ? section('Note', noteEditor(`country:${c.iso3}`, ctx.note(`country:${c.iso3}`), (text) => ctx.setNote(`country:${c.iso3}`, text))) : null,
   ]);
   panel.setAttribute('aria-labelledby', 'panel-title');
+  return function finish() {
+    append(panel, [
+      mineralsSection(detail, ctx.chosenMineral ? ctx.chosenMineral() : null),
+      eventsSection(detail, ctx),
+      // Last: every fact above has cited its sources by now.
+      section(`Sources (${sources.entries.length})`, sources.render()),
+      ctx.setNote ? section('Note', noteEditor(`country:${c.iso3}`, ctx.note(`country:${c.iso3}`), (text) => ctx.setNote(`country:${c.iso3}`, text))) : null,
+    ]);
+    panel.dataset.iso3 = c.iso3;
+  };
 }
 
 function section(title, ...body) {

@@ -110,11 +110,12 @@ export async function showPanel(panelState) {
       const detail = await panelData('country', panelState.id);
       if (!sameKey(key)) return;
       measureStep('panel-request', 'panel-data');
-      renderCountryPanel(panel, detail, panelContext);
+      const finish = renderCountryPanel(panel, detail, panelContext);
       measureStep('panel-request', 'panel-built');
       markPanelShown();
       afterPaint(() => {
         if (!sameKey(key)) return;
+        finish();
         markCountry(panelState.id);
         markMapCountries([]);
         // A small or hidden country is brought into view beside the panel.
@@ -125,11 +126,11 @@ export async function showPanel(panelState) {
       const detail = await panelData(panelState.type, panelState.id, viewerZone());
       if (!sameKey(key)) return;
       render(panel, detail, panelContext);
-      if (app.timeline) app.timeline.setSelected(key);
-      selectInDayList($('day-list'), key);
       markPanelShown();
       afterPaint(() => {
         if (!sameKey(key)) return;
+        if (app.timeline) app.timeline.setSelected(key);
+        selectInDayList($('day-list'), key);
         markCountry(null);
         markMapCountries(detail.countries);
       });
@@ -158,12 +159,16 @@ export async function warmPanel() {
   scratch.className = 'panel panel-warmup';
   scratch.setAttribute('aria-hidden', 'true');
   scratch.inert = true;
-  renderCountryPanel(scratch, detail, { ...panelContext, setNote: null });
+  renderCountryPanel(scratch, detail, { ...panelContext, setNote: null })();
   // Nothing in the copy may be mistaken for the real panel (hooks, ids).
   delete scratch.dataset.panel;
   delete scratch.dataset.iso3;
   for (const el of scratch.querySelectorAll('[id]')) el.removeAttribute('id');
   $('panel').after(scratch);
+  // The column is not displayed while nothing is open: lay it out, unseen, for the copy's frame.
+  const area = $('panel-area');
+  area.dataset.warming = 'true';
   await new Promise((resolve) => afterPaint(resolve));
   scratch.remove();
+  delete area.dataset.warming;
 }
