@@ -59,6 +59,19 @@ test('talc: Pakistan\'s steatite row is in the table, with its qualifier and sha
   const tip = await tooltipOf('PAK');
   assert.match(tip, /of world; 200 thousand metric tons \(steatite\)/, tip);
   assert.doesNotMatch(tip, /not reported/);
+  // Pakistan's panel gives its place in that table, counted here from the table's rows.
+  const place = await session.executeAsync(`const done = arguments[arguments.length - 1];
+    window.__TAURI__.core.invoke('get_mineral', { id: 'talc-and-pyrophyllite' }).then((m) => {
+      const s = m.series.find((x) => x.id === m.headline_production);
+      const numbers = s.rows.filter((r) => r.country && (r.value.kind === 'number' || r.value.kind === 'zero'));
+      const own = numbers.find((r) => r.country === 'PAK');
+      done({ rank: 1 + numbers.filter((r) => r.share && own.share && r.share.percent > own.share.percent).length, of: numbers.length, series: s.id });
+    }, (e) => done(String(e)));`);
+  await session.execute("location.hash = '#/map/mineral/talc-and-pyrophyllite/production/country/PAK';");
+  await session.waitForSelector('[data-panel="country"][data-iso3="PAK"]');
+  const row = await session.text(await session.find(`[data-panel="country"] .mineral-row[data-series="${place.series}"] .row-share`));
+  const nth = place.rank === 1 ? '1st' : place.rank === 2 ? '2nd' : place.rank === 3 ? '3rd' : `${place.rank}th`;
+  assert.match(row, new RegExp(`, ${nth} of ${place.of}$`), row);
 });
 
 test('titanium: Kenya, reported only for rutile, is named in that table, not "not reported"', async () => {

@@ -123,6 +123,23 @@ test('cobalt production: the DRC has the largest share and the summary names the
   const summary = await session.text(await session.find('#mineral-summary'));
   assert.match(summary, /^Cobalt, mine production 2025 \(metric tons\)/, summary);
   assert.match(summary, /Largest non-participant: Indonesia/);
+  // The concentration line, checked against the table's own rows: the HHI's
+  // low end is the sum of the named countries' squared shares, recomputed here.
+  const line = await session.text(await session.find('#mineral-concentration'));
+  const table = await session.executeAsync(`const done = arguments[arguments.length - 1];
+    window.__TAURI__.core.invoke('get_mineral', { id: 'cobalt' }).then((m) => {
+      const s = m.series.find((x) => x.id === m.headline_production);
+      done(s.rows.filter((r) => r.country && r.share).map((r) => [r.country, r.share.percent]));
+    }, (e) => done(String(e)));`);
+  const squares = table.reduce((sum, [, p]) => sum + p * p, 0);
+  const hhi = /HHI ([\d,]+)(?: to ([\d,]+))? of 10,000/.exec(line);
+  assert.ok(hhi, `an HHI in: ${line}`);
+  const low = Number(hhi[1].replace(/,/g, ''));
+  assert.ok(Math.abs(low - squares) <= 2, `HHI low ${low} against the rows' sum of squared shares ${squares.toFixed(1)}`);
+  assert.match(line, /highly concentrated \(above 1,800/);
+  const top = [...table].sort((a, b) => b[1] - a[1])[0];
+  assert.equal(top[0], 'COD');
+  assert.match(line, new RegExp(`The largest producer, Democratic Republic of the Congo, has ${top[1].toFixed(1)}%`));
   await saveScreenshot(session, 'map-cobalt-production-light');
 
   await session.click(await session.find('[data-measure="reserves"]'));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateRangeText, dateText, dayShiftText, entryKindLabel, instantText, tableLabel, tableName, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
+import { dateRangeText, dateText, dayShiftText, entryKindLabel, instantText, ordinal, tableLabel, tableName, roleLabel, shareText, statusLabel } from '../../ui/js/format.js';
 
 test('shares: precision by size, and upper bounds marked', () => {
   assert.equal(shareText({ percent: 74.19 }), '74.2%');
@@ -67,4 +67,9 @@ test("a USGS table header reads as a plain label: stage and year, then what it c
   ];
   for (const [statistic, year, detail, mineral, want, why] of cases) assert.equal(tableLabel(statistic, year, detail, mineral), want, why || detail);
   assert.equal(tableName('production', 'Mine production: Rutile'), 'Mine production · Rutile');
+});
+
+test('places read as ordinals, the teens included', () => {
+  assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal),
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
 });

@@ -2,7 +2,7 @@
 // sessions, timeline, and every source with its status.
 
 import { append, h, clear } from './dom.js';
-import { agreementKindLabel, dateText, roleLabel, shareText, tableLabel } from './format.js';
+import { agreementKindLabel, dateText, ordinal, roleLabel, shareText, tableLabel } from './format.js';
 import { SourceIndex, statusBadge } from './sources.js';
 import { noteEditor } from './item-actions.js';
 
@@ -114,7 +114,8 @@ function amountText(s) {
 
 /** The row's place against the world: a share, or why there is none. */
 function shareOrWhy(s) {
-  if (s.share) return `${shareText(s.share)} of world ${s.world_total ? `${s.world_total.text} ${s.unit}` : ''}`.trim();
+  const place = s.rank ? `, ${ordinal(s.rank)} of ${s.ranked_among}` : '';
+  if (s.share) return `${`${shareText(s.share)} of world ${s.world_total ? `${s.world_total.text} ${s.unit}` : ''}`.trim()}${place}`;
   if (!s.world_total) return 'no world total from USGS';
   if (!['number', 'zero'].includes(s.value.kind)) return 'no share (no number)';
   return `world ${s.world_total.description}`;

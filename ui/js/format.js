@@ -144,3 +144,10 @@ function tableParts(statistic, detail, mineralName) {
   if (!rest || rest.toLowerCase() === mineralName.toLowerCase()) return { stage, what: '' };
   return { stage, what: `${rest.charAt(0).toUpperCase()}${rest.slice(1)}` };
 }
+
+/** "1st", "2nd", "3rd", "11th", "22nd". */
+export function ordinal(n) {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : { 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th';
+  return `${n}${suffix}`;
+}

@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { $, app, navigate, state } from './app-state.js';
 import { cellText, cellsByCountry, headlineSeries } from './map/choropleth.js';
 import { renderParticipationLegend, renderShareLegend } from './map/legend.js';
-import { mineralSummary } from './map/mineral-summary.js';
+import { concentrationText, mineralSummary } from './map/mineral-summary.js';
 import { renderRanking } from './map/mineral-ranking.js';
 import { refreshLayout } from './layout.js';
 import { showError } from './messages.js';
@@ -29,6 +29,7 @@ export async function showMineral(id, measure) {
     app.map.showParticipation();
     renderParticipationLegend($('map-legend'), app.info ? app.info.host : null);
     summary.textContent = '';
+    $('mineral-concentration').textContent = '';
     refreshLayout();
     return;
   }
@@ -46,6 +47,9 @@ export async function showMineral(id, measure) {
       : `No world ${measure} table for ${mineral.mineral.name}`);
     $('mineral-table-title').textContent = `${mineral.mineral.name}: who ${measure === 'reserves' ? 'holds reserves' : 'produces it'}`;
     summary.textContent = mineralSummary(mineral, series, measure, cellsByCountry(mineral, measure));
+    const concentration = $('mineral-concentration');
+    concentration.textContent = concentrationText(series && series.concentration, measure, (iso3) => app.countryNames.get(iso3) || iso3);
+    concentration.title = series && series.concentration ? `${series.concentration.threshold_source}: ${series.concentration.threshold_url}` : '';
     renderRanking($('mineral-ranking'), series, measure, openCountry, mineral.mineral.name);
     refreshLayout();
   } catch (e) {

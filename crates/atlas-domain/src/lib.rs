@@ -6,6 +6,7 @@
 //! - [`model`]: the stored records.
 //! - [`atlas`]: the dataset parsed once and indexed, with every query.
 //! - [`search`]: the folded, ranked search index.
+//! - [`concentration`]: how concentrated a world table is (top shares, HHI ranges).
 //! - [`views`]: what queries return (serialisable for the front end).
 
 // Outside data never panics here: no byte-index slicing of text, no
@@ -24,6 +25,7 @@
 )]
 
 pub mod atlas;
+pub mod concentration;
 pub mod error;
 pub mod ics;
 pub mod item;

@@ -112,6 +112,10 @@ pub struct CountryStat {
     pub year: i32,
     pub value: ValueView,
     pub share: Option<Share>,
+    /// The country's place by share among the table's rows with numbers (1 = largest).
+    pub rank: Option<usize>,
+    /// How many of the table's countries have numbers: the places there are.
+    pub ranked_among: usize,
     pub world_total: Option<ValueView>,
     pub qualifier: Option<String>,
     pub note: Option<String>,
@@ -261,6 +265,8 @@ pub struct SeriesView {
     pub sum_note: Option<String>,
     pub rows: Vec<SeriesRowView>,
     pub participants: Option<ParticipantsShare>,
+    /// Top shares and the HHI range, where the world total allows.
+    pub concentration: Option<crate::concentration::Concentration>,
 }
 
 /// What the map says of one country for a mineral and measure: its row in

@@ -294,3 +294,59 @@ fn a_scheduled_forum_reads_as_past_once_its_days_are_over() {
     // Records that are not scheduled are what their sources say, whatever the date.
     assert!(after.events().iter().filter(|e| e.event.status != Status::Scheduled).all(|e| e.status_as_of.is_none()));
 }
+
+#[test]
+fn every_table_with_a_world_total_states_its_concentration_consistently_with_its_rows() {
+    let atlas = atlas();
+    let mut checked = 0;
+    for m in atlas.minerals() {
+        let detail = atlas.mineral(&m.id).unwrap();
+        for s in &detail.series {
+            let Some(c) = &s.concentration else { continue };
+            checked += 1;
+            // Recomputed from the rows' own shares (rounded to 2 decimals there).
+            let named: Vec<f64> = s.rows.iter().filter(|r| r.country.is_some()).filter_map(|r| r.share.map(|x| x.percent)).collect();
+            let squares: f64 = named.iter().map(|p| p * p).sum();
+            assert!(c.hhi.low <= c.hhi.high && c.hhi.high <= 10_000.0, "{}: {:?}", s.id, c.hhi);
+            assert!(
+                (c.hhi.low - squares).abs() <= 2.0 + squares * 0.001 || !c.marked.is_empty(),
+                "{}: low {} against Σ share² {}",
+                s.id,
+                c.hhi.low,
+                squares
+            );
+            let top = named.iter().cloned().fold(f64::NAN, f64::max);
+            if let Some(t) = &c.top {
+                assert!((t.percent - top).abs() < 0.02, "{}: top {} against the rows' largest {}", s.id, t.percent, top);
+            }
+            assert!(c.top_three_percent.low <= c.top_three_percent.high + 1e-9, "{}", s.id);
+        }
+    }
+    assert!(checked > 50, "only {checked} tables had a concentration");
+}
+
+#[test]
+fn cobalt_is_highly_concentrated_and_the_drc_leads_it() {
+    let atlas = atlas();
+    let cobalt = atlas.mineral("cobalt").unwrap();
+    let headline = cobalt.headline_production.clone().unwrap();
+    let s = cobalt.series.iter().find(|s| s.id == headline).unwrap();
+    let c = s.concentration.as_ref().expect("cobalt production has a world total");
+    assert_eq!(c.top.as_ref().map(|t| t.iso3.as_str()), Some("COD"));
+    assert_eq!(c.level, atlas_domain::concentration::ConcentrationLevel::HighlyConcentrated);
+    // The DRC's share alone squared is a floor for the HHI.
+    let drc = c.top.as_ref().unwrap().percent;
+    assert!(c.hhi.low >= drc * drc - 1.0);
+}
+
+#[test]
+fn a_country_stat_has_its_place_in_the_table() {
+    let atlas = atlas();
+    let drc = atlas.country("COD").unwrap();
+    let cobalt = drc.minerals.stats.iter().find(|s| s.mineral == "cobalt" && s.share.is_some()).expect("the DRC's cobalt row");
+    assert_eq!(cobalt.rank, Some(1));
+    assert!(cobalt.ranked_among >= 5);
+    // A withheld figure has no place.
+    let usa = atlas.country("USA").unwrap();
+    assert!(usa.minerals.stats.iter().filter(|s| s.value.kind == "withheld").all(|s| s.rank.is_none()));
+}

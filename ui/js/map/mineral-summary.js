@@ -44,3 +44,30 @@ export function mineralSummary(mineral, series, measure, cells) {
   if (others) parts.push(others.trim());
   return parts.join(' ');
 }
+
+const LEVEL_WORDS = {
+  highly_concentrated: 'highly concentrated',
+  below_threshold: 'below the threshold of a highly concentrated market',
+  undetermined: 'highly concentrated or not, depending on figures USGS does not give',
+};
+
+/**
+ * The concentration line: the HHI (a range where "Other countries" or a
+ * withheld figure leave it open), what it means against the named
+ * threshold, and the top shares. '' when the table has none.
+ */
+export function concentrationText(c, measure, nameOf) {
+  if (!c) return '';
+  const int = (x) => Math.round(x).toLocaleString('en-US');
+  const pct = (x) => `${x.toFixed(1)}%`;
+  const range = (r, f) => (r.low === r.high ? f(r.low) : `${f(r.low)} to ${f(r.high)}`);
+  const spread = c.hhi.low === c.hhi.high ? '' : ' (from the rest spread thinly to the rest as one producer)';
+  const who = measure === 'reserves' ? 'holder' : 'producer';
+  const top = c.top
+    ? ` The largest ${who}, ${nameOf(c.top.iso3)}, has ${pct(c.top.percent)}${c.top_may_be_marked ? ' (a withheld or bounded figure could be larger)' : ''}; the top three, ${range(c.top_three_percent, pct)}.`
+    : '';
+  const marked = c.marked.length
+    ? ` ${c.marked.length} withheld or bounded ${c.marked.length === 1 ? 'figure is' : 'figures are'} counted as ranges.`
+    : '';
+  return `Concentration: HHI ${range(c.hhi, int)} of 10,000${spread}, ${LEVEL_WORDS[c.level] || c.level} (above ${int(c.threshold)}, as the US merger guidelines of 2023 put it).${top}${marked}`;
+}

@@ -139,7 +139,10 @@ impl Atlas {
                 let s = &self.data.series[si];
                 let r = &s.rows[ri];
                 let m = self.mineral_ref(&s.mineral);
+                let table = super::minerals::share_rows(s);
                 CountryStat {
+                    rank: crate::concentration::rank_of(&table, iso3),
+                    ranked_among: table.iter().filter(|t| t.country.is_some() && t.value.exact().is_some()).count(),
                     series: s.id.clone(),
                     mineral: m.id.clone(),
                     mineral_name: m.name.clone(),

@@ -23,6 +23,11 @@ pub fn headline_series<'a>(series: &[&'a StatSeries], statistic: Statistic) -> O
     best
 }
 
+/// A table's rows as the concentration measures read them.
+pub fn share_rows(s: &StatSeries) -> Vec<crate::concentration::ShareRow<'_>> {
+    s.rows.iter().map(|r| crate::concentration::ShareRow { country: r.country.as_deref(), value: &r.value }).collect()
+}
+
 /// Every country's cell for a mineral and measure in the headline's year:
 /// its headline row, else its row in the first other table that has one.
 pub fn map_cells(series: &[&StatSeries], statistic: Statistic) -> Vec<MapCell> {
@@ -131,6 +136,7 @@ impl Atlas {
             total_warning: s.total_warning.clone(),
             sum_note: s.sum_note.clone(),
             participants: self.participants_share(s),
+            concentration: crate::concentration::concentration(&share_rows(s), s.world_total.as_ref()),
             rows,
         }
     }
