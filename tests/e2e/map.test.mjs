@@ -152,6 +152,39 @@ test('cobalt production: the DRC has the largest share and the summary names the
   await session.waitFor('participation view', "return document.querySelector('svg.world-map').dataset.mode === 'participation';");
 });
 
+test("copper's stages side by side: mined and refined, each led by its own table; no row is not reported, never 0", async () => {
+  await session.execute("location.hash = '#/map/mineral/copper/production';");
+  await session.waitFor('the stages', "return document.querySelectorAll('#mineral-stages table tbody tr').length > 3 && !document.getElementById('mineral-stages').hidden;");
+  const grid = await session.execute(`const t = document.querySelector('#mineral-stages table');
+    return { heads: [...t.querySelectorAll('thead th')].map((th) => [th.textContent, th.dataset.series || null]),
+      rows: [...t.querySelectorAll('tbody tr')].map((tr) => ({ iso3: tr.dataset.iso3, cells: Object.fromEntries([...tr.querySelectorAll('td[data-series]')].map((td) => [td.dataset.series, td.textContent])) })) };`);
+  const stageHeads = grid.heads.filter(([, series]) => series);
+  assert.deepEqual(stageHeads.map(([text]) => text), ['Mine production', 'Refinery production']);
+  // Each table, read independently through the IPC.
+  const tables = await session.executeAsync(`const done = arguments[arguments.length - 1];
+    window.__TAURI__.core.invoke('get_mineral', { id: 'copper' }).then((m) => done(Object.fromEntries(m.series.map((s) => [s.id,
+      s.rows.filter((r) => r.country).map((r) => ({ iso3: r.country, percent: r.share ? r.share.percent : null, kind: r.value.kind }))]))), (e) => done(String(e)));`);
+  const leaderOf = {};
+  for (const [, series] of stageHeads) {
+    const rows = tables[series];
+    const top = rows.filter((r) => r.percent !== null).sort((a, b) => b.percent - a.percent)[0];
+    leaderOf[series] = top.iso3;
+    const shown = grid.rows.find((r) => r.iso3 === top.iso3);
+    assert.ok(shown, `${top.iso3}, the leader of ${series}, is in the grid`);
+    assert.match(shown.cells[series], new RegExp(`^${top.percent.toFixed(1)}%, 1st$`), `${top.iso3} at ${series}: ${shown.cells[series]}`);
+    // Every cell is the country's row in that table, or says there is none.
+    for (const r of grid.rows) {
+      const row = rows.find((x) => x.iso3 === r.iso3);
+      if (row) assert.notEqual(r.cells[series], 'not reported separately', `${r.iso3} has a row in ${series}`);
+      else assert.equal(r.cells[series], 'not reported separately', `${r.iso3} has no row in ${series}`);
+      assert.notEqual(r.cells[series], '0', `${r.iso3}: never 0 for a missing row`);
+    }
+  }
+  const [mine, refinery] = stageHeads.map(([, series]) => series);
+  assert.notEqual(leaderOf[mine], leaderOf[refinery], 'mined here, refined there');
+  await saveScreenshot(session, 'map-copper-stages');
+});
+
 test('rare earths: China is the largest non-participant', async () => {
   await session.execute("location.hash = '#/mineral/rare-earths/production';");
   await session.waitFor('the summary', "return document.getElementById('mineral-summary').textContent.includes('Largest non-participant: China');");

@@ -7,6 +7,7 @@ import { cellText, cellsByCountry, headlineSeries } from './map/choropleth.js';
 import { renderParticipationLegend, renderShareLegend } from './map/legend.js';
 import { concentrationText, mineralSummary } from './map/mineral-summary.js';
 import { renderRanking } from './map/mineral-ranking.js';
+import { renderStages } from './map/stage-table.js';
 import { refreshLayout } from './layout.js';
 import { showError } from './messages.js';
 import { openCountry } from './panels.js';
@@ -30,6 +31,7 @@ export async function showMineral(id, measure) {
     renderParticipationLegend($('map-legend'), app.info ? app.info.host : null);
     summary.textContent = '';
     $('mineral-concentration').textContent = '';
+    renderStages($('mineral-stages'), null, openCountry);
     refreshLayout();
     return;
   }
@@ -51,6 +53,7 @@ export async function showMineral(id, measure) {
     concentration.textContent = concentrationText(series && series.concentration, measure, (iso3) => app.countryNames.get(iso3) || iso3);
     concentration.title = series && series.concentration ? `${series.concentration.threshold_source}: ${series.concentration.threshold_url}` : '';
     renderRanking($('mineral-ranking'), series, measure, openCountry, mineral.mineral.name);
+    renderStages($('mineral-stages'), measure === 'production' ? mineral.stages : null, openCountry);
     refreshLayout();
   } catch (e) {
     showError(e);

@@ -298,7 +298,55 @@ pub struct MineralDetail {
     pub cells_production: Vec<MapCell>,
     pub cells_reserves: Vec<MapCell>,
     pub series: Vec<SeriesView>,
+    /// The supply chain's stages side by side, where USGS gives more than one.
+    pub stages: Option<StageChain>,
     pub usgs_citation: String,
+}
+
+/// A supply chain's stages as USGS tables them, with each country's place at each.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageChain {
+    pub name: String,
+    pub stages: Vec<Stage>,
+    /// Attending countries with a row at some stage, and every stage's leaders; best share first.
+    pub countries: Vec<StageCountry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Stage {
+    pub mineral: String,
+    pub mineral_name: String,
+    pub series: String,
+    /// USGS's table header ("Refinery production").
+    pub detail: String,
+    pub year: i32,
+    pub unit: String,
+    /// The largest shares, largest first.
+    pub leaders: Vec<StageLeader>,
+    pub concentration: Option<crate::concentration::Concentration>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StageLeader {
+    pub iso3: String,
+    pub name: String,
+    pub percent: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StageCountry {
+    pub iso3: String,
+    pub name: String,
+    pub role: Option<Role>,
+    /// One per stage, in the chain's order: `None` where the country has no row in that stage's table.
+    pub places: Vec<Option<StagePlace>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StagePlace {
+    pub value: ValueView,
+    pub share: Option<Share>,
+    pub rank: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -350,3 +350,53 @@ fn a_country_stat_has_its_place_in_the_table() {
     let usa = atlas.country("USA").unwrap();
     assert!(usa.minerals.stats.iter().filter(|s| s.value.kind == "withheld").all(|s| s.rank.is_none()));
 }
+
+#[test]
+fn copper_is_mined_and_refined_side_by_side_with_each_stage_led_by_its_own_table() {
+    let atlas = atlas();
+    let copper = atlas.mineral("copper").unwrap();
+    let chain = copper.stages.as_ref().expect("USGS gives copper two stages");
+    let details: Vec<&str> = chain.stages.iter().map(|s| s.detail.as_str()).collect();
+    assert_eq!(details, ["Mine production", "Refinery production"]);
+    for (i, stage) in chain.stages.iter().enumerate() {
+        // The leader is the table's largest share, read from the table itself.
+        let table = copper.series.iter().find(|s| s.id == stage.series).unwrap();
+        let largest = table
+            .rows
+            .iter()
+            .filter(|r| r.country.is_some())
+            .filter_map(|r| Some((r.country.clone()?, r.share?.percent)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .unwrap();
+        assert_eq!(stage.leaders[0].iso3, largest.0, "stage {i}");
+        // Every country's place at this stage is its row there, or nothing: never a zero invented.
+        for c in &chain.countries {
+            let row = table.rows.iter().find(|r| r.country.as_deref() == Some(c.iso3.as_str()));
+            assert_eq!(c.places[i].is_some(), row.is_some(), "{} at stage {i}", c.iso3);
+        }
+    }
+    assert_ne!(chain.stages[0].leaders[0].iso3, chain.stages[1].leaders[0].iso3, "mined here, refined there");
+    // Every attending country with a copper row is in the grid.
+    for s in &copper.series {
+        for r in s
+            .rows
+            .iter()
+            .filter(|r| r.role.is_some() && s.statistic == atlas_domain::model::Statistic::Production && s.year == chain.stages[0].year)
+        {
+            assert!(chain.countries.iter().any(|c| Some(&c.iso3) == r.country.as_ref()), "{:?}", r.country);
+        }
+    }
+}
+
+#[test]
+fn chains_across_chapters_follow_the_material_and_one_stage_is_no_chain() {
+    let atlas = atlas();
+    for id in ["bauxite", "alumina", "aluminum"] {
+        let chain = atlas.mineral(id).unwrap().stages.expect("the aluminium chain");
+        let minerals: Vec<&str> = chain.stages.iter().map(|s| s.mineral.as_str()).collect();
+        assert_eq!(minerals, ["bauxite", "alumina", "aluminum"], "from {id}");
+    }
+    let iron = atlas.mineral("iron-ore").unwrap().stages.expect("the iron and steel chain");
+    assert_eq!(iron.stages.len(), 3, "one ore stage (usable ore and iron content are one stage), pig iron, raw steel");
+    assert!(atlas.mineral("cobalt").unwrap().stages.is_none(), "USGS tables one stage of cobalt");
+}

@@ -103,6 +103,7 @@ impl Atlas {
             cells_reserves: map_cells(&of_mineral, Statistic::Reserves),
             mineral: mineral.clone(),
             series,
+            stages: self.stage_chain(&key),
             usgs_citation: self.usgs_citation.clone(),
         })
     }

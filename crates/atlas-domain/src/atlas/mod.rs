@@ -9,6 +9,7 @@ mod arguments;
 mod countries;
 mod minerals;
 mod schedule;
+mod stages;
 
 pub use arguments::MAX_ARGUMENT_LEN;
 use arguments::*;

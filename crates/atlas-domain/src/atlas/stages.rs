@@ -1,0 +1,134 @@
+//! Processing stages side by side: where USGS gives more than one stage of a
+//! supply chain (copper mined and refined; bauxite, alumina, aluminium; iron
+//! ore, pig iron, raw steel), each stage's table and each country's place at
+//! every stage, so "mined here, refined there" shows where USGS says so and
+//! nowhere else. A country absent from a stage's table has no row there:
+//! not reported separately, never a zero.
+
+use crate::concentration::{concentration, rank_of};
+use crate::model::*;
+use crate::value::ValueView;
+use crate::views::*;
+
+use super::minerals::share_rows;
+use super::*;
+
+/// Chains that span several USGS chapters, in the order material moves
+/// along them. A mineral with more than one stage in its own chapter
+/// (copper: mine and refinery production) needs no entry: the data shows it.
+const CHAINS: &[(&str, &[&str])] = &[
+    ("Aluminium: bauxite, alumina, aluminium", &["bauxite", "alumina", "aluminum"]),
+    ("Titanium: mineral concentrates, sponge metal", &["titanium-mineral-concentrates", "titanium-sponge-metal"]),
+    ("Iron and steel: ore, pig iron, raw steel", &["iron-ore", "iron-and-steel"]),
+    ("Magnesium: magnesite, metal", &["magnesium-compounds", "magnesium-metal"]),
+];
+
+/// How many leaders each stage names.
+const LEADERS: usize = 3;
+
+/// The stage a production table counts: by USGS's words, so that two tables
+/// of one stage (iron ore's usable ore and iron content) are one stage.
+fn stage_key(detail: &str) -> String {
+    let d = detail.to_lowercase();
+    for (word, key) in [("refinery", "refinery"), ("smelter", "smelter"), ("mine", "mine")] {
+        if d.contains(word) {
+            return key.to_string();
+        }
+    }
+    d
+}
+
+// Indexes are positions in the atlas's own vectors (see `mod.rs`).
+#[allow(clippy::indexing_slicing)]
+impl Atlas {
+    /// The production tables of a mineral's latest year, one per stage (the
+    /// one with a world total and the most countries), in USGS's order.
+    fn stage_tables(&self, mineral: &str) -> Vec<&StatSeries> {
+        let tables: Vec<&StatSeries> = self
+            .series_by_mineral
+            .get(mineral)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.data.series[i])
+            .filter(|s| s.statistic == Statistic::Production)
+            .collect();
+        let Some(latest) = tables.iter().map(|s| s.year).max() else { return vec![] };
+        let mut out: Vec<(String, &StatSeries)> = Vec::new();
+        let rank = |s: &StatSeries| (s.world_total.is_some(), s.rows.iter().filter(|r| r.country.is_some()).count());
+        for s in tables.into_iter().filter(|s| s.year == latest) {
+            let key = stage_key(&s.detail);
+            match out.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, best)) if rank(s) > rank(best) => *best = s,
+                Some(_) => {}
+                None => out.push((key, s)),
+            }
+        }
+        out.into_iter().map(|(_, s)| s).filter(|s| s.rows.iter().any(|r| r.country.is_some())).collect()
+    }
+
+    /// The stages of the chain a mineral belongs to, or `None` when USGS
+    /// gives it only one stage.
+    pub fn stage_chain(&self, mineral: &str) -> Option<StageChain> {
+        let (name, members): (String, Vec<&str>) = match CHAINS.iter().find(|(_, ms)| ms.contains(&mineral)) {
+            Some((name, ms)) => ((*name).to_string(), ms.to_vec()),
+            None => (self.mineral_by_id.get(mineral).map(|&i| self.data.minerals[i].name.clone())?, vec![mineral]),
+        };
+        let tables: Vec<&StatSeries> = members.iter().flat_map(|m| self.stage_tables(m)).collect();
+        if tables.len() < 2 {
+            return None;
+        }
+        let stages: Vec<Stage> = tables
+            .iter()
+            .map(|s| {
+                let rows = share_rows(s);
+                let c = concentration(&rows, s.world_total.as_ref());
+                let mut leaders: Vec<StageLeader> = s
+                    .rows
+                    .iter()
+                    .filter_map(|r| Some((r.country.as_deref()?, r.share?)))
+                    .map(|(iso3, share)| StageLeader { iso3: iso3.to_string(), name: self.country_name(iso3), percent: share.percent })
+                    .collect();
+                leaders.sort_by(|a, b| b.percent.total_cmp(&a.percent).then_with(|| a.iso3.cmp(&b.iso3)));
+                leaders.truncate(LEADERS);
+                let m = self.mineral_ref(&s.mineral);
+                Stage {
+                    mineral: m.id.clone(),
+                    mineral_name: m.name.clone(),
+                    series: s.id.clone(),
+                    detail: s.detail.clone(),
+                    year: s.year,
+                    unit: s.unit.clone(),
+                    leaders,
+                    concentration: c,
+                }
+            })
+            .collect();
+        // The countries shown: every attending one with a row at some stage, and each stage's leaders.
+        let mut iso3s: Vec<String> = Vec::new();
+        for s in &tables {
+            for r in &s.rows {
+                let Some(iso3) = r.country.as_deref() else { continue };
+                let leader = stages.iter().any(|st| st.leaders.iter().any(|l| l.iso3 == iso3));
+                if (self.role_at_ministerial(iso3).is_some() || leader) && !iso3s.iter().any(|c| c == iso3) {
+                    iso3s.push(iso3.to_string());
+                }
+            }
+        }
+        let mut countries: Vec<StageCountry> = iso3s
+            .into_iter()
+            .map(|iso3| {
+                let places = tables
+                    .iter()
+                    .map(|s| {
+                        let row = s.rows.iter().find(|r| r.country.as_deref() == Some(iso3.as_str()))?;
+                        Some(StagePlace { value: ValueView::from(&row.value), share: row.share, rank: rank_of(&share_rows(s), &iso3) })
+                    })
+                    .collect();
+                StageCountry { name: self.country_name(&iso3), role: self.role_at_ministerial(&iso3), iso3, places }
+            })
+            .collect();
+        let best = |c: &StageCountry| c.places.iter().flatten().filter_map(|p| p.share.map(|s| s.percent)).fold(-1.0, f64::max);
+        countries.sort_by(|a, b| best(b).total_cmp(&best(a)).then_with(|| a.name.cmp(&b.name)));
+        Some(StageChain { name, stages, countries })
+    }
+}
