@@ -224,6 +224,27 @@ fn export_refuses_an_empty_agenda_and_writes_a_starred_one() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), text, "the earlier export is untouched");
 }
 
+#[test]
+fn a_table_exports_as_csv_and_bad_ids_are_refused_by_name() {
+    let dir = scratch("export-csv");
+    let (app, w) = app_window_in(&dir);
+    let cobalt = call(&w, "get_mineral", json!({"id": "cobalt"})).unwrap();
+    let series = cobalt["headline_production"].as_str().unwrap().to_string();
+    let target = dir.join("cobalt.csv");
+    answer_save(&app, &target);
+    let path = call(&w, "export_table_csv", json!({"seriesId": series})).unwrap();
+    assert_eq!(path.as_str().unwrap(), target.display().to_string());
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.starts_with("mineral,table,year,unit,place,country,iso3"), "{text}");
+    assert!(text.contains(",COD,"), "the DRC's row");
+    // An id that names no table, and one too long to be an id: clear errors, nothing written.
+    std::fs::remove_file(&target).unwrap();
+    assert_not_found(call(&w, "export_table_csv", json!({"seriesId": "no-such-table"})), "no-such-table");
+    let err = call(&w, "export_table_csv", json!({"seriesId": "x".repeat(100_000)})).expect_err("too long");
+    assert_eq!(err["code"], "invalid_argument", "{err}");
+    assert!(!target.exists(), "nothing written for a refused id");
+}
+
 fn answer_save(app: &App<MockRuntime>, path: &std::path::Path) {
     *app.state::<minerals_atlas::dialogs::StandIns>().save.lock().unwrap() = Some(path.to_path_buf());
 }

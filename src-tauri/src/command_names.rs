@@ -25,6 +25,7 @@
     "set_last_view",
     "get_agenda",
     "export_agenda_ics",
+    "export_table_csv",
     "import_file",
     "import_from_dialog",
     "import_bytes",

@@ -138,6 +138,23 @@ pub async fn get_agenda(atlas: State<'_, AtlasState>, user: State<'_, UserState>
     Ok(atlas.get().agenda(&agenda_refs(&user.snapshot()), zone.as_deref())?)
 }
 
+/// Writes a world table as CSV (the numbers, USGS's markers, shares and
+/// source of the ranked table on screen) where the user chooses. Returns the
+/// path, or null when the user cancelled. `MINERALS_ATLAS_SAVE_PATH`
+/// replaces the dialog for automated runs.
+#[tauri::command]
+pub async fn export_table_csv<R: tauri::Runtime>(app: tauri::AppHandle<R>, series_id: String) -> AppResult<Option<String>> {
+    crate::blocking::run("the export", move || {
+        let csv = app.state::<AtlasState>().get().table_csv(&series_id)?;
+        let Some(path) = crate::dialogs::save_path(&app, "Export the table as CSV", &csv.file_name, ("CSV", &["csv"])) else {
+            return Ok(None);
+        };
+        crate::export::write(&path, csv.text.as_bytes())?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
 /// Writes the starred items as an .ics file where the user chooses (the
 /// native save dialog). Returns the path, or null when the user cancelled.
 /// `MINERALS_ATLAS_SAVE_PATH` replaces the dialog for automated runs.

@@ -89,6 +89,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, wiring: Wiring) -> Builder<R
             commands::set_last_view,
             commands::get_agenda,
             commands::export_agenda_ics,
+            commands::export_table_csv,
             import_commands::import_file,
             import_commands::import_from_dialog,
             import_commands::import_bytes,

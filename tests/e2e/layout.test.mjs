@@ -5,6 +5,9 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { saveScreenshot, saveWindowScreenshot, startDriver } from './app.mjs';
 import { Keys } from './webdriver.mjs';
 
@@ -13,8 +16,8 @@ after(async () => {
   for (const d of drivers) await d.stop();
 });
 
-async function openAt(size, port) {
-  const driver = await startDriver({ port, env: { MINERALS_ATLAS_WINDOW_SIZE: size } });
+async function openAt(size, port, env = {}) {
+  const driver = await startDriver({ port, env: { MINERALS_ATLAS_WINDOW_SIZE: size, ...env } });
   drivers.push(driver);
   return driver.open();
 }
@@ -150,8 +153,27 @@ test('the map is fewer than 10 Tab presses away, and the list and the map are on
   assert.equal(await focusedName(), byName[0], 'Home: the first country by name');
 });
 
+/** RFC 4180 rows: quoted fields with doubled quotes, CRLF line ends. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r') { /* the \n ends the row */ } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
+  }
+  return rows;
+}
+
+const CSV_PATH = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-csv-')), 'cobalt.csv');
+
 test('in mineral mode the column beside the map holds the ranked table; a row opens the country', async () => {
-  const session = await openAt('1280x800', 4700);
+  const session = await openAt('1280x800', 4700, { MINERALS_ATLAS_SAVE_PATH: CSV_PATH });
   await session.execute("location.hash = '#/map/mineral/cobalt/production';");
   await session.waitFor('the ranked table', "return document.querySelectorAll('#mineral-ranking tbody tr').length > 3 && !document.getElementById('mineral-table').hidden;");
   const first = await session.execute("const r = document.querySelector('#mineral-ranking tbody tr'); return { iso3: r.dataset.iso3, cells: [...r.children].map((c) => c.textContent.trim()) };");
@@ -170,6 +192,23 @@ test('in mineral mode the column beside the map holds the ranked table; a row op
   assert.equal(badge.share, null, 'no share class for the Commission');
   assert.equal(badge.bg, badge.grey, 'the EU badge is greyed in mineral mode');
   await saveScreenshot(session, 'layout-mineral-cobalt-1280x800');
+  // The table downloads as CSV, read back here against the table the IPC gives.
+  await session.click(await session.find('[data-export-table]'));
+  await session.waitFor('the saved notice', "const b = document.getElementById('notice-banner'); return !b.hidden && b.textContent.includes('CSV');");
+  const [header, ...lines] = parseCsv(readFileSync(CSV_PATH, 'utf8'));
+  const col = (name) => header.indexOf(name);
+  const table = await session.executeAsync(`const done = arguments[arguments.length - 1];
+    window.__TAURI__.core.invoke('get_mineral', { id: 'cobalt' }).then((m) => done(m.series.find((s) => s.id === m.headline_production)), (e) => done(String(e)));`);
+  assert.equal(lines.length, table.rows.length + (table.world_total ? 1 : 0), 'a line per USGS row, and the world total');
+  for (const r of table.rows.filter((x) => x.country)) {
+    const line = lines.find((l) => l[col('iso3')] === r.country);
+    assert.ok(line, `${r.country} is in the CSV`);
+    assert.equal(line[col('usgs_value')], r.value.text, `${r.country}: USGS's own text`);
+    if (r.value.kind === 'number') assert.equal(Number(line[col('number')]), Number(r.value.text.replace(/,/g, '')));
+    else assert.equal(line[col('number')], '', `${r.country}: a ${r.value.kind} has no number, not 0`);
+    assert.equal(line[col('share_percent')] === '' ? null : Number(line[col('share_percent')]), r.share ? Math.round(r.share.percent * 100) / 100 : null);
+    assert.match(line[col('source')], /U\.S\. Geological Survey/);
+  }
   await session.click(await session.find('#mineral-ranking tbody tr[data-iso3="COD"] button'));
   await session.waitForSelector('[data-panel="country"][data-iso3="COD"]');
   assert.ok(await session.execute("return document.getElementById('mineral-table').hidden;"), 'the panel takes the column');

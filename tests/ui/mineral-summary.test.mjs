@@ -12,7 +12,9 @@ const base = {
 test('the concentration line: the HHI range, what it means, the top shares', () => {
   const text = concentrationText(base, 'production', nameOf);
   assert.match(text, /^Concentration: HHI 5,680 to 5,750 of 10,000 \(from the rest spread thinly to the rest as one producer\), highly concentrated \(above 1,800/);
-  assert.match(text, /The largest producer, Democratic Republic of the Congo, has 74\.2%; the top three, 91\.6%\./);
+  assert.match(text, /The largest producer, Democratic Republic of the Congo, has 74\.2%; the top three named, 91\.6%\./);
+  assert.doesNotMatch(text, /rows' sum/);
+  assert.match(concentrationText({ ...base, total_from_rows: true }, 'production', nameOf), /Shares here are of the rows' sum, which passes USGS's rounded world total\./);
 });
 
 test('an exact HHI is one figure; reserves have holders; marked figures are said', () => {

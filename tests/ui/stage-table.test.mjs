@@ -11,6 +11,8 @@ test("a stage's heading names its mineral only when the chain spans chapters", (
   assert.equal(stageHeading(aluminium.stages[1], aluminium), 'Aluminum: Smelter production 2025');
   assert.equal(stageColumn(copper.stages[1], copper), 'Refinery production', 'a short column heading: the stage');
   assert.equal(stageColumn(aluminium.stages[0], aluminium), 'Bauxite', 'or the mineral, across chapters');
+  const iron = { stages: [stage('iron-ore', 'Iron ore', 'Mine production: Usable ore'), stage('iron-and-steel', 'Iron and steel', 'Pig iron'), stage('iron-and-steel', 'Iron and steel', 'Raw steel')] };
+  assert.deepEqual(iron.stages.map((s) => stageColumn(s, iron)), ['Iron ore', 'Production · Pig iron', 'Production · Raw steel'], 'a mineral with two tables in the chain is told apart by table');
 });
 
 test('a place: share and rank; a marker in words; no row is not reported, never 0', () => {

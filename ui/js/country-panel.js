@@ -114,7 +114,8 @@ function amountText(s) {
 
 /** The row's place against the world: a share, or why there is none. */
 function shareOrWhy(s) {
-  const place = s.rank ? `, ${ordinal(s.rank)} of ${s.ranked_among}` : '';
+  // Among the rows with figures: a withheld one is not ranked, and could be larger.
+  const place = s.rank ? `, ${ordinal(s.rank)} of ${s.ranked_among} with figures` : '';
   if (s.share) return `${`${shareText(s.share)} of world ${s.world_total ? `${s.world_total.text} ${s.unit}` : ''}`.trim()}${place}`;
   if (!s.world_total) return 'no world total from USGS';
   if (!['number', 'zero'].includes(s.value.kind)) return 'no share (no number)';

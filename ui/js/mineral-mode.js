@@ -9,7 +9,7 @@ import { concentrationText, mineralSummary } from './map/mineral-summary.js';
 import { renderRanking } from './map/mineral-ranking.js';
 import { renderStages } from './map/stage-table.js';
 import { refreshLayout } from './layout.js';
-import { showError } from './messages.js';
+import { showError, showNotice } from './messages.js';
 import { openCountry } from './panels.js';
 
 /** Shows `id` (or the participation map when null) for `measure`. */
@@ -52,7 +52,7 @@ export async function showMineral(id, measure) {
     const concentration = $('mineral-concentration');
     concentration.textContent = concentrationText(series && series.concentration, measure, (iso3) => app.countryNames.get(iso3) || iso3);
     concentration.title = series && series.concentration ? `${series.concentration.threshold_source}: ${series.concentration.threshold_url}` : '';
-    renderRanking($('mineral-ranking'), series, measure, openCountry, mineral.mineral.name);
+    renderRanking($('mineral-ranking'), series, measure, openCountry, mineral.mineral.name, exportTable);
     renderStages($('mineral-stages'), measure === 'production' ? mineral.stages : null, openCountry);
     refreshLayout();
   } catch (e) {
@@ -83,4 +83,14 @@ export function fillMineralPicker(minerals) {
     return g;
   });
   picker.append(...groups);
+}
+
+/** Saves a table as CSV through the save dialog, and says where it went. */
+async function exportTable(series) {
+  try {
+    const path = await api.exportTableCsv(series.id);
+    if (path) showNotice(`Saved the table as CSV: ${path}`);
+  } catch (e) {
+    showError(e);
+  }
 }

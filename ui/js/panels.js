@@ -97,25 +97,39 @@ const measureStep = (start, name) => {
 
 const markPanelShown = () => markPainted('panel-request', 'click-to-panel');
 
+// Each call of showPanel draws under its own number; a later call makes an
+// earlier one's pending steps (its data arriving, its deferred rest) stale,
+// even for the same item (shown again after an import, or X, Y, X in one frame).
+// The hash must still name the item, too: a panel closed meanwhile stays closed.
+let drawing = 0;
 const sameKey = (key) => state.panel && `${state.panel.type}:${state.panel.id}` === key;
 
 export async function showPanel(panelState) {
   const panel = $('panel');
   const key = `${panelState.type}:${panelState.id}`;
+  const mine = ++drawing;
+  const current = () => mine === drawing && sameKey(key);
   try {
     // The panel is painted first and the map's marks a frame later: a
     // change on the map repaints it, about 10 ms in software, which would
     // double the time from the click to the panel.
     if (panelState.type === 'country') {
       const detail = await panelData('country', panelState.id);
-      if (!sameKey(key)) return;
+      if (!current()) return;
       measureStep('panel-request', 'panel-data');
       const finish = renderCountryPanel(panel, detail, panelContext);
       measureStep('panel-request', 'panel-built');
       markPanelShown();
       afterPaint(() => {
-        if (!sameKey(key)) return;
-        finish();
+        if (!current()) return;
+        try {
+          finish();
+        } catch (e) {
+          // A panel that cannot complete is closed with the reason, never left half drawn.
+          hidePanel();
+          showError(e);
+          return;
+        }
         markCountry(panelState.id);
         markMapCountries([]);
         // A small or hidden country is brought into view beside the panel.
@@ -124,11 +138,11 @@ export async function showPanel(panelState) {
     } else {
       const render = ITEM_PANELS[panelState.type];
       const detail = await panelData(panelState.type, panelState.id, viewerZone());
-      if (!sameKey(key)) return;
+      if (!current()) return;
       render(panel, detail, panelContext);
       markPanelShown();
       afterPaint(() => {
-        if (!sameKey(key)) return;
+        if (!current()) return;
         if (app.timeline) app.timeline.setSelected(key);
         selectInDayList($('day-list'), key);
         markCountry(null);

@@ -83,6 +83,9 @@ pub struct Concentration {
     /// On percentage shares, 0 to 10,000.
     pub hhi: Range,
     pub level: ConcentrationLevel,
+    /// True when the rows add past USGS's rounded world total: shares here
+    /// are then of the rows' sum, so that none passes 100%.
+    pub total_from_rows: bool,
     pub threshold: f64,
     pub threshold_source: &'static str,
     pub threshold_url: &'static str,
@@ -120,7 +123,19 @@ fn sum_of_largest(mut xs: Vec<f64>, n: usize) -> f64 {
 /// total (none, a marker, zero) or its total is only a lower bound (">"):
 /// then every share is an upper bound and no HHI range can be stated.
 pub fn concentration(rows: &[ShareRow], world_total: Option<&UsgsValue>) -> Option<Concentration> {
-    let total = world_total?.exact().filter(|t| *t > 0.0)?;
+    let stated = world_total?.exact().filter(|t| *t > 0.0)?;
+    // USGS rounds its world total, and its rows can add past it (cobalt by
+    // 1.5%, gallium's one producer alone). Shares of a total smaller than
+    // the rows would square too large, and the "low" end would not be a
+    // lower bound: divide by whichever is larger, the total or the rows.
+    let marked_floor = |v: &UsgsValue| match v {
+        UsgsValue::Range { low, .. } => *low,
+        UsgsValue::Bound { bound: Bound::GreaterThan, value } => *value,
+        _ => 0.0,
+    };
+    let rows_sum: f64 = rows.iter().map(|r| r.value.exact().unwrap_or_else(|| marked_floor(r.value))).sum();
+    let total = stated.max(rows_sum);
+    let total_from_rows = rows_sum > stated;
     let pct = |v: f64| v / total * 100.0;
     let mut exact: Vec<RankedShare> = Vec::new();
     let mut others: Option<f64> = None;
@@ -154,8 +169,6 @@ pub fn concentration(rows: &[ShareRow], world_total: Option<&UsgsValue>) -> Opti
     let largest_low = marked.iter().map(|m| m.percent.low).fold(0.0, f64::max);
     let as_others = hhi_low + (others_mass + free).powi(2);
     let as_marked = hhi_low - largest_low.powi(2) + (largest_low + free).powi(2) + others_mass.powi(2);
-    // USGS's rows can add past its rounded total (gallium: one producer at
-    // just over 100%); an HHI is at most 10,000, whatever the rounding.
     let hhi = Range { low: hhi_low.round().min(MAX_HHI), high: as_others.max(as_marked).round().min(MAX_HHI) };
 
     exact.sort_by(|a, b| b.percent.total_cmp(&a.percent).then_with(|| a.iso3.cmp(&b.iso3)));
@@ -177,6 +190,7 @@ pub fn concentration(rows: &[ShareRow], world_total: Option<&UsgsValue>) -> Opti
         top_three_percent: Range { low: round2(top_three_low), high: round2(top_three_high.max(top_three_low)) },
         hhi,
         level,
+        total_from_rows,
         threshold: HIGHLY_CONCENTRATED_HHI,
         threshold_source: HHI_THRESHOLD_SOURCE,
         threshold_url: HHI_THRESHOLD_URL,
@@ -302,19 +316,29 @@ mod tests {
 
     #[test]
     fn rounded_totals_never_make_a_negative_remainder() {
-        // USGS rows can add past a rounded total: nothing is unaccounted, not less than nothing.
-        let named = [("AAA", n(60.0)), ("BBB", n(45.0)), ("CCC", UsgsValue::Withheld)];
+        // Rows past a rounded total: shares of their sum (105), nothing unaccounted, not less than nothing.
+        let named = [("AAA", n(63.0)), ("BBB", n(42.0)), ("CCC", UsgsValue::Withheld)];
         let c = concentration(&rows(&named, None), Some(&n(100.0))).expect("a total");
         assert_eq!(c.unaccounted_percent, 0.0);
         assert_eq!(c.marked.first().map(|m| m.percent), Some(Range::exact(0.0)));
-        assert_eq!(c.hhi, Range::exact(3600.0 + 2025.0));
+        // 60% and 40%: 3,600 + 1,600.
+        assert_eq!(c.hhi, Range::exact(5200.0));
+        assert_eq!(c.top_three_percent, Range::exact(100.0));
     }
 
     #[test]
-    fn rows_adding_past_a_rounded_total_never_pass_the_maximum() {
-        let named = [("CHN", n(1001.0))];
+    fn rows_adding_past_a_rounded_total_are_shares_of_their_sum() {
+        // Gallium's shape: one large producer and small ones, adding past the rounded total.
+        let named = [("CHN", n(990.0)), ("RUS", n(6.0)), ("JPN", n(4.0)), ("KOR", n(10.0))];
         let c = concentration(&rows(&named, None), Some(&n(1000.0))).expect("a total");
-        assert_eq!(c.hhi, Range::exact(MAX_HHI));
+        assert!(c.total_from_rows);
+        // Of 1,010: 98.02%, 0.99%, 0.59%, 0.40%: HHI 9,608 + 1 + 0 + 0.
+        assert_eq!(c.hhi, Range::exact(9609.0));
+        assert!(c.top_three_percent.high <= 100.0 && c.top_three_percent.low <= 100.0);
+        assert_eq!(c.top.map(|t| t.percent), Some(98.02));
+        // A total the rows do not pass is USGS's own.
+        let named = [("AAA", n(50.0))];
+        assert!(!concentration(&rows(&named, None), Some(&n(100.0))).expect("a total").total_from_rows);
     }
 
     #[test]

@@ -305,7 +305,16 @@ fn every_table_with_a_world_total_states_its_concentration_consistently_with_its
             let Some(c) = &s.concentration else { continue };
             checked += 1;
             // Recomputed from the rows' own shares (rounded to 2 decimals there).
-            let named: Vec<f64> = s.rows.iter().filter(|r| r.country.is_some()).filter_map(|r| r.share.map(|x| x.percent)).collect();
+            // Where the rows add past USGS's rounded total, shares are of the rows' sum.
+            let all: f64 = s.rows.iter().filter_map(|r| r.share.map(|x| x.percent)).sum();
+            assert!(c.hhi.low <= c.hhi.high && c.hhi.high <= 10_000.0, "{}: {:?}", s.id, c.hhi);
+            if c.total_from_rows && !c.marked.is_empty() {
+                // The divisor then includes the marked rows' floors: checked by the unit tests.
+                continue;
+            }
+            let factor = if c.total_from_rows { 100.0 / all } else { 1.0 };
+            let named: Vec<f64> =
+                s.rows.iter().filter(|r| r.country.is_some()).filter_map(|r| r.share.map(|x| x.percent * factor)).collect();
             let squares: f64 = named.iter().map(|p| p * p).sum();
             assert!(c.hhi.low <= c.hhi.high && c.hhi.high <= 10_000.0, "{}: {:?}", s.id, c.hhi);
             assert!(
@@ -320,6 +329,12 @@ fn every_table_with_a_world_total_states_its_concentration_consistently_with_its
                 assert!((t.percent - top).abs() < 0.02, "{}: top {} against the rows' largest {}", s.id, t.percent, top);
             }
             assert!(c.top_three_percent.low <= c.top_three_percent.high + 1e-9, "{}", s.id);
+            assert!(c.top_three_percent.high <= 100.0 && c.top.as_ref().is_none_or(|t| t.percent <= 100.0), "{}: no share past 100%", s.id);
+            assert!(
+                !c.total_from_rows || all > 99.9 || !c.marked.is_empty(),
+                "{}: the rows' sum is used only when they pass the total",
+                s.id
+            );
         }
     }
     assert!(checked > 50, "only {checked} tables had a concentration");
@@ -399,4 +414,44 @@ fn chains_across_chapters_follow_the_material_and_one_stage_is_no_chain() {
     let iron = atlas.mineral("iron-ore").unwrap().stages.expect("the iron and steel chain");
     assert_eq!(iron.stages.len(), 3, "one ore stage (usable ore and iron content are one stage), pig iron, raw steel");
     assert!(atlas.mineral("cobalt").unwrap().stages.is_none(), "USGS tables one stage of cobalt");
+    // Two products of one chapter are not stages of a chain.
+    assert!(atlas.mineral("silicon").unwrap().stages.is_none(), "ferrosilicon and silicon metal");
+    assert!(atlas.mineral("mica-natural").unwrap().stages.is_none(), "sheet and scrap mica");
+    // Two tables of one stage that name different countries are both kept:
+    // a country reported only for rutile keeps its row in the titanium grid.
+    let titanium = atlas.mineral("titanium-mineral-concentrates").unwrap().stages.expect("titanium's chain");
+    let details: Vec<&str> = titanium.stages.iter().map(|s| s.detail.as_str()).collect();
+    assert!(details.contains(&"Mine production: Ilmenite") && details.contains(&"Mine production: Rutile"), "{details:?}");
+    let rutile = titanium.stages.iter().position(|s| s.detail == "Mine production: Rutile").unwrap();
+    let sierra_leone = titanium.countries.iter().find(|c| c.iso3 == "SLE").expect("Sierra Leone attends and mines rutile");
+    assert!(sierra_leone.places[rutile].as_ref().and_then(|p| p.share).is_some());
+}
+
+#[test]
+fn a_table_as_csv_has_every_row_its_markers_as_usgs_wrote_them_and_no_invented_zero() {
+    let atlas = atlas();
+    let lithium = atlas.mineral("lithium").unwrap();
+    let id = lithium.headline_production.clone().unwrap();
+    let table = lithium.series.iter().find(|s| s.id == id).unwrap();
+    let csv = atlas.table_csv(&id).unwrap();
+    assert!(csv.file_name.starts_with("lithium-production-") && csv.file_name.ends_with(".csv"));
+    let lines: Vec<&str> = csv.text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines[0].starts_with("mineral,table,year,unit,place,country,iso3"));
+    // One line per USGS row, and the world total.
+    assert_eq!(lines.len(), 1 + table.rows.len() + usize::from(table.world_total.is_some()));
+    // The host's withheld figure: W, its kind, an empty number and no share; never 0.
+    let usa = lines.iter().find(|l| l.contains(",USA,")).expect("the host's row");
+    assert!(usa.contains(",W,withheld,,,"), "{usa}");
+    // A number is plain, without separators, and its share is the table's.
+    for r in table.rows.iter().filter(|r| r.share.is_some() && r.value.kind == "number") {
+        let iso3 = r.country.as_deref().unwrap_or("");
+        let line = lines.iter().find(|l| l.contains(&format!(",{iso3},"))).unwrap();
+        let number: f64 = r.value.text.replace(',', "").parse().unwrap();
+        assert!(line.contains(&format!(",{number},")), "{line} has {number}");
+        assert!(
+            line.contains(&format!("\"{}\",number", r.value.text)) || line.contains(&format!(",{},number", r.value.text)),
+            "USGS's text kept: {line}"
+        );
+    }
+    assert!(matches!(atlas.table_csv("no-such-table"), Err(DomainError::NotFound { .. })));
 }

@@ -35,11 +35,18 @@ export function rankedRows(series) {
   ];
 }
 
-/** Draws the table into `el`; a row's country opens with `onOpen(iso3)`. */
-export function renderRanking(el, series, measure, onOpen, mineralName = '') {
+/**
+ * Draws the table into `el`; a row's country opens with `onOpen(iso3)`, and
+ * "Download CSV" calls `onExport(series)` (the backend writes the same table).
+ */
+export function renderRanking(el, series, measure, onOpen, mineralName = '', onExport = null) {
   clear(el);
   if (!series) return;
   const rows = rankedRows(series);
+  if (onExport) {
+    el.append(h('p', { class: 'table-actions' },
+      h('button', { type: 'button', class: 'link-button', dataset: { exportTable: series.id }, onclick: () => onExport(series) }, 'Download this table (CSV)')));
+  }
   el.append(h('table', { class: 'ranking', dataset: { measure } },
     h('caption', {}, `${tableLabel(measure, series.year, series.detail, mineralName)} (${series.unit}). Ranked by share of the world total; withheld or unavailable figures are listed unranked.`),
     h('thead', {}, h('tr', {},

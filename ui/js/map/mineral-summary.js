@@ -64,10 +64,11 @@ export function concentrationText(c, measure, nameOf) {
   const spread = c.hhi.low === c.hhi.high ? '' : ' (from the rest spread thinly to the rest as one producer)';
   const who = measure === 'reserves' ? 'holder' : 'producer';
   const top = c.top
-    ? ` The largest ${who}, ${nameOf(c.top.iso3)}, has ${pct(c.top.percent)}${c.top_may_be_marked ? ' (a withheld or bounded figure could be larger)' : ''}; the top three, ${range(c.top_three_percent, pct)}.`
+    ? ` The largest ${who}, ${nameOf(c.top.iso3)}, has ${pct(c.top.percent)}${c.top_may_be_marked ? ' (a withheld or bounded figure could be larger)' : ''}; the top three named, ${range(c.top_three_percent, pct)}.`
     : '';
   const marked = c.marked.length
     ? ` ${c.marked.length} withheld or bounded ${c.marked.length === 1 ? 'figure is' : 'figures are'} counted as ranges.`
     : '';
-  return `Concentration: HHI ${range(c.hhi, int)} of 10,000${spread}, ${LEVEL_WORDS[c.level] || c.level} (above ${int(c.threshold)}, as the US merger guidelines of 2023 put it).${top}${marked}`;
+  const base = c.total_from_rows ? ' Shares here are of the rows\' sum, which passes USGS\'s rounded world total.' : '';
+  return `Concentration: HHI ${range(c.hhi, int)} of 10,000${spread}, ${LEVEL_WORDS[c.level] || c.level} (above ${int(c.threshold)}, as the US merger guidelines of 2023 put it).${top}${marked}${base}`;
 }

@@ -14,9 +14,14 @@ export function stageHeading(stage, chain) {
   return spansChapters(chain) ? `${stage.mineral_name}: ${label}` : label;
 }
 
-/** A stage's short column heading: its mineral when the chain spans chapters, else its table ("Refinery production"). */
+/**
+ * A stage's short column heading: its mineral when the chain spans chapters
+ * and the mineral has one table in it, else its table ("Refinery
+ * production", "Production · Pig iron").
+ */
 export function stageColumn(stage, chain) {
-  return spansChapters(chain) ? stage.mineral_name : tableName('production', stage.detail, stage.mineral_name);
+  const tablesOfMineral = chain.stages.filter((s) => s.mineral === stage.mineral).length;
+  return spansChapters(chain) && tablesOfMineral === 1 ? stage.mineral_name : tableName('production', stage.detail, stage.mineral_name);
 }
 
 /** What a country's cell at one stage says. */

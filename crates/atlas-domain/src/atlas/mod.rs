@@ -10,10 +10,12 @@ mod countries;
 mod minerals;
 mod schedule;
 mod stages;
+mod table_csv;
 
 pub use arguments::MAX_ARGUMENT_LEN;
 use arguments::*;
 pub use minerals::{headline_series, map_cells};
+pub use table_csv::TableCsv;
 
 use std::collections::{BTreeSet, HashMap};
 

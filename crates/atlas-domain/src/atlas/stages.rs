@@ -26,23 +26,23 @@ const CHAINS: &[(&str, &[&str])] = &[
 /// How many leaders each stage names.
 const LEADERS: usize = 3;
 
-/// The stage a production table counts: by USGS's words, so that two tables
-/// of one stage (iron ore's usable ore and iron content) are one stage.
-fn stage_key(detail: &str) -> String {
+/// The processing stage a production table names, by USGS's whole words
+/// ("mine", "refinery", "smelter"), or `None` when it names none (pig iron,
+/// ferrosilicon, sheet mica): such a table is a product, not a stage.
+fn stage_of(detail: &str) -> Option<&'static str> {
     let d = detail.to_lowercase();
-    for (word, key) in [("refinery", "refinery"), ("smelter", "smelter"), ("mine", "mine")] {
-        if d.contains(word) {
-            return key.to_string();
-        }
-    }
-    d
+    let words: Vec<&str> = d.split(|c: char| !c.is_alphanumeric()).collect();
+    ["mine", "refinery", "smelter"].into_iter().find(|w| words.contains(w))
 }
 
 // Indexes are positions in the atlas's own vectors (see `mod.rs`).
 #[allow(clippy::indexing_slicing)]
 impl Atlas {
-    /// The production tables of a mineral's latest year, one per stage (the
-    /// one with a world total and the most countries), in USGS's order.
+    /// The production tables of a mineral's latest year, in USGS's order,
+    /// with a world total first. A table is left out only when another of
+    /// its stage already names every country it names (iron ore's iron
+    /// content beside its usable ore); one naming others (titanium's rutile
+    /// beside ilmenite) is kept, so no country's row is lost.
     fn stage_tables(&self, mineral: &str) -> Vec<&StatSeries> {
         let tables: Vec<&StatSeries> = self
             .series_by_mineral
@@ -53,28 +53,39 @@ impl Atlas {
             .filter(|s| s.statistic == Statistic::Production)
             .collect();
         let Some(latest) = tables.iter().map(|s| s.year).max() else { return vec![] };
-        let mut out: Vec<(String, &StatSeries)> = Vec::new();
-        let rank = |s: &StatSeries| (s.world_total.is_some(), s.rows.iter().filter(|r| r.country.is_some()).count());
-        for s in tables.into_iter().filter(|s| s.year == latest) {
-            let key = stage_key(&s.detail);
-            match out.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, best)) if rank(s) > rank(best) => *best = s,
-                Some(_) => {}
-                None => out.push((key, s)),
+        let countries = |s: &StatSeries| s.rows.iter().filter_map(|r| r.country.clone()).collect::<Vec<_>>();
+        let mut latest_tables: Vec<&StatSeries> = tables.into_iter().filter(|s| s.year == latest && !countries(s).is_empty()).collect();
+        // Most countries first within the year, so the fuller table of a stage is the one kept.
+        latest_tables.sort_by_key(|s| std::cmp::Reverse((s.world_total.is_some(), countries(s).len())));
+        let mut kept: Vec<&StatSeries> = Vec::new();
+        for s in latest_tables {
+            let stage = stage_of(&s.detail);
+            let covered =
+                kept.iter().filter(|k| stage.is_some() && stage_of(&k.detail) == stage).flat_map(|k| countries(k)).collect::<Vec<_>>();
+            if stage.is_none() || countries(s).iter().any(|c| !covered.contains(c)) {
+                kept.push(s);
             }
         }
-        out.into_iter().map(|(_, s)| s).filter(|s| s.rows.iter().any(|r| r.country.is_some())).collect()
+        // Back in USGS's order.
+        let position = |s: &StatSeries| self.data.series.iter().position(|x| x.id == s.id);
+        kept.sort_by_key(|s| position(s));
+        kept
     }
 
     /// The stages of the chain a mineral belongs to, or `None` when USGS
     /// gives it only one stage.
     pub fn stage_chain(&self, mineral: &str) -> Option<StageChain> {
-        let (name, members): (String, Vec<&str>) = match CHAINS.iter().find(|(_, ms)| ms.contains(&mineral)) {
-            Some((name, ms)) => ((*name).to_string(), ms.to_vec()),
-            None => (self.mineral_by_id.get(mineral).map(|&i| self.data.minerals[i].name.clone())?, vec![mineral]),
+        let (name, members, listed): (String, Vec<&str>, bool) = match CHAINS.iter().find(|(_, ms)| ms.contains(&mineral)) {
+            Some((name, ms)) => ((*name).to_string(), ms.to_vec(), true),
+            None => (self.mineral_by_id.get(mineral).map(|&i| self.data.minerals[i].name.clone())?, vec![mineral], false),
         };
         let tables: Vec<&StatSeries> = members.iter().flat_map(|m| self.stage_tables(m)).collect();
-        if tables.len() < 2 {
+        // A chapter of its own is a chain only when its tables name two
+        // stages (copper: mine, refinery); two products (ferrosilicon and
+        // silicon metal, sheet and scrap mica) are not.
+        let mut stages_named: Vec<&str> = tables.iter().filter_map(|s| stage_of(&s.detail)).collect();
+        stages_named.dedup();
+        if tables.len() < 2 || (!listed && stages_named.len() < 2) {
             return None;
         }
         let stages: Vec<Stage> = tables
