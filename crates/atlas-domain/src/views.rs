@@ -323,7 +323,6 @@ pub struct Stage {
     pub unit: String,
     /// The largest shares, largest first.
     pub leaders: Vec<StageLeader>,
-    pub concentration: Option<crate::concentration::Concentration>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -5,7 +5,7 @@
 //! nowhere else. A country absent from a stage's table has no row there:
 //! not reported separately, never a zero.
 
-use crate::concentration::{concentration, rank_of};
+use crate::concentration::rank_of;
 use crate::model::*;
 use crate::value::ValueView;
 use crate::views::*;
@@ -91,8 +91,6 @@ impl Atlas {
         let stages: Vec<Stage> = tables
             .iter()
             .map(|s| {
-                let rows = share_rows(s);
-                let c = concentration(&rows, s.world_total.as_ref());
                 let mut leaders: Vec<StageLeader> = s
                     .rows
                     .iter()
@@ -110,7 +108,6 @@ impl Atlas {
                     year: s.year,
                     unit: s.unit.clone(),
                     leaders,
-                    concentration: c,
                 }
             })
             .collect();
