@@ -10,7 +10,8 @@ build_pkgs=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev lib
 # python3-icalendar: an independent iCalendar parser for the .ics export test,
 # from apt (current Debian and Ubuntu refuse pip installs into the system Python).
 # x11-apps: xwd, for screenshots of layouts WebKit's own snapshot cannot take (tests/e2e/x-screenshot.mjs).
-test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2 python3 python3-icalendar x11-apps)
+# poppler-utils: pdftotext and pdftoppm, which read the country brief back independently.
+test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2 python3 python3-icalendar x11-apps poppler-utils)
 pkgs=("${build_pkgs[@]}")
 if [[ "$purpose" == "test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
 

@@ -1,4 +1,13 @@
 fn main() {
+    // The day this program was built, printed on country briefs: from
+    // SOURCE_DATE_EPOCH for reproducible builds, else today (UTC).
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    let built = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(chrono::Utc::now);
+    println!("cargo:rustc-env=MINERALS_ATLAS_BUILT={}", built.format("%Y-%m-%d"));
     // The webview's libraries and geometry are generated from node_modules; an
     // app built without them would open to a broken map, so refuse to build.
     println!("cargo:rerun-if-changed=ui");

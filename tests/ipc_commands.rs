@@ -245,6 +245,36 @@ fn a_table_exports_as_csv_and_bad_ids_are_refused_by_name() {
     assert!(!target.exists(), "nothing written for a refused id");
 }
 
+#[test]
+fn export_country_brief_writes_a_pdf_or_refuses_with_nothing_written() {
+    let dir = scratch("export-brief");
+    let (app, w) = app_window_in(&dir);
+    let target = dir.join("pakistan.pdf");
+    answer_save(&app, &target);
+    let path = call(&w, "export_country_brief", json!({"iso3": "PAK", "zone": "Asia/Karachi", "paper": "a4"})).unwrap();
+    assert_eq!(path.as_str().unwrap(), target.display().to_string());
+    let pdf = std::fs::read(&target).unwrap();
+    assert!(pdf.starts_with(b"%PDF-") && pdf.len() > 5_000, "{} bytes", pdf.len());
+    std::fs::remove_file(&target).unwrap();
+    let refused = [
+        (json!({"iso3": "XYZ", "zone": "UTC", "paper": "a4"}), "not_found"),
+        (json!({"iso3": "Q".repeat(100_000), "zone": "UTC", "paper": "a4"}), "invalid_argument"),
+        (json!({"iso3": "PAK", "zone": "Mars/Olympus", "paper": "a4"}), "invalid_argument"),
+        (json!({"iso3": "PAK", "zone": "z".repeat(100_000), "paper": "a4"}), "invalid_argument"),
+        (json!({"iso3": "PAK", "zone": "UTC", "paper": "legal"}), "invalid_argument"),
+    ];
+    for (args, code) in refused {
+        let err = call(&w, "export_country_brief", args).expect_err("refused");
+        assert_eq!(err["code"], code, "{err}");
+        assert!(err["message"].as_str().unwrap().len() < 300, "the message does not echo the input: {err}");
+    }
+    assert!(!target.exists(), "nothing written for a refused request");
+    // A folder where the file should go: a clear export error.
+    answer_save(&app, &dir);
+    let err = call(&w, "export_country_brief", json!({"iso3": "PAK", "zone": "UTC", "paper": "letter"})).expect_err("a folder");
+    assert_eq!(err["code"], "export", "{err}");
+}
+
 fn answer_save(app: &App<MockRuntime>, path: &std::path::Path) {
     *app.state::<minerals_atlas::dialogs::StandIns>().save.lock().unwrap() = Some(path.to_path_buf());
 }

@@ -26,6 +26,7 @@
     "get_agenda",
     "export_agenda_ics",
     "export_table_csv",
+    "export_country_brief",
     "import_file",
     "import_from_dialog",
     "import_bytes",

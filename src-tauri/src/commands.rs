@@ -155,6 +155,28 @@ pub async fn export_table_csv<R: tauri::Runtime>(app: tauri::AppHandle<R>, serie
     .await
 }
 
+/// Writes a country's brief as a PDF (times in `zone`, on `paper`: "a4" or
+/// "letter") where the user chooses. Returns the path, or null when the user
+/// cancelled. The brief is written before the dialog opens, so a bad
+/// country, zone or paper is said at once.
+#[tauri::command]
+pub async fn export_country_brief<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    iso3: String,
+    zone: String,
+    paper: String,
+) -> AppResult<Option<String>> {
+    crate::blocking::run("the brief", move || {
+        let brief = crate::brief::country_brief(&app.state::<AtlasState>().get(), &iso3, &zone, &paper)?;
+        let Some(path) = crate::dialogs::save_path(&app, "Save the country brief", &brief.file_name, ("PDF", &["pdf"])) else {
+            return Ok(None);
+        };
+        crate::export::write(&path, &brief.pdf)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
 /// Writes the starred items as an .ics file where the user chooses (the
 /// native save dialog). Returns the path, or null when the user cancelled.
 /// `MINERALS_ATLAS_SAVE_PATH` replaces the dialog for automated runs.

@@ -3,6 +3,7 @@
 //! them to the webview.
 
 pub mod blocking;
+pub mod brief;
 pub mod cli;
 pub mod commands;
 pub mod crash;
@@ -90,6 +91,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, wiring: Wiring) -> Builder<R
             commands::get_agenda,
             commands::export_agenda_ics,
             commands::export_table_csv,
+            commands::export_country_brief,
             import_commands::import_file,
             import_commands::import_from_dialog,
             import_commands::import_bytes,

@@ -16,5 +16,9 @@ fn main() {
         // No window: check a file and exit.
         std::process::exit(minerals_atlas::cli::import(args.get(1..).unwrap_or_default()));
     }
+    if args.first().map(String::as_str) == Some("brief") {
+        // No window: write a country brief and exit.
+        std::process::exit(minerals_atlas::cli::brief(args.get(1..).unwrap_or_default()));
+    }
     minerals_atlas::run(started, &args);
 }

@@ -26,6 +26,7 @@ export const getCountry = (iso3) => invoke('get_country', { iso3 });
 export const listMinerals = () => invoke('list_minerals');
 export const getMineral = (id) => invoke('get_mineral', { id });
 export const exportTableCsv = (seriesId) => invoke('export_table_csv', { seriesId });
+export const exportCountryBrief = (iso3, zone, paper) => invoke('export_country_brief', { iso3, zone, paper });
 export const listEvents = () => invoke('list_events');
 export const listSessions = (event, day = null) => invoke('list_sessions', { event, day });
 export const getSession = (id, zone = null) => invoke('get_session', { id, zone });

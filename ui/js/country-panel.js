@@ -5,6 +5,7 @@ import { append, h, clear } from './dom.js';
 import { agreementKindLabel, dateText, ordinal, roleLabel, shareText, tableLabel } from './format.js';
 import { SourceIndex, statusBadge } from './sources.js';
 import { noteEditor } from './item-actions.js';
+import { briefControls } from './country-brief.js';
 
 /**
  * Draws the panel's first screen (header, delegation, agreements) and
@@ -35,6 +36,7 @@ export function renderCountryPanel(panel, detail, ctx) {
           c.capital ? ` · Capital: ${c.capital}` : '',
           c.kind === 'organisation' ? ' · Organisation (no map polygon)' : '')),
       h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: onClose }, '×')),
+    ctx.writeBrief ? briefControls(c.name, (paper) => ctx.writeBrief(c.iso3, paper)) : null,
     delegationSection(detail, sources, ctx.primaryEventId ? ctx.primaryEventId() : null),
     agreementsSection(detail, sources, ctx.host ? ctx.host() : null),
   ]);

@@ -7,7 +7,8 @@ import { clear } from './dom.js';
 import { panelData } from './panel-data.js';
 import { renderCountryPanel } from './country-panel.js';
 import { renderEntryPanel, renderSessionPanel } from './session-panel.js';
-import { showError } from './messages.js';
+import { showError, showNotice } from './messages.js';
+import * as api from './api.js';
 import { setListStop } from './country-list.js';
 import { selectInDayList } from './timeline/day-list.js';
 import { narrowWindow, refreshLayout, setDrawer } from './layout.js';
@@ -45,7 +46,18 @@ export const panelContext = {
   chosenMineral: () => state.mineral,
   primaryEventId: () => (app.info ? app.info.primary_event : null),
   host: () => (app.info ? app.info.host : null),
+  writeBrief,
 };
+
+/** Writes a country's brief (times in the viewer's zone) and says where it went. */
+async function writeBrief(iso3, paper) {
+  try {
+    const path = await api.exportCountryBrief(iso3, viewerZone(), paper);
+    if (path) showNotice(`Saved the brief as PDF: ${path}`);
+  } catch (e) {
+    showError(e);
+  }
+}
 
 // How each kind of item panel is drawn.
 const ITEM_PANELS = {
