@@ -23,6 +23,8 @@ synthetic="$(mktemp --suffix=.xml)"
 cargo run --release -q -p atlas-import --example synthetic -- 20000 "$synthetic"
 xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" node bench/scale.mjs "$synthetic"
 rm -f "$synthetic"
+echo "== country brief: PDF against writing the same words to a text file"
+cargo run --release -q -p atlas-brief --example brief_timing PAK COD USA
 echo "== sizes"
 du -sb ui ui/vendor/* | sort -k2
 for f in target/release/bundle/deb/*.deb; do [ -f "$f" ] && printf '%s: %s bytes\n' "$f" "$(stat -c %s "$f")"; done

@@ -275,6 +275,26 @@ fn export_country_brief_writes_a_pdf_or_refuses_with_nothing_written() {
     assert_eq!(err["code"], "export", "{err}");
 }
 
+#[test]
+fn compare_countries_joins_two_pages_or_says_why_not() {
+    let dir = scratch("compare");
+    let (_app, w) = app_window_in(&dir);
+    let cmp = call(&w, "compare_countries", json!({"left": "PAK", "right": "COD"})).unwrap();
+    assert_eq!(cmp["left"]["country"]["iso3"], "PAK");
+    assert_eq!(cmp["right"]["country"]["iso3"], "COD");
+    let rows = cmp["minerals"].as_array().unwrap();
+    assert!(rows.iter().any(|t| t["left"].is_null() && !t["right"].is_null()), "a table only the DRC is in");
+    for (args, code) in [
+        (json!({"left": "PAK", "right": "PAK"}), "invalid_argument"),
+        (json!({"left": "PAK", "right": "XYZ"}), "not_found"),
+        (json!({"left": "Q".repeat(100_000), "right": "PAK"}), "invalid_argument"),
+    ] {
+        let err = call(&w, "compare_countries", args).expect_err("refused");
+        assert_eq!(err["code"], code, "{err}");
+        assert!(err["message"].as_str().unwrap().len() < 300, "{err}");
+    }
+}
+
 fn answer_save(app: &App<MockRuntime>, path: &std::path::Path) {
     *app.state::<minerals_atlas::dialogs::StandIns>().save.lock().unwrap() = Some(path.to_path_buf());
 }

@@ -8,6 +8,7 @@
     "app_ready",
     "list_countries",
     "get_country",
+    "compare_countries",
     "list_minerals",
     "get_mineral",
     "list_events",

@@ -18,6 +18,12 @@ pub async fn get_country(atlas: State<'_, AtlasState>, iso3: String) -> AppResul
     Ok(atlas.get().country(&iso3)?)
 }
 
+/// Two countries side by side: both pages and their USGS figures table by table.
+#[tauri::command]
+pub async fn compare_countries(atlas: State<'_, AtlasState>, left: String, right: String) -> AppResult<Comparison> {
+    Ok(atlas.get().compare(&left, &right)?)
+}
+
 #[tauri::command]
 pub async fn list_minerals(atlas: State<'_, AtlasState>) -> AppResult<Vec<MineralSummary>> {
     Ok(atlas.get().minerals())

@@ -92,6 +92,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, wiring: Wiring) -> Builder<R
             commands::export_agenda_ics,
             commands::export_table_csv,
             commands::export_country_brief,
+            commands::compare_countries,
             import_commands::import_file,
             import_commands::import_from_dialog,
             import_commands::import_bytes,

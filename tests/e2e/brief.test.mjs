@@ -41,6 +41,8 @@ async function writeBrief(iso3, paper) {
   }
   const chosen = paper || initial;
   assert.ok(select);
+  // The previous brief's notice may still show: hide it, so the wait is for this one.
+  await session.execute("document.getElementById('notice-banner').hidden = true;");
   await session.click(await session.find('[data-panel="country"] [data-brief]'));
   await session.waitFor('the saved notice', "const b = document.getElementById('notice-banner'); return !b.hidden && b.textContent.includes('Saved the brief as PDF');", [], 20000);
   assert.ok(existsSync(PDF) && statSync(PDF).size > 5000, 'the PDF is written where the dialog said');

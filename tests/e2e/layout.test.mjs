@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { saveScreenshot, saveWindowScreenshot, startDriver } from './app.mjs';
 import { Keys } from './webdriver.mjs';
+import { parseCsv } from './csv.mjs';
 
 const drivers = [];
 after(async () => {
@@ -153,22 +154,6 @@ test('the map is fewer than 10 Tab presses away, and the list and the map are on
   assert.equal(await focusedName(), byName[0], 'Home: the first country by name');
 });
 
-/** RFC 4180 rows: quoted fields with doubled quotes, CRLF line ends. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r') { /* the \n ends the row */ } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
-  }
-  return rows;
-}
 
 const CSV_PATH = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-csv-')), 'cobalt.csv');
 

@@ -23,6 +23,7 @@ function invoke(command, args = {}, options = undefined) {
 
 export const listCountries = () => invoke('list_countries');
 export const getCountry = (iso3) => invoke('get_country', { iso3 });
+export const compareCountries = (left, right) => invoke('compare_countries', { left, right });
 export const listMinerals = () => invoke('list_minerals');
 export const getMineral = (id) => invoke('get_mineral', { id });
 export const exportTableCsv = (seriesId) => invoke('export_table_csv', { seriesId });

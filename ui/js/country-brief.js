@@ -14,11 +14,11 @@ export function paperForLocale(locale) {
 }
 
 /**
- * The controls. `write(paper)` resolves to the saved path, or null when the
+ * The controls (and `extra`, another action for the row). `write(paper)` resolves to the saved path, or null when the
  * user cancelled; the button says it is working meanwhile and cannot be
  * pressed twice.
  */
-export function briefControls(countryName, write, locale = navigator.language) {
+export function briefControls(countryName, write, extra = null, locale = navigator.language) {
   const paper = h('select', { class: 'brief-paper', 'aria-label': 'Paper for the brief' },
     h('option', { value: 'a4' }, 'A4'),
     h('option', { value: 'letter' }, 'Letter'));
@@ -40,5 +40,5 @@ export function briefControls(countryName, write, locale = navigator.language) {
       button.textContent = 'Brief (PDF)';
     }
   });
-  return h('div', { class: 'panel-actions' }, button, paper);
+  return h('div', { class: 'panel-actions' }, button, paper, extra);
 }

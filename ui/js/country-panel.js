@@ -6,6 +6,7 @@ import { agreementKindLabel, dateText, ordinal, roleLabel, shareText, tableLabel
 import { SourceIndex, statusBadge } from './sources.js';
 import { noteEditor } from './item-actions.js';
 import { briefControls } from './country-brief.js';
+import { comparePicker } from './compare-panel.js';
 
 /**
  * Draws the panel's first screen (header, delegation, agreements) and
@@ -36,7 +37,8 @@ export function renderCountryPanel(panel, detail, ctx) {
           c.capital ? ` · Capital: ${c.capital}` : '',
           c.kind === 'organisation' ? ' · Organisation (no map polygon)' : '')),
       h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: onClose }, '×')),
-    ctx.writeBrief ? briefControls(c.name, (paper) => ctx.writeBrief(c.iso3, paper)) : null,
+    ctx.writeBrief ? briefControls(c.name, (paper) => ctx.writeBrief(c.iso3, paper),
+      ctx.countries ? comparePicker(c.iso3, ctx.countries(), (other) => ctx.openCompare(c.iso3, other)) : null) : null,
     delegationSection(detail, sources, ctx.primaryEventId ? ctx.primaryEventId() : null),
     agreementsSection(detail, sources, ctx.host ? ctx.host() : null),
   ]);

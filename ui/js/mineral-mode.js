@@ -7,6 +7,7 @@ import { cellText, cellsByCountry, headlineSeries } from './map/choropleth.js';
 import { renderParticipationLegend, renderShareLegend } from './map/legend.js';
 import { concentrationText, mineralSummary } from './map/mineral-summary.js';
 import { renderRanking } from './map/mineral-ranking.js';
+import { renderBarChart } from './map/bar-chart.js';
 import { renderStages } from './map/stage-table.js';
 import { refreshLayout } from './layout.js';
 import { showError, showNotice } from './messages.js';
@@ -52,6 +53,7 @@ export async function showMineral(id, measure) {
     const concentration = $('mineral-concentration');
     concentration.textContent = concentrationText(series && series.concentration, measure, (iso3) => app.countryNames.get(iso3) || iso3);
     concentration.title = series && series.concentration ? `${series.concentration.threshold_source}: ${series.concentration.threshold_url}` : '';
+    renderBarChart($('mineral-chart'), series, series ? series.unit : '', openCountry);
     renderRanking($('mineral-ranking'), series, measure, openCountry, mineral.mineral.name, exportTable);
     renderStages($('mineral-stages'), measure === 'production' ? mineral.stages : null, openCountry);
     refreshLayout();

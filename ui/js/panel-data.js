@@ -12,9 +12,10 @@ const LOADERS = {
   country: (id) => api.getCountry(id),
   session: (id, zone) => api.getSession(id, zone),
   entry: (id, zone) => api.getTimelineEntry(id, zone),
+  compare: (id) => api.compareCountries(...id.split('+')),
 };
 
-const keyOf = (type, id, zone) => (type === 'country' ? `country:${id}` : `${type}:${id}:${zone}`);
+const keyOf = (type, id, zone) => (type === 'country' || type === 'compare' ? `${type}:${id}` : `${type}:${id}:${zone}`);
 
 /** The backend's view of a panel's item, from the cache when it has it. */
 export function panelData(type, id, zone) {

@@ -7,6 +7,7 @@ import { clear } from './dom.js';
 import { panelData } from './panel-data.js';
 import { renderCountryPanel } from './country-panel.js';
 import { renderEntryPanel, renderSessionPanel } from './session-panel.js';
+import { renderComparePanel } from './compare-panel.js';
 import { showError, showNotice } from './messages.js';
 import * as api from './api.js';
 import { setListStop } from './country-list.js';
@@ -38,6 +39,8 @@ export const panelContext = {
   openCountry,
   openSession: (id) => openPanel('session', id),
   openEntry: (id) => openPanel('entry', id),
+  openCompare: (left, right) => openPanel('compare', `${left}+${right}`),
+  countries: () => app.countries,
   countryName: (iso3) => app.countryNames.get(iso3) || iso3,
   sessionTitle: (id) => {
     const item = app.items.find((i) => i.type === 'session' && i.id === id);
@@ -63,6 +66,7 @@ async function writeBrief(iso3, paper) {
 const ITEM_PANELS = {
   session: renderSessionPanel,
   entry: renderEntryPanel,
+  compare: renderComparePanel,
 };
 
 export function hidePanel() {
@@ -158,7 +162,8 @@ export async function showPanel(panelState) {
         if (app.timeline) app.timeline.setSelected(key);
         selectInDayList($('day-list'), key);
         markCountry(null);
-        markMapCountries(detail.countries);
+        // A comparison marks its two countries on the map.
+        markMapCountries(detail.countries || [detail.left.country.iso3, detail.right.country.iso3]);
       });
     }
     panel.hidden = false;

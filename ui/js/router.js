@@ -4,7 +4,7 @@
 //   #/timeline/axis     (the time axis; the day list is the timeline's default)
 //   #/timeline/axis/preset/event%3Apmif-2026    (the axis on a preset's span)
 //   #/timeline/axis/span/20260203T1200-20260205T0000   (a span zoomed to, UTC minutes)
-// One panel at a time: country, session or entry.
+// One panel at a time: country, session, entry, or two countries compared (compare/PAK+COD).
 
 const MEASURES = new Set(['production', 'reserves']);
 const VIEWS = new Set(['map', 'timeline', 'agenda']);
@@ -65,6 +65,9 @@ export function parseHash(hash) {
       i += 1;
     } else if (key === 'country' && /^[A-Za-z]{3}$/.test(value)) {
       state.panel = { type: 'country', id: value.toUpperCase() };
+      i += 1;
+    } else if (key === 'compare' && /^[A-Za-z]{3}\+[A-Za-z]{3}$/.test(value)) {
+      state.panel = { type: 'compare', id: value.toUpperCase() };
       i += 1;
     } else if ((key === 'session' || key === 'entry') && ID.test(value)) {
       state.panel = { type: key, id: value };

@@ -89,6 +89,14 @@ impl UsgsValue {
         }
     }
 
+    /// The change from `before` to this value in percent of `before`, where
+    /// both are exact and `before` is not zero: a marker, bound or range on
+    /// either side has no change to give.
+    pub fn change_from(&self, before: &UsgsValue) -> Option<f64> {
+        let (now, then) = (self.exact()?, before.exact()?);
+        (then > 0.0).then(|| (now - then) / then * 100.0)
+    }
+
     /// A short machine name of the kind, for the front end.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -289,6 +297,19 @@ mod tests {
         assert_eq!(UsgsValue::parse("330 - 390"), UsgsValue::Range { low: 330.0, high: 390.0 });
         assert_eq!(UsgsValue::parse("500–17,000"), UsgsValue::Range { low: 500.0, high: 17_000.0 });
         assert_eq!(UsgsValue::parse(">75,000,000").exact(), None, "a bound is not a value");
+    }
+
+    #[test]
+    fn change_between_years_only_between_numbers() {
+        let v = UsgsValue::parse;
+        assert_eq!(v("230,000").change_from(&v("200,000")), Some(15.0));
+        assert_eq!(v("180").change_from(&v("200")), Some(-10.0));
+        assert_eq!(v("—").change_from(&v("50")), Some(-100.0), "USGS's dash is a zero");
+        assert_eq!(v("50").change_from(&v("—")), None, "no percent change from zero");
+        assert_eq!(v("W").change_from(&v("50")), None, "withheld now: no change");
+        assert_eq!(v("50").change_from(&v("NA")), None);
+        assert_eq!(v(">75").change_from(&v("50")), None, "a bound is not a value");
+        assert_eq!(v("330 - 390").change_from(&v("300")), None);
     }
 
     #[test]

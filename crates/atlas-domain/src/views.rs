@@ -190,6 +190,31 @@ pub struct CountryDetail {
     pub sources: Vec<CitedSource>,
 }
 
+/// Two countries side by side (see `Atlas::compare`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub left: CountryDetail,
+    pub right: CountryDetail,
+    /// Each USGS table either is in (its latest year), with each one's figure.
+    pub minerals: Vec<ComparedTable>,
+}
+
+/// One USGS table with the two countries' rows in it; `None` where a
+/// country has no row of its own ("not reported separately", never zero).
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparedTable {
+    pub series: String,
+    pub mineral: String,
+    pub mineral_name: String,
+    pub critical: bool,
+    pub statistic: Statistic,
+    pub detail: String,
+    pub unit: String,
+    pub year: i32,
+    pub left: Option<CountryStat>,
+    pub right: Option<CountryStat>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct MineralSummary {
     pub id: String,
@@ -211,6 +236,11 @@ pub struct SeriesRowView {
     pub role: Option<Role>,
     pub value: ValueView,
     pub share: Option<Share>,
+    /// The same row in the same table a year earlier, where USGS gives one.
+    pub previous: Option<ValueView>,
+    /// The change since then in percent, where both years are exact numbers
+    /// (and the earlier is not zero).
+    pub change_percent: Option<f64>,
     /// What USGS says the row counts where it differs from the table ("steatite").
     pub qualifier: Option<String>,
     pub note: Option<String>,
@@ -255,6 +285,9 @@ pub struct SeriesView {
     pub unit: String,
     pub year: i32,
     pub section: String,
+    /// The year of the same table a year earlier, where USGS gives it: the
+    /// rows' `previous` values are from it.
+    pub previous_year: Option<i32>,
     pub world_total: Option<ValueView>,
     pub world_total_note: Option<String>,
     /// A USGS correction of the world total after v1.0.

@@ -455,3 +455,73 @@ fn a_table_as_csv_has_every_row_its_markers_as_usgs_wrote_them_and_no_invented_z
     }
     assert!(matches!(atlas.table_csv("no-such-table"), Err(DomainError::NotFound { .. })));
 }
+
+#[test]
+fn each_row_carries_the_year_before_and_the_change_only_between_numbers() {
+    let atlas = atlas();
+    let cobalt = atlas.mineral("cobalt").unwrap();
+    let id = cobalt.headline_production.clone().unwrap();
+    let now = cobalt.series.iter().find(|s| s.id == id).unwrap();
+    let before = cobalt.series.iter().find(|s| s.statistic == now.statistic && s.detail == now.detail && s.year == now.year - 1).unwrap();
+    assert_eq!(now.previous_year, Some(before.year));
+    let mut changes = 0;
+    for r in &now.rows {
+        let then = before.rows.iter().find(|b| b.country == r.country && (r.country.is_some() || b.usgs_name == r.usgs_name));
+        assert_eq!(r.previous.as_ref().map(|v| &v.text), then.map(|t| &t.value.text), "{}: the year before is USGS's own row", r.name);
+        match (r.value.number.filter(|_| r.value.kind != "bound"), then.and_then(|t| t.value.number.filter(|_| t.value.kind != "bound"))) {
+            (Some(a), Some(b)) if b > 0.0 => {
+                let c = r.change_percent.expect("a change between two numbers");
+                assert!((c - (a - b) / b * 100.0).abs() < 1e-9, "{}: {c}", r.name);
+                changes += 1;
+            }
+            _ => assert_eq!(r.change_percent, None, "{}: no change without two numbers", r.name),
+        }
+    }
+    assert!(changes > 5, "most cobalt producers have both years: {changes}");
+    // Reserves are given for one year: no year before, no change.
+    let reserves = cobalt.series.iter().find(|s| Some(&s.id) == cobalt.headline_reserves.as_ref()).unwrap();
+    assert_eq!(reserves.previous_year, None);
+    assert!(reserves.rows.iter().all(|r| r.previous.is_none() && r.change_percent.is_none()));
+    // The CSV carries the same: the year before as USGS wrote it, and the change.
+    let csv = atlas.table_csv(&id).unwrap();
+    let header: Vec<&str> = csv.text.lines().next().unwrap().split(',').collect();
+    assert_eq!(&header[header.len() - 3..], ["previous_year", "previous_usgs_value", "change_percent"]);
+    let drc = csv.text.lines().find(|l| l.contains(",COD,")).unwrap();
+    let row = now.rows.iter().find(|r| r.country.as_deref() == Some("COD")).unwrap();
+    let change = (row.change_percent.unwrap() * 10.0).round() / 10.0;
+    assert!(drc.ends_with(&format!(",{},\"{}\",{change}", before.year, row.previous.as_ref().unwrap().text)), "{drc}");
+}
+
+#[test]
+fn two_countries_compared_table_by_table_with_no_invented_zero() {
+    let atlas = atlas();
+    let cmp = atlas.compare("PAK", "cod").unwrap();
+    assert_eq!(cmp.left.country.iso3, "PAK");
+    assert_eq!(cmp.right.country.iso3, "COD");
+    let latest = |stats: &[atlas_domain::views::CountryStat], s: &atlas_domain::views::CountryStat| {
+        stats
+            .iter()
+            .filter(|o| o.mineral == s.mineral && o.statistic == s.statistic && o.detail == s.detail && o.unit == s.unit)
+            .all(|o| o.year <= s.year)
+    };
+    // Every latest-year figure of each is in the comparison, on its table's row.
+    for (stats, pick) in [(&cmp.left.minerals.stats, 0), (&cmp.right.minerals.stats, 1)] {
+        for s in stats.iter().filter(|s| latest(stats, s)) {
+            let row = cmp.minerals.iter().find(|t| t.series == s.series).unwrap_or_else(|| panic!("{} is compared", s.series));
+            let mine = if pick == 0 { &row.left } else { &row.right };
+            assert_eq!(mine.as_ref().map(|m| &m.value.text), Some(&s.value.text));
+        }
+    }
+    // A table only one of them is in: the other side is empty, not a zero.
+    let cobalt = cmp.minerals.iter().find(|t| t.mineral == "cobalt" && t.right.is_some()).expect("the DRC's cobalt");
+    assert!(cobalt.left.is_none(), "Pakistan has no cobalt row");
+    assert!(cmp.minerals.iter().any(|t| t.left.is_some() && t.right.is_none()), "and a table only Pakistan is in");
+    // One row per table, largest share first.
+    let ids: std::collections::HashSet<_> = cmp.minerals.iter().map(|t| &t.series).collect();
+    assert_eq!(ids.len(), cmp.minerals.len());
+    let first = &cmp.minerals[0];
+    assert_eq!(first.mineral, "cobalt", "the DRC's 74% of cobalt leads");
+    assert!(matches!(atlas.compare("PAK", "pak"), Err(DomainError::InvalidArgument { .. })));
+    assert!(matches!(atlas.compare("PAK", "XYZ"), Err(DomainError::NotFound { .. })));
+    assert!(matches!(atlas.compare(&"Q".repeat(100_000), "PAK"), Err(DomainError::InvalidArgument { .. })));
+}

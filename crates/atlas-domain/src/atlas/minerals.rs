@@ -23,6 +23,16 @@ pub fn headline_series<'a>(series: &[&'a StatSeries], statistic: Statistic) -> O
     best
 }
 
+/// A row's counterpart in the same table a year earlier: the same country
+/// (or, for "Other countries", the same USGS name) with the same qualifier.
+pub fn previous_row<'a>(previous: &'a StatSeries, r: &StatRow) -> Option<&'a StatRow> {
+    previous.rows.iter().find(|p| match (&r.country, &p.country) {
+        (Some(a), Some(b)) => a == b && p.qualifier == r.qualifier,
+        (None, None) => p.usgs_name == r.usgs_name,
+        _ => false,
+    })
+}
+
 /// A table's rows as the concentration measures read them.
 pub fn share_rows(s: &StatSeries) -> Vec<crate::concentration::ShareRow<'_>> {
     s.rows.iter().map(|r| crate::concentration::ShareRow { country: r.country.as_deref(), value: &r.value }).collect()
@@ -108,11 +118,28 @@ impl Atlas {
         })
     }
 
+    /// The same table (mineral, statistic, detail, unit) a year earlier.
+    pub(crate) fn previous_year_series(&self, s: &StatSeries) -> Option<&StatSeries> {
+        let earlier = s.year.checked_sub(1)?;
+        self.series_by_mineral
+            .get(&s.mineral)?
+            .iter()
+            .map(|&i| &self.data.series[i])
+            .find(|p| p.year == earlier && p.statistic == s.statistic && p.detail == s.detail && p.unit == s.unit)
+    }
+
     pub(crate) fn series_view(&self, s: &StatSeries) -> SeriesView {
+        let previous_series = self.previous_year_series(s);
         let rows: Vec<SeriesRowView> = s
             .rows
             .iter()
-            .map(|r| SeriesRowView {
+            .map(|r| {
+                let previous = previous_series.and_then(|p| previous_row(p, r)).map(|p| &p.value);
+                (r, previous)
+            })
+            .map(|(r, previous)| SeriesRowView {
+                previous: previous.map(ValueView::from),
+                change_percent: previous.and_then(|p| r.value.change_from(p)),
                 country: r.country.clone(),
                 name: r.country.as_deref().map(|c| self.country_name(c)).unwrap_or_else(|| r.usgs_name.clone()),
                 usgs_name: r.usgs_name.clone(),
@@ -131,6 +158,7 @@ impl Atlas {
             unit: s.unit.clone(),
             year: s.year,
             section: s.section.clone(),
+            previous_year: previous_series.map(|p| p.year),
             world_total: s.world_total.as_ref().map(ValueView::from),
             world_total_note: s.world_total_note.clone(),
             world_total_erratum: s.world_total_erratum.clone(),

@@ -6,6 +6,7 @@
 
 mod agenda;
 mod arguments;
+mod compare;
 mod countries;
 mod minerals;
 mod schedule;

@@ -9,10 +9,10 @@ use crate::error::DomainError;
 use crate::model::*;
 use crate::value::UsgsValue;
 
-use super::minerals::share_rows;
+use super::minerals::{previous_row, share_rows};
 use super::*;
 
-const HEADER: [&str; 16] = [
+const HEADER: [&str; 19] = [
     "mineral",
     "table",
     "year",
@@ -29,6 +29,9 @@ const HEADER: [&str; 16] = [
     "qualifier",
     "note",
     "source",
+    "previous_year",
+    "previous_usgs_value",
+    "change_percent",
 ];
 
 /// A CSV file's text and the name to offer for it.
@@ -114,6 +117,18 @@ impl Atlas {
                 self.usgs_citation.clone(),
             ]
         };
+        let previous = self.previous_year_series(s);
+        // The year before, USGS's text for it, and the change where both are numbers.
+        let before = |now: &UsgsValue, then: Option<&UsgsValue>| -> [String; 3] {
+            match (previous, then) {
+                (Some(p), Some(then)) => [
+                    p.year.to_string(),
+                    then.to_usgs_text(),
+                    now.change_from(then).map(|c| plain((c * 10.0).round() / 10.0)).unwrap_or_default(),
+                ],
+                _ => Default::default(),
+            }
+        };
         let mut text = line(&HEADER.map(String::from));
         for r in rows {
             let (country, iso3, attended, place) = match r.country.as_deref() {
@@ -130,21 +145,16 @@ impl Atlas {
                 None => (r.usgs_name.clone(), String::new(), String::new(), String::new()),
             };
             let note = [r.note.clone(), r.erratum.clone()].into_iter().flatten().collect::<Vec<_>>().join("; ");
-            text.push_str(&line(&common(place, country, iso3, attended, &r.value, r.share, r.qualifier.clone().unwrap_or_default(), note)));
+            let mut fields = common(place, country, iso3, attended, &r.value, r.share, r.qualifier.clone().unwrap_or_default(), note);
+            fields.extend(before(&r.value, previous.and_then(|p| previous_row(p, r)).map(|p| &p.value)));
+            text.push_str(&line(&fields));
         }
         if let Some(total) = &s.world_total {
             let note = [s.world_total_note.clone(), s.world_total_erratum.clone()].into_iter().flatten().collect::<Vec<_>>().join("; ");
             let share = total.exact().map(|_| Share { percent: 100.0, at_most: false });
-            text.push_str(&line(&common(
-                String::new(),
-                "World total".into(),
-                String::new(),
-                String::new(),
-                total,
-                share,
-                String::new(),
-                note,
-            )));
+            let mut fields = common(String::new(), "World total".into(), String::new(), String::new(), total, share, String::new(), note);
+            fields.extend(before(total, previous.and_then(|p| p.world_total.as_ref())));
+            text.push_str(&line(&fields));
         }
         let statistic = match s.statistic {
             Statistic::Production => "production",
