@@ -11,9 +11,11 @@ out="$here/crates/atlas-brief/fonts"
 src=/usr/share/fonts/truetype/dejavu
 command -v pyftsubset >/dev/null || { echo "needs pyftsubset: pip install fonttools" >&2; exit 1; }
 [ -r "$src/DejaVuSans.ttf" ] || { echo "needs $src/DejaVuSans.ttf: apt-get install fonts-dejavu-core" >&2; exit 1; }
-# Basic Latin, Latin-1, Latin Extended-A and -B, spacing modifiers, general
-# punctuation, superscripts, currency, letterlike, arrows, math operators.
-ranges="U+0020-007E,U+00A0-024F,U+02B0-02FF,U+2000-206F,U+2070-209F,U+20A0-20BF,U+2100-214F,U+2190-21FF,U+2200-22FF,U+25A0-25FF"
+# Basic Latin, Latin-1, Latin Extended-A (every European name the data has),
+# the common punctuation (dashes, quotes, ellipsis, per mille), the euro,
+# trade mark, the four arrows, minus, less- and greater-or-equal. The whole
+# cut face is embedded in each brief, so it is kept small.
+ranges="U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+2044,U+20AC,U+2122,U+2190-2193,U+2212,U+2264,U+2265"
 for face in DejaVuSans DejaVuSans-Bold; do
   pyftsubset "$src/$face.ttf" --unicodes="$ranges" --no-hinting --layout-features='kern,liga' \
     --name-IDs='*' --output-file="$out/$face-Latin.ttf"

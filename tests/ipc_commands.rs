@@ -276,6 +276,22 @@ fn export_country_brief_writes_a_pdf_or_refuses_with_nothing_written() {
 }
 
 #[test]
+fn export_participants_csv_writes_the_list() {
+    let dir = scratch("export-parties");
+    let (app, w) = app_window_in(&dir);
+    let target = dir.join("parties.csv");
+    answer_save(&app, &target);
+    let path = call(&w, "export_participants_csv", json!({})).unwrap();
+    assert_eq!(path.as_str().unwrap(), target.display().to_string());
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.starts_with("country,iso3,kind,role"), "{text}");
+    assert!(text.contains(",PAK,country,participant,"));
+    answer_save(&app, &dir);
+    let err = call(&w, "export_participants_csv", json!({})).expect_err("a folder is not a file");
+    assert_eq!(err["code"], "export", "{err}");
+}
+
+#[test]
 fn compare_countries_joins_two_pages_or_says_why_not() {
     let dir = scratch("compare");
     let (_app, w) = app_window_in(&dir);

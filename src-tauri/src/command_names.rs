@@ -27,6 +27,7 @@
     "get_agenda",
     "export_agenda_ics",
     "export_table_csv",
+    "export_participants_csv",
     "export_country_brief",
     "import_file",
     "import_from_dialog",

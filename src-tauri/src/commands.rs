@@ -161,6 +161,22 @@ pub async fn export_table_csv<R: tauri::Runtime>(app: tauri::AppHandle<R>, serie
     .await
 }
 
+/// Writes the participation map's table (every party at the ministerial,
+/// its role, head, statuses, agreements, USGS rows and sources) as CSV where
+/// the user chooses. Returns the path, or null when the user cancelled.
+#[tauri::command]
+pub async fn export_participants_csv<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> AppResult<Option<String>> {
+    crate::blocking::run("the export", move || {
+        let csv = app.state::<AtlasState>().get().participants_csv();
+        let Some(path) = crate::dialogs::save_path(&app, "Export the delegations as CSV", &csv.file_name, ("CSV", &["csv"])) else {
+            return Ok(None);
+        };
+        crate::export::write(&path, csv.text.as_bytes())?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
 /// Writes a country's brief as a PDF (times in `zone`, on `paper`: "a4" or
 /// "letter") where the user chooses. Returns the path, or null when the user
 /// cancelled. The brief is written before the dialog opens, so a bad

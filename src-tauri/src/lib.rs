@@ -93,6 +93,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, wiring: Wiring) -> Builder<R
             commands::export_table_csv,
             commands::export_country_brief,
             commands::compare_countries,
+            commands::export_participants_csv,
             import_commands::import_file,
             import_commands::import_from_dialog,
             import_commands::import_bytes,

@@ -121,3 +121,16 @@ test('two countries compared: a panel picks the second, the tables line up, a mi
   await session.waitForSelector('[data-panel="country"][data-iso3="PAK"]');
   await session.pressKeys(Keys.Escape);
 });
+
+test("the participation map's table: the delegations download as CSV, one line per party", async () => {
+  await session.execute("location.hash = '#/map';");
+  await session.execute("document.getElementById('notice-banner').hidden = true;");
+  await session.click(await session.find('#export-participants'));
+  await session.waitFor('the saved notice', "const b = document.getElementById('notice-banner'); return !b.hidden && b.textContent.includes('delegations as CSV');");
+  const [header, ...lines] = parseCsv(readFileSync(CSV, 'utf8'));
+  const listed = await session.execute("return [...document.querySelectorAll('.country-list .country-button')].map((b) => b.dataset.iso3);");
+  assert.deepEqual(lines.map((l) => l[header.indexOf('iso3')]).sort(), [...listed].sort(), 'the same parties as the list beside the map');
+  const pak = lines.find((l) => l[header.indexOf('iso3')] === 'PAK');
+  assert.equal(pak[header.indexOf('head_of_delegation')], 'Ali Pervaiz Malik');
+  assert.equal(lines[0][header.indexOf('role')], 'host');
+});

@@ -27,6 +27,7 @@ export const compareCountries = (left, right) => invoke('compare_countries', { l
 export const listMinerals = () => invoke('list_minerals');
 export const getMineral = (id) => invoke('get_mineral', { id });
 export const exportTableCsv = (seriesId) => invoke('export_table_csv', { seriesId });
+export const exportParticipantsCsv = () => invoke('export_participants_csv');
 export const exportCountryBrief = (iso3, zone, paper) => invoke('export_country_brief', { iso3, zone, paper });
 export const listEvents = () => invoke('list_events');
 export const listSessions = (event, day = null) => invoke('list_sessions', { event, day });

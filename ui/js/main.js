@@ -15,7 +15,7 @@ import { WorldMap } from './map/world-map.js';
 import { BOUNDARY_NOTE } from './map/disputed.js';
 import { renderParticipationLegend } from './map/legend.js';
 import { setupImport } from './import-view.js';
-import { showError } from './messages.js';
+import { showError, showNotice } from './messages.js';
 import { closePanel, hidePanel, openCountry, openPanel, showPanel, warmPanel } from './panels.js';
 import { forgetPanelData, prefetchPanelData } from './panel-data.js';
 import { fillMineralPicker, showMineral, usgsRelease } from './mineral-mode.js';
@@ -178,6 +178,15 @@ function wireControls() {
     }
   });
   setupSearch($('search'), $('search-results'), openSearchResult, showError);
+  // The participation map's table: the delegations as CSV, written in Rust.
+  $('export-participants').addEventListener('click', async () => {
+    try {
+      const path = await api.exportParticipantsCsv();
+      if (path) showNotice(`Saved the delegations as CSV: ${path}`);
+    } catch (e) {
+      showError(e);
+    }
+  });
   setupImport({
     importButton: $('import-button'),
     libraryButton: $('library-button'),

@@ -525,3 +525,25 @@ fn two_countries_compared_table_by_table_with_no_invented_zero() {
     assert!(matches!(atlas.compare("PAK", "XYZ"), Err(DomainError::NotFound { .. })));
     assert!(matches!(atlas.compare(&"Q".repeat(100_000), "PAK"), Err(DomainError::InvalidArgument { .. })));
 }
+
+#[test]
+fn the_participation_map_as_csv_has_every_party_once_with_its_sources() {
+    let atlas = atlas();
+    let csv = atlas.participants_csv();
+    assert_eq!(csv.file_name, "ministerial-participants.csv");
+    let lines: Vec<&str> = csv.text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines[0].starts_with("country,iso3,kind,role,attendance_status,head_of_delegation"));
+    let attending: Vec<_> = atlas.countries().into_iter().filter(|c| c.role.is_some()).collect();
+    assert_eq!(lines.len() - 1, attending.len(), "a line per party at the ministerial");
+    assert!(lines[1].contains(",USA,country,host,"), "the host first: {}", lines[1]);
+    for c in &attending {
+        let line = lines.iter().find(|l| l.contains(&format!(",{},", c.iso3))).unwrap_or_else(|| panic!("{}", c.iso3));
+        if let Some(head) = &c.head_of_delegation {
+            assert!(line.contains(head.as_str()), "{}: {head}", c.iso3);
+        }
+        assert!(line.contains(&format!(",{},", c.signed_at_ministerial)), "{line}");
+        assert!(line.contains("http://") || line.contains("https://"), "{}: its sources URLs: {line}", c.iso3);
+    }
+    let euc = lines.iter().find(|l| l.contains(",EUC,")).unwrap();
+    assert!(euc.contains(",organisation,"), "{euc}");
+}

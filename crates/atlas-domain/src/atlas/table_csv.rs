@@ -165,6 +165,94 @@ impl Atlas {
     }
 }
 
+/// The participation map's table as CSV: every party at the primary event
+/// (host first, then by name), its role, head of delegation, statuses, the
+/// agreements it signed with the host, its USGS rows, and its sources.
+const PARTIES_HEADER: [&str; 12] = [
+    "country",
+    "iso3",
+    "kind",
+    "role",
+    "attendance_status",
+    "head_of_delegation",
+    "head_title",
+    "delegation_status",
+    "signed_at_ministerial",
+    "agreements",
+    "usgs_world_table_rows",
+    "sources",
+];
+
+// Indexes are positions in the atlas's own vectors (see `mod.rs`).
+#[allow(clippy::indexing_slicing)]
+impl Atlas {
+    /// The parties at the primary event as CSV (RFC 4180, CRLF, UTF-8).
+    pub fn participants_csv(&self) -> TableCsv {
+        let mut parties: Vec<&Participation> = self.data.participations.iter().filter(|p| p.event == self.data.primary_event).collect();
+        let name = |iso3: &str| self.country_name(iso3);
+        parties.sort_by(|a, b| (a.role != Role::Host).cmp(&(b.role != Role::Host)).then_with(|| name(&a.party).cmp(&name(&b.party))));
+        let mut text = line(&PARTIES_HEADER.map(String::from));
+        for p in parties {
+            let country = self.country_by_id.get(&p.party).map(|&i| &self.data.countries[i]);
+            let head = p.head_of_delegation.as_deref().and_then(|h| self.person(h));
+            let agreements: Vec<String> = self
+                .agreements_by_party
+                .get(&p.party)
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.data.agreements[i])
+                .map(|a| format!("{} ({})", a.title, a.date.map(|d| d.to_string()).unwrap_or_else(|| "no date".into())))
+                .collect();
+            let mut source_ids: Vec<String> = Vec::new();
+            for id in p.sources.iter().chain(head.map(|h| h.sources.iter()).into_iter().flatten()) {
+                if !source_ids.contains(id) {
+                    source_ids.push(id.clone());
+                }
+            }
+            let urls: Vec<String> = self.sources(&source_ids).into_iter().map(|s| s.url).collect();
+            text.push_str(&line(&[
+                name(&p.party),
+                p.party.clone(),
+                country.map(|c| kind_text(c.kind)).unwrap_or_default().to_string(),
+                role_text(p.role).to_string(),
+                status_text(p.status).to_string(),
+                head.map(|h| h.name.clone()).unwrap_or_default(),
+                head.map(|h| h.title.clone()).unwrap_or_default(),
+                p.delegation_status.map(status_text).unwrap_or_default().to_string(),
+                self.signed_at_ministerial(&p.party).to_string(),
+                agreements.join("; "),
+                self.stat_rows_by_country.get(&p.party).map(Vec::len).unwrap_or(0).to_string(),
+                urls.join(" "),
+            ]));
+        }
+        TableCsv { file_name: "ministerial-participants.csv".into(), text }
+    }
+}
+
+fn status_text(s: Status) -> &'static str {
+    match s {
+        Status::Confirmed => "confirmed",
+        Status::Reported => "reported",
+        Status::Uncertain => "uncertain",
+        Status::Scheduled => "scheduled",
+    }
+}
+
+fn role_text(r: Role) -> &'static str {
+    match r {
+        Role::Host => "host",
+        Role::Participant => "participant",
+        Role::Observer => "observer",
+    }
+}
+
+fn kind_text(k: PartyKind) -> &'static str {
+    match k {
+        PartyKind::Country => "country",
+        PartyKind::Organisation => "organisation",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::field;
