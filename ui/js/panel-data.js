@@ -7,6 +7,9 @@
 import * as api from './api.js';
 
 const cache = new Map();
+// A panel's statuses are read against the clock ("scheduled" turns to
+// "took place" once an event ends): an answer older than this is asked again.
+export const MAX_AGE_MS = 10 * 60 * 1000;
 
 const LOADERS = {
   country: (id) => api.getCountry(id),
@@ -18,15 +21,18 @@ const LOADERS = {
 const keyOf = (type, id, zone) => (type === 'country' || type === 'compare' ? `${type}:${id}` : `${type}:${id}:${zone}`);
 
 /** The backend's view of a panel's item, from the cache when it has it. */
-export function panelData(type, id, zone) {
+export function panelData(type, id, zone, now = Date.now()) {
   const key = keyOf(type, id, zone);
-  if (!cache.has(key)) {
+  const kept = cache.get(key);
+  if (!kept || now - kept.at > MAX_AGE_MS) {
     const loading = LOADERS[type](id, zone);
-    cache.set(key, loading);
+    const entry = { loading, at: now };
+    cache.set(key, entry);
     // A failure is not kept: the next open asks again (and shows the error).
-    loading.catch(() => { if (cache.get(key) === loading) cache.delete(key); });
+    loading.catch(() => { if (cache.get(key) === entry) cache.delete(key); });
+    return loading;
   }
-  return cache.get(key);
+  return kept.loading;
 }
 
 /** Forgets everything: the data behind the panels changed. */

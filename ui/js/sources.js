@@ -116,7 +116,9 @@ export class SourceIndex {
   cite(sources) {
     if (!sources || sources.length === 0) return h('span', { class: 'muted' }, 'No source recorded');
     // Numbered, then cited in number order: "[1] [2] [4]", not "[4] [1] [2]".
-    const numbered = sources.map((s) => [this.number(s), s]).sort((a, b) => a[0] - b[0]);
+    // A source a fact lists twice is cited once.
+    const unique = sources.filter((s, i) => sources.findIndex((o) => o.id === s.id) === i);
+    const numbered = unique.map((s) => [this.number(s), s]).sort((a, b) => a[0] - b[0]);
     const refs = numbered.map(([n, s]) => {
       const label = `${KIND_LABELS[s.kind] || 'Source'} · ${s.publisher}: ${s.title}`;
       return h('button', {

@@ -247,11 +247,7 @@ fn value_text(s: &CountryStat) -> String {
 }
 
 fn mineral_row(s: &CountryStat, previous: Option<&CountryStat>) -> Vec<String> {
-    let statistic = match s.statistic {
-        Statistic::Production => "production",
-        Statistic::Reserves => "reserves",
-        Statistic::Capacity => "capacity",
-    };
+    let statistic = s.statistic.as_str();
     let mut figure = if s.detail.to_lowercase().contains(statistic) { s.detail.clone() } else { format!("{} ({statistic})", s.detail) };
     figure.push_str(&format!(", {}", s.year));
     if let Some(q) = &s.qualifier {

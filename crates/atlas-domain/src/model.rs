@@ -205,6 +205,17 @@ pub enum Statistic {
     Capacity,
 }
 
+impl Statistic {
+    /// The word for it, as serialised ("production").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Statistic::Production => "production",
+            Statistic::Reserves => "reserves",
+            Statistic::Capacity => "capacity",
+        }
+    }
+}
+
 /// One USGS world table column: a commodity, statistic, detail, unit and year,
 /// with a row per country and the world total.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

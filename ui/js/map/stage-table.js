@@ -38,7 +38,7 @@ export function renderStages(el, chain, onOpen) {
   if (!chain) return;
   const leaders = chain.stages.map((s) => h('li', {},
     h('strong', {}, `${stageHeading(s, chain)}: `),
-    s.leaders.map((l) => `${l.name} ${l.percent.toFixed(1)}%`).join(', ') || 'no shares'));
+    s.leaders.map((l) => `${l.name} ${shareText({ percent: l.percent })}`).join(', ') || 'no shares'));
   el.append(
     h('h3', { class: 'stages-title' }, `Processing stages: ${chain.name}`),
     h('ul', { class: 'stage-leaders' }, leaders),

@@ -156,11 +156,7 @@ impl Atlas {
             fields.extend(before(total, previous.and_then(|p| p.world_total.as_ref())));
             text.push_str(&line(&fields));
         }
-        let statistic = match s.statistic {
-            Statistic::Production => "production",
-            Statistic::Reserves => "reserves",
-            Statistic::Capacity => "capacity",
-        };
+        let statistic = s.statistic.as_str();
         Ok(TableCsv { file_name: format!("{}-{statistic}-{}.csv", mineral.id, s.year), text })
     }
 }
