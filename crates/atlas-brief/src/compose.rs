@@ -2,7 +2,7 @@
 //! blocks of text and tables, in words for people. No layout here; the same
 //! content could be printed any other way.
 
-use atlas_domain::model::{AgreementKind, Role, Statistic, Status, TimePrecision};
+use atlas_domain::model::{AgreementKind, Role, Status, TimePrecision};
 use atlas_domain::time::{ZoneName, ZonedDateTime};
 use atlas_domain::views::{CitedSource, CountryDetail, CountryStat, DatasetInfo};
 use chrono::{DateTime, Utc};
