@@ -11,7 +11,8 @@ build_pkgs=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev lib
 # from apt (current Debian and Ubuntu refuse pip installs into the system Python).
 # x11-apps: xwd, for screenshots of layouts WebKit's own snapshot cannot take (tests/e2e/x-screenshot.mjs).
 # poppler-utils: pdftotext and pdftoppm, which read the country brief back independently.
-test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2 python3 python3-icalendar x11-apps poppler-utils)
+# minisign: the standard tool checks what the data channel's publisher signs.
+test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2 python3 python3-icalendar x11-apps poppler-utils minisign)
 pkgs=("${build_pkgs[@]}")
 if [[ "$purpose" == "test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
 

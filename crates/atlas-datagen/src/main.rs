@@ -1,4 +1,5 @@
 //! `atlas-datagen [--shared-data DIR] [--curated DIR] [--out FILE] [--check]`
+//! (and `atlas-datagen keygen` / `atlas-datagen pack`: see `channel.rs`)
 //!
 //! Writes the app's dataset (default `data/generated/atlas-dataset.json`) from
 //! `../shared/data` and `data/curated`. With `--check`, writes nothing and
@@ -9,7 +10,15 @@ use std::process::ExitCode;
 
 use atlas_datagen::{generate, render, write_atomically, Inputs};
 
+mod channel;
+
 fn main() -> ExitCode {
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    match all.first().map(String::as_str) {
+        Some("keygen") => return channel::keygen(all.get(1..).unwrap_or_default()),
+        Some("pack") => return channel::pack(all.get(1..).unwrap_or_default()),
+        _ => {}
+    }
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let root = manifest.canonicalize().unwrap_or(manifest);
     let mut inputs = Inputs::beside_checkout(&root);
