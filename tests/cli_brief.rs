@@ -171,3 +171,15 @@ fn bad_requests_exit_with_a_reason_and_write_nothing() {
     }
     assert!(!missing_folder.parent().unwrap().exists(), "no folder is created");
 }
+
+#[test]
+fn help_and_version_need_no_window() {
+    for flag in ["--help", "-h"] {
+        let (code, stdout, stderr) = run(&[flag]);
+        assert_eq!(code, 0, "{flag}: {stderr}");
+        assert!(stdout.contains("minerals-atlas brief ISO3"), "{stdout}");
+    }
+    let (code, stdout, _) = run(&["--version"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("minerals-atlas "), "{stdout}");
+}

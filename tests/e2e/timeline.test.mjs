@@ -180,6 +180,13 @@ test('the axis is drawn in the "Times in" zone; its preset and its zoom are kept
   await session.waitFor('three days shown', "return Number(document.querySelector('.tl-canvas').dataset.spanHours) === 72;");
   await waitZoomed();
   assert.equal(await session.execute('return location.hash;'), '#/timeline/axis/span/20260203T0000-20260206T0000', 'the span shown is the one asked for');
+  // A preset clicked while another still animates: the hash keeps the second preset, not an in-between span.
+  await session.execute(`document.querySelector('[data-timeline-zoom="arc"]').click();
+    setTimeout(() => document.querySelector('[data-timeline-zoom="event:pmif-2026"]').click(), 150);`);
+  await session.waitFor('the second preset pressed', "return document.querySelector('[data-timeline-zoom=\"event:pmif-2026\"]').getAttribute('aria-pressed') === 'true';");
+  await waitZoomed();
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await session.execute('return location.hash;'), '#/timeline/axis/preset/event%3Apmif-2026', 'an interrupted animation leaves no span behind');
 });
 
 test('search "tshisekedi" finds Félix Tshisekedi and opens the DRC', async () => {

@@ -15,11 +15,11 @@ const series = {
   ],
 };
 
-test('countries with a share are ranked largest first, ties by name', () => {
+test('countries with a share are ranked largest first, ties by name and sharing their place', () => {
   const rows = rankedRows(series);
   assert.deepEqual(rows.map((r) => [r.rank, r.iso3]), [
-    [1, 'COD'], [2, 'IDN'], [3, 'AUS'], [4, 'PHL'], [null, 'USA'], [null, null],
-  ]);
+    [1, 'COD'], [2, 'IDN'], [3, 'AUS'], [3, 'PHL'], [null, 'USA'], [null, null],
+  ], 'Australia and the Philippines have equal shares: both 3rd, as the CSV says');
 });
 
 test('a marker is kept as USGS wrote it and never ranked or shown as 0', () => {

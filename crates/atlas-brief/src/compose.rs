@@ -70,7 +70,7 @@ pub fn compose(detail: &CountryDetail, cx: &BriefContext) -> Brief {
     delegation(detail, &sources, &mut blocks);
     agreements(detail, &sources, &mut blocks);
     minerals(detail, &mut blocks);
-    sessions(detail, cx, &mut blocks);
+    sessions(detail, cx, &sources, &mut blocks);
     timeline(detail, cx, &sources, &mut blocks);
     source_list(detail, &sources, &mut blocks);
     Brief { title: format!("{name}: country brief"), subtitle, blocks, country_name: name }
@@ -260,7 +260,10 @@ fn mineral_row(s: &CountryStat, previous: Option<&CountryStat>) -> Vec<String> {
     let share = match s.share {
         Some(sh) if sh.at_most => format!("at most {}", percent(sh.percent)),
         Some(sh) => percent(sh.percent),
-        None => "no share: no figure".into(),
+        // Why there is no share: the country's figure, or the world total, is not a number.
+        None if s.value.number.is_none() || s.value.bound.is_some() => "no share (no number)".into(),
+        None if s.world_total.as_ref().is_none_or(|w| w.number.is_none() || w.bound.is_some()) => "no share (no world total)".into(),
+        None => "no share".into(),
     };
     let place = match s.rank {
         Some(r) => format!("{} of {} with figures", ordinal(r), s.ranked_among),
@@ -270,7 +273,7 @@ fn mineral_row(s: &CountryStat, previous: Option<&CountryStat>) -> Vec<String> {
     vec![mineral, figure, value, share, place]
 }
 
-fn sessions(detail: &CountryDetail, cx: &BriefContext, blocks: &mut Vec<Block>) {
+fn sessions(detail: &CountryDetail, cx: &BriefContext, sources: &SourceNumbers, blocks: &mut Vec<Block>) {
     blocks.push(Block::Heading("Sessions".into()));
     if detail.sessions.is_empty() {
         blocks.push(Block::Paragraph("No session of the events names this country in this data.".into()));
@@ -281,10 +284,17 @@ fn sessions(detail: &CountryDetail, cx: &BriefContext, blocks: &mut Vec<Block>) 
         .iter()
         .map(|s| {
             let status = s.status_as_of.clone().unwrap_or_else(|| status_word(s.status).to_string());
-            vec![when_text(&s.start, &s.end, s.time_precision, cx.zone), format!("{}. {}.", s.title, capitalised(&status))]
+            // A session carries no sources itself: the page's citations say which support it.
+            let supports = format!("session: {}", s.title);
+            let cited = detail.sources.iter().filter(|c| c.supports == supports).map(|c| c.source.id.as_str());
+            vec![
+                when_text(&s.start, &s.end, s.time_precision, cx.zone),
+                format!("{}{}. {}.", s.title, sources.cite(cited), capitalised(&status)),
+            ]
         })
         .collect();
-    blocks.push(Block::Table(Table { columns: vec![("When".into(), 0.30), ("Session, and how sure it is".into(), 0.70)], rows }));
+    blocks
+        .push(Block::Table(Table { columns: vec![("When".into(), 0.30), ("Session, its sources and how sure it is".into(), 0.70)], rows }));
 }
 
 fn timeline(detail: &CountryDetail, cx: &BriefContext, sources: &SourceNumbers, blocks: &mut Vec<Block>) {

@@ -245,6 +245,33 @@ pub struct ValueView {
     pub bound: Option<Bound>,
 }
 
+impl ValueView {
+    /// A table row's value as shown. USGS prints `s` for two things: "less
+    /// than ½ unit", and (on a few rows, said in the row's note) a figure
+    /// "Included in World total", "Included with Other countries" or
+    /// "included with ilmenite". The second is not a small number: it is not
+    /// reported separately, and the note says where it is counted.
+    pub fn of_row(value: &UsgsValue, note: Option<&str>) -> ValueView {
+        let mut view = ValueView::from(value);
+        if *value == UsgsValue::LessThanHalfUnit {
+            if let Some(clause) = note.and_then(included_clause) {
+                view.kind = "included_elsewhere";
+                view.description = format!("not reported separately ({clause})");
+            }
+        }
+        view
+    }
+}
+
+/// The clause of a USGS note that says where a row's figure is counted
+/// ("Included in “World total.”"), without its final full stop.
+fn included_clause(note: &str) -> Option<String> {
+    note.split(" -- ")
+        .map(str::trim)
+        .find(|clause| clause.to_lowercase().contains("included in") || clause.to_lowercase().contains("included with"))
+        .map(|clause| clause.trim_end_matches('.').replace(".”", "”").to_string())
+}
+
 impl From<&UsgsValue> for ValueView {
     fn from(v: &UsgsValue) -> Self {
         let (number, low, high, bound) = match v {
@@ -310,6 +337,25 @@ mod tests {
         assert_eq!(v("50").change_from(&v("NA")), None);
         assert_eq!(v(">75").change_from(&v("50")), None, "a bound is not a value");
         assert_eq!(v("330 - 390").change_from(&v("300")), None);
+    }
+
+    #[test]
+    fn usgs_s_is_less_than_half_a_unit_unless_the_note_says_where_it_is_counted() {
+        let s = UsgsValue::parse("s");
+        let small = ValueView::of_row(&s, Some("Estimated. -- Less than ½ unit."));
+        assert_eq!((small.kind, small.description.as_str()), ("less_than_half_unit", "less than ½ unit"));
+        let counted = ValueView::of_row(&s, Some("See Appendix C for resource and reserve definitions. -- Included in “World total.”"));
+        assert_eq!(counted.kind, "included_elsewhere");
+        assert_eq!(counted.description, "not reported separately (Included in “World total”)");
+        assert_eq!(counted.text, "s", "USGS's own text is kept");
+        let ilmenite =
+            ValueView::of_row(&s, Some("Estimated. -- United States rutile production and reserves data are included with ilmenite."));
+        assert_eq!(
+            ilmenite.description,
+            "not reported separately (United States rutile production and reserves data are included with ilmenite)"
+        );
+        assert_eq!(ValueView::of_row(&UsgsValue::parse("1,000"), Some("Included in World total.")).kind, "number", "only s is read so");
+        assert_eq!(ValueView::of_row(&s, None).kind, "less_than_half_unit");
     }
 
     #[test]

@@ -547,3 +547,29 @@ fn the_participation_map_as_csv_has_every_party_once_with_its_sources() {
     let euc = lines.iter().find(|l| l.contains(",EUC,")).unwrap();
     assert!(euc.contains(",organisation,"), "{euc}");
 }
+
+#[test]
+fn an_s_that_usgs_counts_elsewhere_is_not_reported_separately_not_less_than_half() {
+    let atlas = atlas();
+    let graphite = atlas.mineral("graphite").unwrap();
+    let reserves = graphite.series.iter().find(|s| Some(&s.id) == graphite.headline_reserves.as_ref()).unwrap();
+    let usa = reserves.rows.iter().find(|r| r.country.as_deref() == Some("USA")).unwrap();
+    assert_eq!(usa.value.text, "s", "USGS's own text");
+    assert_eq!(usa.value.kind, "included_elsewhere");
+    assert!(
+        usa.value.description.starts_with("not reported separately") && usa.value.description.contains("World total"),
+        "{}",
+        usa.value.description
+    );
+    assert!(usa.share.is_none());
+    // The same in the country's own page and the CSV.
+    let profile = atlas.country("USA").unwrap().minerals;
+    let row = profile.stats.iter().find(|s| s.series == reserves.id).unwrap();
+    assert_eq!(row.value.kind, "included_elsewhere");
+    let csv = atlas.table_csv(&reserves.id).unwrap();
+    assert!(csv.text.lines().any(|l| l.contains(",USA,") && l.contains(",s,included_elsewhere,")), "{}", csv.text);
+    // A true "less than ½ unit" stays one.
+    let helium = atlas.mineral("helium").unwrap();
+    let small = helium.series.iter().flat_map(|s| &s.rows).find(|r| r.value.text == "s").expect("helium has an s row");
+    assert_eq!(small.value.kind, "less_than_half_unit", "{}", small.name);
+}

@@ -36,8 +36,7 @@ export function barChartModel(series, limit = 12) {
   const shown = plotted.slice(0, limit);
   const prev = (r) => (isNumber(r.previous) ? r.previous.number : null);
   const max = Math.max(0, ...shown.map((r) => Math.max(r.value.number, prev(r) ?? 0)));
-  const bars = shown.map((r, i) => ({
-    rank: i + 1,
+  const bars = shown.map((r) => ({
     iso3: r.country,
     name: r.name,
     role: r.role || null,

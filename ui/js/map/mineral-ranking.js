@@ -35,8 +35,10 @@ export function rankedRows(series) {
     change: changeText(r.change_percent) || '–',
     previous: r.previous ? (r.previous.kind === 'number' || r.previous.kind === 'zero' ? r.previous.text : r.previous.description) : null,
   });
+  // Equal shares share a place ("5, 5, 7"), as the CSV and the domain number them.
+  const place = (r) => 1 + withShare.filter((o) => o.share.percent > r.share.percent).length;
   return [
-    ...withShare.map((r, i) => row(r, i + 1)),
+    ...withShare.map((r) => row(r, place(r))),
     ...withoutShare.map((r) => row(r, null)),
     ...others.map((r) => row(r, null)),
   ];
@@ -119,7 +121,7 @@ export function renderRanking(el, series, measure, onOpen, mineralName = '', onE
           ? h('button', { type: 'button', class: 'link-button', onclick: () => onOpen(r.iso3) }, r.name)
           : r.name, r.qualifier ? h('span', { class: 'muted' }, ` (${r.qualifier})`) : null),
         h('td', {}, r.roleText),
-        h('td', { class: 'num' }, r.value),
+        h('td', { class: r.number === null ? 'num marker' : 'num' }, r.value),
         h('td', { class: 'num' }, r.share),
         previousYear ? h('td', { class: 'num', title: r.previous ? `${previousYear}: ${r.previous}` : `no ${previousYear} row` }, r.change) : null))),
       series.world_total ? h('tfoot', {}, h('tr', {},

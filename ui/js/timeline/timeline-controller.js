@@ -61,7 +61,11 @@ const near = (a, b) => {
 export function applyAxisView(duration = 600) {
   for (const b of document.querySelectorAll('[data-timeline-zoom]')) b.setAttribute('aria-pressed', String(b.dataset.timelineZoom === state.preset));
   const wanted = wantedSpan();
-  if (!wanted) return false;
+  if (!wanted) {
+    // A preset the axis no longer has (its import was undone or removed) leaves the hash.
+    if (state.preset && !state.span && app.timeline) replaceView({ preset: null });
+    return false;
+  }
   if (!near(app.timeline.visibleSpan(), wanted)) app.timeline.zoomTo(wanted[0], wanted[1], duration);
   return true;
 }
@@ -69,6 +73,8 @@ export function applyAxisView(duration = 600) {
 /** After a zoom or pan: the hash keeps the span, unless it is still the preset's. */
 function keepSpan(span) {
   if (state.view !== 'timeline' || state.schedule !== 'axis') return;
+  // The end of an animation the app started (or one the next cut short) is not the reader's zoom.
+  if (app.timeline.isAnimating()) return;
   const wanted = wantedSpan();
   if (wanted && near(span, wanted)) return;
   // The whole arc is the axis's default: a bare '#/timeline/axis' says it.

@@ -250,6 +250,11 @@ export class TimelineView {
     this.lanes.style.height = `${3 * LANE_HEIGHT + 4}px`;
   }
 
+  /** Whether an animation to a preset or span is under way. */
+  isAnimating() {
+    return this.canvas.dataset.zooming === 'true';
+  }
+
   /** Animates to show [start, end]. */
   zoomTo(start, end, duration = 600) {
     const d3 = globalThis.d3;
@@ -258,7 +263,12 @@ export class TimelineView {
     const t = d3.zoomIdentity.translate(-base(start) * k, 0).scale(k);
     const sel = d3.select(this.canvas);
     this.canvas.dataset.zooming = 'true';
-    const done = () => { delete this.canvas.dataset.zooming; };
+    // Only the latest animation clears the flag: one interrupted by the next
+    // (a second preset clicked mid-flight) leaves it set, so its in-between
+    // span is not taken for the reader's own zoom.
+    this.zoomToken = (this.zoomToken || 0) + 1;
+    const token = this.zoomToken;
+    const done = () => { if (this.zoomToken === token) delete this.canvas.dataset.zooming; };
     if (duration > 0) sel.transition().duration(duration).call(this.zoom.transform, t).on('end', done).on('interrupt', done);
     else {
       sel.call(this.zoom.transform, t);

@@ -151,7 +151,7 @@ impl Atlas {
                     detail: s.detail.clone(),
                     unit: s.unit.clone(),
                     year: s.year,
-                    value: ValueView::from(&r.value),
+                    value: ValueView::of_row(&r.value, r.note.as_deref().or(s.note.as_deref())),
                     share: r.share,
                     world_total: s.world_total.as_ref().map(ValueView::from),
                     qualifier: r.qualifier.clone(),

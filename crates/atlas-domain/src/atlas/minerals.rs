@@ -57,7 +57,7 @@ pub fn map_cells(series: &[&StatSeries], statistic: Statistic) -> Vec<MapCell> {
                 series: s.id.clone(),
                 detail: s.detail.clone(),
                 in_headline: s.id == headline.id,
-                value: ValueView::from(&r.value),
+                value: ValueView::of_row(&r.value, r.note.as_deref().or(s.note.as_deref())),
                 unit: s.unit.clone(),
                 share: r.share,
                 qualifier: r.qualifier.clone(),
@@ -134,17 +134,17 @@ impl Atlas {
             .rows
             .iter()
             .map(|r| {
-                let previous = previous_series.and_then(|p| previous_row(p, r)).map(|p| &p.value);
+                let previous = previous_series.and_then(|p| previous_row(p, r).map(|row| (row, p)));
                 (r, previous)
             })
             .map(|(r, previous)| SeriesRowView {
-                previous: previous.map(ValueView::from),
-                change_percent: previous.and_then(|p| r.value.change_from(p)),
+                previous: previous.map(|(p, table)| ValueView::of_row(&p.value, p.note.as_deref().or(table.note.as_deref()))),
+                change_percent: previous.and_then(|(p, _)| r.value.change_from(&p.value)),
                 country: r.country.clone(),
                 name: r.country.as_deref().map(|c| self.country_name(c)).unwrap_or_else(|| r.usgs_name.clone()),
                 usgs_name: r.usgs_name.clone(),
                 role: r.country.as_deref().and_then(|c| self.role_at_ministerial(c)),
-                value: ValueView::from(&r.value),
+                value: ValueView::of_row(&r.value, r.note.as_deref().or(s.note.as_deref())),
                 share: r.share,
                 qualifier: r.qualifier.clone(),
                 note: r.note.clone(),
@@ -186,7 +186,7 @@ impl Atlas {
             let role = r.country.as_deref().and_then(|c| self.role_at_ministerial(c));
             let pct = r.share.map(|x| x.percent);
             if role == Some(Role::Host) {
-                host_value = Some(ValueView::from(&r.value));
+                host_value = Some(ValueView::of_row(&r.value, r.note.as_deref().or(s.note.as_deref())));
             }
             match (role, pct) {
                 (Some(Role::Host), Some(p)) => host += p,

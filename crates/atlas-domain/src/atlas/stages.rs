@@ -129,7 +129,11 @@ impl Atlas {
                     .iter()
                     .map(|s| {
                         let row = s.rows.iter().find(|r| r.country.as_deref() == Some(iso3.as_str()))?;
-                        Some(StagePlace { value: ValueView::from(&row.value), share: row.share, rank: rank_of(&share_rows(s), &iso3) })
+                        Some(StagePlace {
+                            value: ValueView::of_row(&row.value, row.note.as_deref().or(s.note.as_deref())),
+                            share: row.share,
+                            rank: rank_of(&share_rows(s), &iso3),
+                        })
                     })
                     .collect();
                 StageCountry { name: self.country_name(&iso3), role: self.role_at_ministerial(&iso3), iso3, places }

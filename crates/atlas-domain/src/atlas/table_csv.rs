@@ -108,7 +108,10 @@ impl Atlas {
                 iso3,
                 attended,
                 value.to_usgs_text(),
-                value.kind().to_string(),
+                // As on screen: USGS's "s" with a note saying where the figure is counted is not "less than ½".
+                crate::value::ValueView::of_row(value, Some(note.as_str()).filter(|n| !n.is_empty()).or(s.note.as_deref()))
+                    .kind
+                    .to_string(),
                 value.exact().map(plain).unwrap_or_default(),
                 share.map(|x| plain((x.percent * 100.0).round() / 100.0)).unwrap_or_default(),
                 share.map(|x| x.at_most.to_string()).unwrap_or_default(),
