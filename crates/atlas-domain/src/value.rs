@@ -249,14 +249,15 @@ impl ValueView {
     /// A table row's value as shown. USGS prints `s` for two things: "less
     /// than ½ unit", and (on a few rows, said in the row's note) a figure
     /// "Included in World total", "Included with Other countries" or
-    /// "included with ilmenite". The second is not a small number: it is not
-    /// reported separately, and the note says where it is counted.
+    /// "included with ilmenite". The second is not a small number: USGS gives
+    /// no separate figure, and the note says where it is counted.
     pub fn of_row(value: &UsgsValue, note: Option<&str>) -> ValueView {
         let mut view = ValueView::from(value);
         if *value == UsgsValue::LessThanHalfUnit {
             if let Some(clause) = note.and_then(included_clause) {
                 view.kind = "included_elsewhere";
-                view.description = format!("not reported separately ({clause})");
+                // USGS has a row: its marker and its note, never "not reported".
+                view.description = format!("s: {clause}; no separate figure");
             }
         }
         view
@@ -346,13 +347,13 @@ mod tests {
         assert_eq!((small.kind, small.description.as_str()), ("less_than_half_unit", "less than ½ unit"));
         let counted = ValueView::of_row(&s, Some("See Appendix C for resource and reserve definitions. -- Included in “World total.”"));
         assert_eq!(counted.kind, "included_elsewhere");
-        assert_eq!(counted.description, "not reported separately (Included in “World total”)");
+        assert_eq!(counted.description, "s: Included in “World total”; no separate figure");
         assert_eq!(counted.text, "s", "USGS's own text is kept");
         let ilmenite =
             ValueView::of_row(&s, Some("Estimated. -- United States rutile production and reserves data are included with ilmenite."));
         assert_eq!(
             ilmenite.description,
-            "not reported separately (United States rutile production and reserves data are included with ilmenite)"
+            "s: United States rutile production and reserves data are included with ilmenite; no separate figure"
         );
         assert_eq!(ValueView::of_row(&UsgsValue::parse("1,000"), Some("Included in World total.")).kind, "number", "only s is read so");
         assert_eq!(ValueView::of_row(&s, None).kind, "less_than_half_unit");
