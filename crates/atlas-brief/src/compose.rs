@@ -129,7 +129,7 @@ fn delegation(detail: &CountryDetail, sources: &SourceNumbers, blocks: &mut Vec<
         return;
     }
     for p in &detail.participation {
-        let attendance = p.status_as_of.as_deref().map(uncapitalised).unwrap_or_else(|| status_word(p.status).to_string());
+        let attendance = p.status_as_of.as_deref().map(uncapitalised).unwrap_or_else(|| p.status.as_str().to_string());
         blocks.push(Block::Paragraph(format!(
             "{}: {} ({attendance}){}",
             p.event_title,
@@ -141,7 +141,7 @@ fn delegation(detail: &CountryDetail, sources: &SourceNumbers, blocks: &mut Vec<
             .delegation_status
             .map(|s| match (s, &p.status_as_of) {
                 (Status::Scheduled, Some(_)) => " (past; announced as scheduled)".to_string(),
-                (s, _) => format!(" ({})", status_word(s)),
+                (s, _) => format!(" ({})", s.as_str()),
             })
             .unwrap_or_default();
         match &p.head_of_delegation {
@@ -183,7 +183,7 @@ fn agreements(detail: &CountryDetail, sources: &SourceNumbers, blocks: &mut Vec<
             vec![
                 date,
                 format!("{} ({}; {}{at})", a.title, kind_word(a.kind), parties.join(", ")),
-                format!("{}{}", status_word(a.status), sources.cite(a.sources.iter().map(|s| s.id.as_str()))),
+                format!("{}{}", a.status.as_str(), sources.cite(a.sources.iter().map(|s| s.id.as_str()))),
             ]
         })
         .collect();
@@ -283,7 +283,7 @@ fn sessions(detail: &CountryDetail, cx: &BriefContext, sources: &SourceNumbers, 
         .sessions
         .iter()
         .map(|s| {
-            let status = s.status_as_of.clone().unwrap_or_else(|| status_word(s.status).to_string());
+            let status = s.status_as_of.clone().unwrap_or_else(|| s.status.as_str().to_string());
             // A session carries no sources itself: the page's citations say which support it.
             let supports = format!("session: {}", s.title);
             let cited = detail.sources.iter().filter(|c| c.supports == supports).map(|c| c.source.id.as_str());
@@ -308,7 +308,7 @@ fn timeline(detail: &CountryDetail, cx: &BriefContext, sources: &SourceNumbers, 
         .iter()
         .map(|t| {
             let end = t.end.clone().unwrap_or_else(|| t.start.clone());
-            let status = t.status_as_of.clone().unwrap_or_else(|| status_word(t.status).to_string());
+            let status = t.status_as_of.clone().unwrap_or_else(|| t.status.as_str().to_string());
             vec![
                 when_text(&t.start, &end, t.time_precision, cx.zone),
                 format!("{}{}. {}.", t.title, sources.cite(t.sources.iter().map(|s| s.id.as_str())), capitalised(&status)),
@@ -394,23 +394,12 @@ fn iso_date_text(iso: &str) -> String {
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(long_date).unwrap_or_else(|_| iso.to_string())
 }
 
-pub fn status_word(s: Status) -> &'static str {
-    match s {
-        Status::Confirmed => "confirmed",
-        Status::Reported => "reported",
-        Status::Uncertain => "uncertain",
-        Status::Scheduled => "scheduled",
-    }
-}
-
 fn role_word(r: Role, capital: bool) -> &'static str {
     match (r, capital) {
         (Role::Host, true) => "Host",
-        (Role::Host, false) => "host",
         (Role::Participant, true) => "Participant",
-        (Role::Participant, false) => "participant",
         (Role::Observer, true) => "Observer",
-        (Role::Observer, false) => "observer",
+        (r, false) => r.as_str(),
     }
 }
 

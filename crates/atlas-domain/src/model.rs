@@ -22,6 +22,18 @@ pub enum Status {
     Scheduled,
 }
 
+impl Status {
+    /// The word for it, as serialised ("confirmed").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Reported => "reported",
+            Status::Uncertain => "uncertain",
+            Status::Scheduled => "scheduled",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
@@ -97,6 +109,17 @@ pub enum Role {
     Host,
     Participant,
     Observer,
+}
+
+impl Role {
+    /// The word for it, as serialised ("participant").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Host => "host",
+            Role::Participant => "participant",
+            Role::Observer => "observer",
+        }
+    }
 }
 
 /// A party's presence at an event.

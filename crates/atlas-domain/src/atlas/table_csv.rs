@@ -213,11 +213,11 @@ impl Atlas {
                 name(&p.party),
                 p.party.clone(),
                 country.map(|c| kind_text(c.kind)).unwrap_or_default().to_string(),
-                role_text(p.role).to_string(),
-                status_text(p.status).to_string(),
+                p.role.as_str().to_string(),
+                p.status.as_str().to_string(),
                 head.map(|h| h.name.clone()).unwrap_or_default(),
                 head.map(|h| h.title.clone()).unwrap_or_default(),
-                p.delegation_status.map(status_text).unwrap_or_default().to_string(),
+                p.delegation_status.map(Status::as_str).unwrap_or_default().to_string(),
                 self.signed_at_ministerial(&p.party).to_string(),
                 agreements.join("; "),
                 self.stat_rows_by_country.get(&p.party).map(Vec::len).unwrap_or(0).to_string(),
@@ -225,23 +225,6 @@ impl Atlas {
             ]));
         }
         TableCsv { file_name: "ministerial-participants.csv".into(), text }
-    }
-}
-
-fn status_text(s: Status) -> &'static str {
-    match s {
-        Status::Confirmed => "confirmed",
-        Status::Reported => "reported",
-        Status::Uncertain => "uncertain",
-        Status::Scheduled => "scheduled",
-    }
-}
-
-fn role_text(r: Role) -> &'static str {
-    match r {
-        Role::Host => "host",
-        Role::Participant => "participant",
-        Role::Observer => "observer",
     }
 }
 
