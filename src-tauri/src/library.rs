@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::sync::Mutex;
 
-use atlas_import::library::{ImportSummary, Library};
+use atlas_import::library::{ImportSummary, Library, PackSignature};
 use atlas_import::pack::PackMode;
 use atlas_import::{ImportError, ImportOptions};
 use atlas_store::{LoadOutcome, Read, VersionedFile};
@@ -47,6 +47,8 @@ pub struct PackInfo {
     pub mode: PackMode,
     pub dataset_version: String,
     pub sessions: usize,
+    /// What vouched for it; `None`: unverified (its facts say so).
+    pub signed: Option<PackSignature>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -132,13 +134,14 @@ impl LibraryState {
         file_name: &str,
         options: &ImportOptions,
         mode: PackMode,
+        signed: Option<PackSignature>,
     ) -> AppResult<ImportSummary> {
         let mut guard = self.library.lock().unwrap_or_else(|p| p.into_inner());
         let now = chrono::Utc::now();
         let embedded = atlas.embedded();
         // A panic while reading a file is that import's error, not a crash: nothing has changed yet.
         let (next, built, summary) =
-            crate::crash::contain(|| atlas_import::library::import(&guard, &embedded, bytes, file_name, options, mode, now))
+            crate::crash::contain(|| atlas_import::library::import(&guard, &embedded, bytes, file_name, options, mode, signed, now))
                 .map_err(|panic| ImportError::Structure(format!("the file could not be read ({panic}); nothing was changed")))??;
         self.save(&next)?;
         atlas.replace(built);
@@ -156,6 +159,11 @@ impl LibraryState {
         *guard = next;
         drop(guard);
         Ok(self.view())
+    }
+
+    /// The installed pack's channel version (0: none, or unverified).
+    pub fn pack_version(&self) -> u64 {
+        self.library.lock().unwrap_or_else(|p| p.into_inner()).pack_version()
     }
 
     pub fn view(&self) -> LibraryView {
@@ -186,6 +194,7 @@ impl LibraryState {
                 mode: p.mode,
                 dataset_version: p.dataset.dataset_version.clone(),
                 sessions: p.dataset.sessions.len(),
+                signed: p.signed.clone(),
             }),
             undo: guard.undo.as_ref().map(|u| u.description.clone()),
             notice: self.notice.lock().map(|mut n| n.take()).unwrap_or(None),

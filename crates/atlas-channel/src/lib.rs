@@ -11,19 +11,27 @@
 //! - `publish` (feature `publish`): key generation and signing, for the
 //!   generator's `pack` command; never built into the app.
 //!
-//! Plain Rust: no Tauri, no network. The app fetches; this decides.
+//! - `fetch` and `check` (feature `fetch`, the app's): HTTPS from a list of
+//!   mirrors with a size limit, timeouts and conditional requests; the
+//!   check and the download, each verified before it is returned.
+//!
+//! Plain Rust: no Tauri. Without the `fetch` feature, no network.
 
 // Bytes from the network or a USB stick: no byte-index slicing, unchecked
 // indexing or unwrap on them.
 #![cfg_attr(not(test), deny(clippy::string_slice, clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+#[cfg(feature = "fetch")]
+pub mod check;
+#[cfg(feature = "fetch")]
+pub mod fetch;
 pub mod index;
 #[cfg(feature = "publish")]
 pub mod publish;
 pub mod verify;
 
 pub use index::PackIndex;
-pub use verify::{verify_offer, TrustedKey, VerifiedPack};
+pub use verify::{verify_file_pack, verify_offer, TrustedKey, VerifiedPack};
 
 /// Why an offered pack is not used. Each says what to do, and none changes anything.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -7,10 +7,11 @@ use sha2::{Digest, Sha256};
 use crate::index::{parse_version, PackIndex};
 use crate::ChannelError;
 
-/// The public key the app trusts: a minisign public key file's text (its
-/// comment line and its base64 line) or the base64 line alone.
+/// The public keys the app trusts (one, or two while a key is rotated),
+/// each parsed from a minisign public key file's text (its comment line and
+/// its base64 line) or the base64 line alone.
 pub struct TrustedKey {
-    key: PublicKey,
+    keys: Vec<PublicKey>,
 }
 
 impl TrustedKey {
@@ -18,7 +19,13 @@ impl TrustedKey {
         let line = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("untrusted comment:"));
         let line = line.ok_or_else(|| ChannelError::BadKey("no key in the text".into()))?;
         let key = PublicKey::from_base64(line).map_err(|e| ChannelError::BadKey(e.to_string()))?;
-        Ok(TrustedKey { key })
+        Ok(TrustedKey { keys: vec![key] })
+    }
+
+    /// These keys and `other`'s: a signature by any of them verifies.
+    pub fn and(mut self, other: TrustedKey) -> TrustedKey {
+        self.keys.extend(other.keys);
+        self
     }
 
     /// Checks `signature` (a `.minisig` file's text) over `bytes`. `what`
@@ -30,14 +37,20 @@ impl TrustedKey {
             return Err(ChannelError::MalformedSignature(format!("{} bytes, more than a signature can be", signature.len())));
         }
         let sig = Signature::decode(signature).map_err(|e| ChannelError::MalformedSignature(e.to_string()))?;
-        match self.key.verify(bytes, &sig, false) {
-            Ok(()) => Ok(sig.trusted_comment().to_string()),
-            Err(MinisignError::UnexpectedKeyId) => Err(ChannelError::UnknownKey(what)),
-            Err(MinisignError::UnexpectedAlgorithm | MinisignError::UnsupportedAlgorithm) => {
-                Err(ChannelError::MalformedSignature("a legacy (not prehashed) signature; sign with a current minisign".into()))
-            }
-            Err(_) => Err(ChannelError::BadSignature(what)),
+        // A key whose id is not the signature's is skipped; the first whose id matches decides.
+        let mut outcome = Err(ChannelError::UnknownKey(what));
+        for key in &self.keys {
+            outcome = match key.verify(bytes, &sig, false) {
+                Ok(()) => return Ok(sig.trusted_comment().to_string()),
+                Err(MinisignError::UnexpectedKeyId) => continue,
+                Err(MinisignError::UnexpectedAlgorithm | MinisignError::UnsupportedAlgorithm) => {
+                    Err(ChannelError::MalformedSignature("a legacy (not prehashed) signature; sign with a current minisign".into()))
+                }
+                Err(_) => Err(ChannelError::BadSignature(what)),
+            };
+            break;
         }
+        outcome
     }
 }
 
@@ -102,4 +115,29 @@ pub fn verify_pack(key: &TrustedKey, index: PackIndex, bytes: Vec<u8>, signature
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What a pack's own signature says of it (the publisher writes
+/// "minerals-atlas pack N DATE FILE" as its trusted comment): the version
+/// and date, for a pack that arrives as a file with its `.minisig`.
+pub fn pack_comment(trusted_comment: &str) -> Result<(u64, String), ChannelError> {
+    let mut words = trusted_comment.split_whitespace();
+    match (words.next(), words.next(), words.next(), words.next()) {
+        (Some("minerals-atlas"), Some("pack"), Some(version), Some(date)) => match version.parse::<u64>() {
+            Ok(v) => Ok((v, date.chars().take(10).collect())),
+            Err(_) => Err(ChannelError::MalformedSignature("the signature does not name a pack version".into())),
+        },
+        _ => Err(ChannelError::MalformedSignature("the signature is not a Minerals Atlas pack's".into())),
+    }
+}
+
+/// A pack from a file with its signature beside it: signed by a trusted
+/// key, and newer than the installed pack. Returns its version and date.
+pub fn verify_file_pack(key: &TrustedKey, bytes: &[u8], signature: &str, installed_version: u64) -> Result<(u64, String), ChannelError> {
+    let comment = key.verify("pack", bytes, signature)?;
+    let (version, date) = pack_comment(&comment)?;
+    if version <= installed_version {
+        return Err(ChannelError::NotNewer { offered: version, installed: installed_version });
+    }
+    Ok((version, date))
 }

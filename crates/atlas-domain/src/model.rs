@@ -66,6 +66,9 @@ pub enum SourceKind {
     Analysis,
     /// A file the user imported.
     ImportedFile,
+    /// Added by the app to every record of a data pack whose signature did
+    /// not verify (or that had none): the record's facts read "unverified".
+    UnverifiedPack,
     /// Not said (data packs written before sources had a kind).
     #[default]
     Unclassified,

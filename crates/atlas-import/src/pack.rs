@@ -4,7 +4,9 @@
 //! after it parses, names a schema this build reads, and passes every
 //! reference check.
 
-use atlas_domain::model::{Dataset, SCHEMA_VERSION};
+use std::collections::HashMap;
+
+use atlas_domain::model::{Dataset, Source, SourceKind, SCHEMA_VERSION};
 use atlas_domain::Atlas;
 use serde::{Deserialize, Serialize};
 
@@ -124,4 +126,72 @@ pub fn extend(base: &Dataset, pack: &Dataset) -> Dataset {
     d.dataset_version = format!("{}+{}", base.dataset_version, pack.dataset_version);
     d.provenance.notes.push(format!("Extended by data pack {}.", pack.dataset_version));
     d
+}
+
+/// The source the app adds to every record of a pack that is not signed by
+/// a key it trusts, so that "unverified" shows wherever those facts show.
+pub const UNVERIFIED_SOURCE_ID: &str = "imp-pack-unverified";
+
+/// Marks every record of an unverified pack: one source of kind
+/// `unverified_pack`, cited by each record that cites anything. A source
+/// of that id in the pack itself is replaced, so a pack cannot word its
+/// own mark.
+pub fn mark_unverified(d: &mut Dataset, file_name: &str) {
+    d.sources.retain(|s| s.id != UNVERIFIED_SOURCE_ID);
+    d.sources.push(Source {
+        id: UNVERIFIED_SOURCE_ID.into(),
+        url: String::new(),
+        publisher: format!("Data pack {file_name}"),
+        title: "not signed by a key this app trusts: unverified".into(),
+        kind: SourceKind::UnverifiedPack,
+        copy_of: None,
+        report: None,
+    });
+    let mark = |sources: &mut Vec<String>| {
+        sources.retain(|s| s != UNVERIFIED_SOURCE_ID);
+        sources.push(UNVERIFIED_SOURCE_ID.into());
+    };
+    d.participations.iter_mut().for_each(|x| mark(&mut x.sources));
+    d.people.iter_mut().for_each(|x| mark(&mut x.sources));
+    d.agreements.iter_mut().for_each(|x| mark(&mut x.sources));
+    d.minerals.iter_mut().for_each(|x| mark(&mut x.sources));
+    d.series.iter_mut().for_each(|x| mark(&mut x.sources));
+    d.events.iter_mut().for_each(|x| mark(&mut x.sources));
+    d.sessions.iter_mut().for_each(|x| mark(&mut x.sources));
+    d.timeline.iter_mut().for_each(|x| mark(&mut x.sources));
+}
+
+/// What a pack changed in the data the app shows, a line per kind of
+/// record: "2 sessions added", "1 agreement changed", "1 timeline entry removed".
+pub fn describe_changes(before: &Dataset, after: &Dataset) -> Vec<String> {
+    fn count<T: PartialEq, K: std::hash::Hash + Eq>(
+        out: &mut Vec<String>,
+        (one, many): (&str, &str),
+        before: &[T],
+        after: &[T],
+        key: impl Fn(&T) -> K,
+    ) {
+        let old: HashMap<K, &T> = before.iter().map(|x| (key(x), x)).collect();
+        let new: HashMap<K, &T> = after.iter().map(|x| (key(x), x)).collect();
+        let added = new.keys().filter(|k| !old.contains_key(*k)).count();
+        let removed = old.keys().filter(|k| !new.contains_key(*k)).count();
+        let changed = new.iter().filter(|(k, v)| old.get(*k).is_some_and(|o| o != *v)).count();
+        for (n, what) in [(added, "added"), (changed, "changed"), (removed, "removed")] {
+            if n > 0 {
+                out.push(format!("{n} {} {what}", if n == 1 { one } else { many }));
+            }
+        }
+    }
+    let mut out = vec![];
+    count(&mut out, ("party", "parties"), &before.countries, &after.countries, |x| x.iso3.clone());
+    count(&mut out, ("delegation", "delegations"), &before.participations, &after.participations, |x| (x.event.clone(), x.party.clone()));
+    count(&mut out, ("person", "people"), &before.people, &after.people, |x| x.id.clone());
+    count(&mut out, ("agreement", "agreements"), &before.agreements, &after.agreements, |x| x.id.clone());
+    count(&mut out, ("event", "events"), &before.events, &after.events, |x| x.id.clone());
+    count(&mut out, ("session", "sessions"), &before.sessions, &after.sessions, |x| x.id.clone());
+    count(&mut out, ("timeline entry", "timeline entries"), &before.timeline, &after.timeline, |x| x.id.clone());
+    count(&mut out, ("mineral", "minerals"), &before.minerals, &after.minerals, |x| x.id.clone());
+    count(&mut out, ("USGS table", "USGS tables"), &before.series, &after.series, |x| x.id.clone());
+    count(&mut out, ("source", "sources"), &before.sources, &after.sources, |x| x.id.clone());
+    out
 }

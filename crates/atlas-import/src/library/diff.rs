@@ -37,6 +37,9 @@ pub struct ImportSummary {
     pub removed: usize,
     /// Moved, cancelled and new sessions, by id; the app picks the starred ones.
     pub changes: Vec<SessionChange>,
+    /// A pack's changes to what the app shows, a line per kind of record
+    /// ("2 sessions added", "1 agreement changed"); empty for schedules.
+    pub pack_changes: Vec<String>,
     pub first_start_utc: Option<String>,
     pub last_start_utc: Option<String>,
     pub warnings: Vec<String>,
@@ -97,6 +100,7 @@ pub(super) fn summarise(old: Option<&Schedule>, new: &Schedule) -> ImportSummary
         unchanged,
         removed,
         changes,
+        pack_changes: vec![],
         first_start_utc: report.first_start_utc,
         last_start_utc: report.last_start_utc,
         warnings: report.warnings,

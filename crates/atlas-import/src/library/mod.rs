@@ -38,6 +38,22 @@ pub struct StoredPack {
     pub imported_at: DateTime<Utc>,
     pub mode: PackMode,
     pub dataset: Dataset,
+    /// The signature that vouched for the pack, checked against a key the
+    /// app trusts. `None` (and in libraries saved before packs were
+    /// signed): unverified, and every record of it says so.
+    #[serde(default)]
+    pub signed: Option<PackSignature>,
+}
+
+/// What a verified signature said of a pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackSignature {
+    /// The channel's pack version (never goes down: an older one is refused).
+    pub pack_version: u64,
+    /// Where it came from: "the update channel (mirror host)" or "file pack-3.json with its .minisig".
+    pub origin: String,
+    /// The publication date from the signed index or comment (YYYY-MM-DD).
+    pub date: String,
 }
 
 /// The state before the last change, and what that change was.
@@ -88,10 +104,27 @@ pub fn session_id(schedule_key: &str, event: &str) -> String {
 impl Library {
     /// The dataset the app shows: the embedded one (or a pack), plus every schedule.
     pub fn dataset(&self, embedded: &Dataset) -> Dataset {
-        let mut d = match &self.pack {
+        self.dataset_marked(embedded, true)
+    }
+
+    /// The dataset, with an unverified pack's records marked or not (not:
+    /// to say what a pack changed, without counting the marks as changes).
+    fn dataset_marked(&self, embedded: &Dataset, mark: bool) -> Dataset {
+        let marked;
+        let pack_data = match &self.pack {
+            Some(p) if mark && p.signed.is_none() => {
+                let mut d = p.dataset.clone();
+                pack::mark_unverified(&mut d, &p.file_name);
+                marked = d;
+                Some((p.mode, &marked))
+            }
+            Some(p) => Some((p.mode, &p.dataset)),
+            None => None,
+        };
+        let mut d = match pack_data {
             None => embedded.clone(),
-            Some(p) if p.mode == PackMode::Replace => p.dataset.clone(),
-            Some(p) => pack::extend(embedded, &p.dataset),
+            Some((PackMode::Replace, data)) => data.clone(),
+            Some((PackMode::Extend, data)) => pack::extend(embedded, data),
         };
         for s in &self.schedules {
             merge_schedule(&mut d, s);
@@ -173,7 +206,19 @@ impl Library {
         (next, summary)
     }
 
-    pub fn with_pack(&self, file_name: &str, dataset: Dataset, mode: PackMode, now: DateTime<Utc>) -> (Library, ImportSummary) {
+    /// The installed pack's channel version: 0 when there is none or it is unverified.
+    pub fn pack_version(&self) -> u64 {
+        self.pack.as_ref().and_then(|p| p.signed.as_ref()).map_or(0, |s| s.pack_version)
+    }
+
+    pub fn with_pack(
+        &self,
+        file_name: &str,
+        dataset: Dataset,
+        mode: PackMode,
+        signed: Option<PackSignature>,
+        now: DateTime<Utc>,
+    ) -> (Library, ImportSummary) {
         let starts = dataset.sessions.iter().map(|s| s.start.instant);
         let summary = ImportSummary {
             kind: "pack",
@@ -186,6 +231,7 @@ impl Library {
             unchanged: 0,
             removed: 0,
             changes: vec![],
+            pack_changes: vec![],
             first_start_utc: starts.clone().min().map(rfc3339),
             last_start_utc: starts.max().map(rfc3339),
             warnings: vec![],
@@ -193,7 +239,7 @@ impl Library {
             zone_from_file: true,
         };
         let mut next = self.with_undo(format!("data pack from {file_name}"));
-        next.pack = Some(StoredPack { file_name: file_name.to_string(), imported_at: now, mode, dataset });
+        next.pack = Some(StoredPack { file_name: file_name.to_string(), imported_at: now, mode, dataset, signed });
         (next, summary)
     }
 
@@ -230,12 +276,19 @@ pub fn import(
     file_name: &str,
     options: &crate::ImportOptions,
     pack_mode: PackMode,
+    signed: Option<PackSignature>,
     now: DateTime<Utc>,
 ) -> Result<(Library, Atlas, ImportSummary), crate::ImportError> {
-    let (next, summary) = match crate::parse(bytes, options)? {
+    let (next, mut summary) = match crate::parse(bytes, options)? {
+        crate::Parsed::Schedule(_) if signed.is_some() => {
+            return Err(crate::ImportError::Pack("the signed file is a schedule, not a data pack; nothing was changed".into()))
+        }
         crate::Parsed::Schedule(s) => library.with_schedule(file_name, s, now),
-        crate::Parsed::Pack(p) => library.with_pack(file_name, p.dataset, pack_mode, now),
+        crate::Parsed::Pack(p) => library.with_pack(file_name, p.dataset, pack_mode, signed, now),
     };
     let atlas = next.build(embedded).map_err(|e| crate::ImportError::Structure(format!("the import would break the data: {e}")))?;
+    if summary.kind == "pack" {
+        summary.pack_changes = pack::describe_changes(&library.dataset_marked(embedded, false), &next.dataset_marked(embedded, false));
+    }
     Ok((next, atlas, summary))
 }
