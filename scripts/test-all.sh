@@ -45,6 +45,14 @@ for f in target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm; do
   printf 'bundle: %s  %s bytes\n' "$f" "$(stat -c %s "$f")"
 done
 
+step "the data channel's test build (a loopback mirror, a test CA and key from the environment; never bundled)"
+cargo build --release --example channel_test_app --features custom-protocol
+# The shipped binary has no way to trust anything but the built-in key and the system's roots.
+if grep -q MINERALS_ATLAS_TEST_MIRRORS target/release/minerals-atlas; then
+  echo "the shipped binary reads the test channel's settings" >&2
+  exit 1
+fi
+
 step "hostile corpus through the real binary (exit 0 or 1 with a reason, bounded time, no panic)"
 node tests/hostile/run-corpus.mjs target/release/minerals-atlas
 

@@ -37,4 +37,8 @@
     "remove_pack",
     "undo_import",
     "export_pack",
+    "check_data_updates",
+    "apply_data_update",
+    "check_app_update",
+    "install_app_update",
 ]

@@ -21,6 +21,9 @@ pub enum AppError {
     /// the runtime is shutting down). Nothing was changed.
     #[error("{0} stopped unexpectedly; nothing was changed")]
     Interrupted(&'static str),
+    /// The data channel or the app updater: a fetch, a signature, an offer.
+    #[error("{0}")]
+    Channel(String),
 }
 
 impl AppError {
@@ -35,6 +38,7 @@ impl AppError {
             AppError::Import(_) => "import",
             AppError::FolderInUse(_) => "folder_in_use",
             AppError::Interrupted(_) => "interrupted",
+            AppError::Channel(_) => "channel",
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use atlas_domain::time::ZoneName;
 use atlas_domain::DomainError;
-use atlas_import::library::{ImportSummary, SessionChange};
+use atlas_import::library::{ImportSummary, PackSignature, SessionChange};
 use atlas_import::pack::PackMode;
 use atlas_import::ImportOptions;
 use serde::Serialize;
@@ -44,21 +44,24 @@ fn pack_mode(mode: Option<String>) -> AppResult<PackMode> {
     }
 }
 
-/// Runs one import on a blocking thread and reports it with the starred changes.
-async fn run_import<R: Runtime>(
+/// Runs one import on a blocking thread and reports it with the starred
+/// changes. `signed`: what vouched for a pack (the channel, or a file's
+/// `.minisig`); `None` for schedules and unsigned packs.
+pub(crate) async fn run_import<R: Runtime>(
     app: &tauri::AppHandle<R>,
     bytes: Vec<u8>,
     file_name: String,
     source_path: Option<String>,
     options: ImportOptions,
     mode: PackMode,
+    signed: Option<PackSignature>,
 ) -> AppResult<ImportResult> {
     let handle = app.clone();
     let name = file_name.clone();
     let summary = crate::blocking::run("the import", move || {
         let atlas = handle.state::<AtlasState>();
         let library = handle.state::<LibraryState>();
-        library.import(&atlas, &bytes, &name, &options, mode)
+        library.import(&atlas, &bytes, &name, &options, mode, signed)
     })
     .await?;
     let starred: std::collections::HashSet<String> =
@@ -67,10 +70,12 @@ async fn run_import<R: Runtime>(
     Ok(ImportResult { file_name, source_path, summary, starred_changes, library: app.state::<LibraryState>().view() })
 }
 
-fn read_path(path: &std::path::Path) -> AppResult<(Vec<u8>, String)> {
+/// The file's bytes, name and (for a signed pack) what its `.minisig` vouches for.
+fn read_path<R: Runtime>(app: &tauri::AppHandle<R>, path: &std::path::Path) -> AppResult<(Vec<u8>, String, Option<PackSignature>)> {
     let bytes = atlas_import::read_limited(path)?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
-    Ok((bytes, name))
+    let signed = crate::channel::file_signature(app, path, &bytes)?;
+    Ok((bytes, name, signed))
 }
 
 /// Imports the file at `path`.
@@ -82,9 +87,10 @@ pub async fn import_file<R: Runtime>(
     pack_mode: Option<String>,
 ) -> AppResult<ImportResult> {
     let (options, mode) = (options(zone)?, self::pack_mode(pack_mode)?);
-    let read_from = path.clone();
-    let (bytes, name) = crate::blocking::run("reading the file", move || read_path(std::path::Path::new(&read_from))).await?;
-    run_import(&app, bytes, name, Some(path), options, mode).await
+    let (read_from, handle) = (path.clone(), app.clone());
+    let (bytes, name, signed) =
+        crate::blocking::run("reading the file", move || read_path(&handle, std::path::Path::new(&read_from))).await?;
+    run_import(&app, bytes, name, Some(path), options, mode, signed).await
 }
 
 /// Asks for a file in the native dialog, then imports it; null when the
@@ -101,11 +107,11 @@ pub async fn import_from_dialog<R: Runtime>(
     let chosen = crate::blocking::run("the file dialog", move || {
         let filter = ("Schedules and data packs", &["xml", "json", "ics", "ical"][..]);
         let Some(path) = crate::dialogs::open_path(&handle, "Import a schedule or data pack", filter) else { return Ok(None) };
-        read_path(&path).map(|(bytes, name)| Some((bytes, name, path)))
+        read_path(&handle, &path).map(|(bytes, name, signed)| Some((bytes, name, path, signed)))
     })
     .await?;
-    let Some((bytes, name, path)) = chosen else { return Ok(None) };
-    run_import(&app, bytes, name, Some(path.display().to_string()), options, mode).await.map(Some)
+    let Some((bytes, name, path, signed)) = chosen else { return Ok(None) };
+    run_import(&app, bytes, name, Some(path.display().to_string()), options, mode, signed).await.map(Some)
 }
 
 /// Imports a file dropped on the window: the raw bytes as the request body,
@@ -122,8 +128,8 @@ pub async fn import_bytes<R: Runtime>(app: tauri::AppHandle<R>, request: tauri::
     }
     let name: String = header("x-file-name").unwrap_or_else(|| "dropped file".into()).chars().take(200).collect();
     let (options, mode) = (options(header("x-zone"))?, pack_mode(header("x-pack-mode"))?);
-    // A dropped file has no path the app may read again.
-    run_import(&app, bytes, name, None, options, mode).await
+    // A dropped file has no path the app may read again, nor a signature beside it: a pack dropped is unverified.
+    run_import(&app, bytes, name, None, options, mode, None).await
 }
 
 fn percent_decode(s: &str) -> String {

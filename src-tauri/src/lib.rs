@@ -2,8 +2,10 @@
 //! and every query live in the `atlas-domain` crate; this crate only wires
 //! them to the webview.
 
+pub mod app_update;
 pub mod blocking;
 pub mod brief;
+pub mod channel;
 pub mod cli;
 pub mod commands;
 pub mod crash;
@@ -54,6 +56,8 @@ pub struct Wiring {
     pub data_folder: DataFolder,
     /// Answers for the file dialogs in automated runs (empty: real dialogs).
     pub dialogs: dialogs::StandIns,
+    /// The data channel: built in for the app; a loopback server in tests.
+    pub channel: channel::ChannelSetup,
 }
 
 /// The whole app on any runtime: state, plugins that run anywhere, commands
@@ -62,13 +66,16 @@ pub struct Wiring {
 /// what needs a real desktop (single instance over D-Bus, the native menu);
 /// tests pass `tauri::test::mock_builder()` and get the same wiring.
 pub fn app_builder<R: Runtime>(builder: Builder<R>, wiring: Wiring) -> Builder<R> {
-    let Wiring { atlas, probe, data_folder, dialogs } = wiring;
+    let Wiring { atlas, probe, data_folder, dialogs, channel } = wiring;
     builder
         .manage(atlas)
         .manage(probe)
         .manage(dialogs)
+        .manage(channel::ChannelState::new(channel))
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        // Checks only when asked (app_update.rs); its own commands are not granted.
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .invoke_handler(tauri::generate_handler![
             probe::app_ready,
             commands::list_countries,
@@ -102,6 +109,10 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, wiring: Wiring) -> Builder<R
             import_commands::remove_pack,
             import_commands::undo_import,
             import_commands::export_pack,
+            channel::check_data_updates,
+            channel::apply_data_update,
+            app_update::check_app_update,
+            app_update::install_app_update,
         ])
         .setup(move |app| {
             setup(app, &data_folder);
@@ -141,6 +152,7 @@ fn setup<R: Runtime>(app: &mut tauri::App<R>, data_folder: &DataFolder) {
     // A second app only reads: nothing is moved aside, migrated or saved.
     app.manage(user::UserState::open_with(&folder, busy.clone()));
     app.manage(library::LibraryState::open_with(&folder, &app.state::<AtlasState>(), busy));
+    app.state::<channel::ChannelState>().open_cache(&folder);
     app.manage(DataFolderLock(std::sync::Mutex::new(lock)));
     // The configured window exists by now (made just before this step).
     if let Some(window) = app.get_webview_window("main") {
@@ -173,6 +185,12 @@ fn parse_window_size(text: &str) -> Option<(f64, f64)> {
 }
 
 pub fn run(started: std::time::Instant, args: &[String]) {
+    run_with_channel(started, args, channel::ChannelSetup::built_in());
+}
+
+/// The desktop app with a channel of its own: only the test build
+/// (`examples/channel_test_app.rs`) passes anything but the built-in one.
+pub fn run_with_channel(started: std::time::Instant, args: &[String], channel: channel::ChannelSetup) {
     let probe = StartupProbe::from_args(started, args.iter().cloned());
     // WebKitGTK's DMA-BUF renderer gives blank windows on some GPUs and under
     // Xvfb; respect the user's own choice when they made one.
@@ -201,8 +219,8 @@ pub fn run(started: std::time::Instant, args: &[String]) {
         }
     }));
     let builder = menu::add(builder);
-    let app = app_builder(builder, Wiring { atlas, probe, data_folder: DataFolder::Platform, dialogs: dialogs::StandIns::from_env() })
-        .build(context_with_window_size());
+    let wiring = Wiring { atlas, probe, data_folder: DataFolder::Platform, dialogs: dialogs::StandIns::from_env(), channel };
+    let app = app_builder(builder, wiring).build(context_with_window_size());
     if log_timings {
         eprintln!("minerals-atlas: built at {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
     }

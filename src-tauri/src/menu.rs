@@ -1,5 +1,5 @@
 //! The window's menu: File → Import… (Ctrl+O), Imports and data…, Export a
-//! data pack…, Quit. A choice reaches the page as the Tauri event
+//! data pack…, Check for Data Updates…, Check for App Updates…, Quit. A choice reaches the page as the Tauri event
 //! `atlas-menu` (the item's id as payload), sent to the main window only,
 //! where it runs the same code as the page's own buttons.
 
@@ -12,8 +12,13 @@ use tauri::{Emitter, Runtime};
 pub const EVENT: &str = "atlas-menu";
 
 /// Item ids, which are also the event's payload.
-pub const ITEMS: [(&str, &str, Option<&str>); 3] =
-    [("import", "Import…", Some("CmdOrCtrl+O")), ("imports", "Imports and data…", None), ("export-pack", "Export a data pack…", None)];
+pub const ITEMS: [(&str, &str, Option<&str>); 5] = [
+    ("import", "Import…", Some("CmdOrCtrl+O")),
+    ("imports", "Imports and data…", None),
+    ("export-pack", "Export a data pack…", None),
+    ("check-data-updates", "Check for Data Updates…", None),
+    ("check-app-update", "Check for App Updates…", None),
+];
 
 /// Adds the menu to the desktop app. Not part of the wiring tests run: the
 /// mock runtime has no native windows to attach a menu to.

@@ -26,13 +26,13 @@ function driverBinary() {
  * Starts tauri-driver. `env` is added to the app's environment (the driver
  * passes its own on): GTK_THEME=Adwaita:dark gives the dark theme.
  */
-export async function startDriver({ env = {}, port = PORT } = {}) {
+export async function startDriver({ env = {}, port = PORT, binary = APP_BINARY } = {}) {
   // Each driver gets its own user-data folder, kept across app restarts
   // within it, so tests never touch (or depend on) a real user's agenda.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atlas-e2e-'));
   env = { MINERALS_ATLAS_DATA_DIR: dataDir, ...env };
-  if (!existsSync(APP_BINARY)) {
-    throw new Error(`the app is not built: ${APP_BINARY} is missing (cargo build --release)`);
+  if (!existsSync(binary)) {
+    throw new Error(`the app is not built: ${binary} is missing (cargo build --release)`);
   }
   if (!process.env.DISPLAY) {
     throw new Error('no DISPLAY: run the real-window tests under xvfb-run (scripts/test-all.sh does)');
@@ -49,7 +49,7 @@ export async function startDriver({ env = {}, port = PORT } = {}) {
   return {
     dataDir,
     async open() {
-      const session = await Session.create(base, APP_BINARY);
+      const session = await Session.create(base, binary);
       await session.waitFor('the first view', "return document.documentElement.dataset.ready === 'true';", [], 30000);
       return session;
     },

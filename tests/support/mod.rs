@@ -21,6 +21,7 @@ pub fn mock_app(data_dir: &Path) -> (App<MockRuntime>, WebviewWindow<MockRuntime
         probe,
         data_folder: minerals_atlas::DataFolder::At(data_dir.to_path_buf()),
         dialogs: Default::default(),
+        channel: minerals_atlas::channel::ChannelSetup::built_in(),
     };
     let mut app = minerals_atlas::app_builder(mock_builder(), wiring)
         .build(tauri::generate_context!("tauri.conf.json", test = true))

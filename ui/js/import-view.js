@@ -8,6 +8,7 @@ import * as api from './api.js';
 import { h, clear } from './dom.js';
 import { instantText } from './format.js';
 import { viewerZone } from './user-data.js';
+import { dataUpdates } from './data-updates.js';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const SHOWN_WARNINGS = 30;
@@ -103,6 +104,17 @@ export function setupImport(els, hooks) {
       ? `Data pack from ${result.file_name} (${s.added} sessions).`
       : `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, from ${result.file_name} (${s.format}).`;
     body.append(h('p', { 'data-import-counts': '' }, counts));
+    if (s.kind === 'pack' && result.library && result.library.pack) {
+      const p = result.library.pack;
+      body.append(h('p', { 'data-pack-verified': p.signed ? 'true' : 'false' }, p.signed
+        ? `Verified: data pack ${p.signed.pack_version} of ${p.signed.date}, signed by a key this app trusts (${p.signed.origin}).`
+        : 'Unverified: this pack is not signed by a key this app trusts. Its facts are marked "Unverified" wherever they show.'));
+    }
+    if (s.pack_changes && s.pack_changes.length) {
+      body.append(h('h3', {}, 'What changed'), h('ul', { 'data-pack-changes': '' }, s.pack_changes.map((c) => h('li', {}, c))));
+    } else if (s.kind === 'pack') {
+      body.append(h('p', { 'data-pack-changes': '' }, 'The pack changed nothing that the app shows.'));
+    }
     if (s.first_start_utc) body.append(h('p', { class: 'hint' }, `Sessions from ${instantText(s.first_start_utc, viewerZone())} to ${instantText(s.last_start_utc, viewerZone())}.`));
     if (s.kind === 'schedule' && !s.zone_from_file) body.append(askZone(s.time_zone));
     if (result.starred_changes.length) {
@@ -197,11 +209,13 @@ export function setupImport(els, hooks) {
         h('button', { type: 'button', 'data-remove': sch.key, onclick: () => change(() => api.removeSchedule(sch.key)) }, 'Remove')));
     }
     if (lib.pack) {
-      list.append(h('li', {}, h('strong', {}, `Data pack ${lib.pack.dataset_version}`), ' ',
-        h('span', { class: 'hint' }, `${lib.pack.mode} · ${lib.pack.sessions} sessions · ${lib.pack.file_name}`), ' ',
+      list.append(h('li', { dataset: { pack: lib.pack.signed ? 'verified' : 'unverified' } }, h('strong', {}, `Data pack ${lib.pack.dataset_version}`), ' ',
+        h('span', { class: lib.pack.signed ? 'pack-verified' : 'unverified-mark' }, lib.pack.signed ? 'verified' : 'unverified'), ' ',
+        h('span', { class: 'hint' }, `${lib.pack.mode} · ${lib.pack.sessions} sessions · ${lib.pack.file_name} · imported ${instantText(lib.pack.imported_at, viewerZone())}`), ' ',
         h('button', { type: 'button', onclick: () => change(api.removePack) }, 'Remove')));
     }
     body.append(list);
+    updates.show(lib);
     const undoButton = els.librarySheet.querySelector('[data-library-undo]');
     undoButton.hidden = !lib.undo;
     undoButton.textContent = lib.undo ? `Undo the ${lib.undo}` : 'Undo';
@@ -226,6 +240,14 @@ export function setupImport(els, hooks) {
     }
   }
 
+  const updates = dataUpdates(els.librarySheet.querySelector('[data-updates]'), {
+    applied: async (result) => {
+      await hooks.onChanged();
+      showResult(result);
+      await renderLibrary();
+    },
+  });
+
   // ---- wiring ----
 
   els.importButton.addEventListener('click', fromDialog);
@@ -247,6 +269,8 @@ export function setupImport(els, hooks) {
     if (id === 'import') fromDialog();
     else if (id === 'imports') els.libraryButton.click();
     else if (id === 'export-pack') renderLibrary().then(() => { openSheet(els.librarySheet); exportPack(); });
+    else if (id === 'check-data-updates') renderLibrary().then(() => { openSheet(els.librarySheet); updates.check(); });
+    else if (id === 'check-app-update') renderLibrary().then(() => { openSheet(els.librarySheet); updates.checkApp(); });
   }).catch((e) => console.error('the menu is not connected', e));
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'o') {

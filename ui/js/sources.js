@@ -27,7 +27,14 @@ const KIND_LABELS = {
   press: 'Press',
   analysis: 'Analysis',
   imported_file: 'Imported file',
+  unverified_pack: 'Unverified data pack',
 };
+
+/** A fact from a pack no trusted key signed says so beside its sources. */
+function unverifiedMark(sources) {
+  if (!sources.some((s) => s.kind === 'unverified_pack')) return null;
+  return h('span', { class: 'unverified-mark', title: 'From a data pack that is not signed by a key this app trusts' }, 'Unverified');
+}
 
 /** Copies text to the clipboard; resolves true when it went there. */
 async function copyText(text, fallbackInput) {
@@ -130,7 +137,8 @@ export class SourceIndex {
         onclick: () => this.show(n),
       }, `[${n}]`);
     });
-    return h('span', { class: 'source-refs' }, sources.length === 1 ? 'Source: ' : 'Sources: ', ...refs.flatMap((r, i) => (i ? [' ', r] : [r])));
+    const mark = unverifiedMark(unique);
+    return h('span', { class: 'source-refs' }, mark, mark ? ' ' : null, sources.length === 1 ? 'Source: ' : 'Sources: ', ...refs.flatMap((r, i) => (i ? [' ', r] : [r])));
   }
 
   show(n) {
@@ -158,5 +166,6 @@ export class SourceIndex {
 /** A compact "Sources: [1] [2]" line for one fact. */
 export function sourceList(sources, onError) {
   if (!sources || sources.length === 0) return h('span', { class: 'muted' }, 'No source recorded');
-  return h('ul', { class: 'sources-inline' }, sources.map((s) => h('li', {}, sourceLink(s, onError))));
+  const mark = unverifiedMark(sources);
+  return h('ul', { class: 'sources-inline' }, mark ? h('li', {}, mark) : null, sources.map((s) => h('li', {}, sourceLink(s, onError))));
 }

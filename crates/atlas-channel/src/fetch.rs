@@ -63,7 +63,10 @@ pub enum FetchError {
 pub enum IndexAnswer {
     /// 304: the index the app holds is still current.
     Unchanged,
-    Changed { bytes: Vec<u8>, etag: Option<String> },
+    Changed {
+        bytes: Vec<u8>,
+        etag: Option<String>,
+    },
 }
 
 /// A redirect the policy refused (kept in the error's source chain).
@@ -121,8 +124,8 @@ impl Fetcher {
             // A new connection per check: nothing is kept open between checks.
             .pool_max_idle_per_host(0);
         for pem in &config.extra_roots_pem {
-            let cert = reqwest::Certificate::from_pem(pem)
-                .map_err(|e| FetchError::Other { host: "the test CA".into(), detail: e.to_string() })?;
+            let cert =
+                reqwest::Certificate::from_pem(pem).map_err(|e| FetchError::Other { host: "the test CA".into(), detail: e.to_string() })?;
             builder = builder.add_root_certificate(cert);
         }
         let client = builder.build().map_err(|e| FetchError::Other { host: "the HTTP client".into(), detail: e.to_string() })?;

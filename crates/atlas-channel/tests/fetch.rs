@@ -65,7 +65,8 @@ fn published(version: u64) -> Published {
 
 fn write_release(dir: &Path, pack: &[u8], version: u64, secret: &str) {
     let file = format!("pack-{version}.json");
-    let release = Release { file: &file, pack_version: version, date: "2026-12-07", min_app_version: "0.1.0", summary: "PMIF 2026 outcomes" };
+    let release =
+        Release { file: &file, pack_version: version, date: "2026-12-07", min_app_version: "0.1.0", summary: "PMIF 2026 outcomes" };
     let p = publish(pack, &release, secret, None).unwrap();
     std::fs::write(dir.join(&file), pack).unwrap();
     std::fs::write(dir.join(format!("{file}.minisig")), &p.pack_signature).unwrap();
@@ -90,7 +91,12 @@ fn rt() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
 }
 
-fn check_now(f: &Fetcher, p: &Published, cache: Option<&IndexCache>, installed: u64) -> Result<atlas_channel::check::CheckReport, UpdateError> {
+fn check_now(
+    f: &Fetcher,
+    p: &Published,
+    cache: Option<&IndexCache>,
+    installed: u64,
+) -> Result<atlas_channel::check::CheckReport, UpdateError> {
     rt().block_on(check(f, &TrustedKey::parse(&p.key).unwrap(), cache, installed, APP))
 }
 
@@ -167,7 +173,8 @@ fn an_index_or_pack_that_does_not_verify_is_refused() {
     let p = published(4);
     let (_, other) = generate_keypair().unwrap();
     let index = std::fs::read(p.dir.path().join("index.json")).unwrap();
-    std::fs::write(p.dir.path().join("index.json.minisig"), sign(&index, &other, None, "minerals-atlas index 4 2026-12-07").unwrap()).unwrap();
+    std::fs::write(p.dir.path().join("index.json.minisig"), sign(&index, &other, None, "minerals-atlas index 4 2026-12-07").unwrap())
+        .unwrap();
     assert!(failure(&p, "normal").contains("key this app does not trust"));
     // A malformed index, properly signed.
     let garbage = b"{\"format\":\"something else\"}";
@@ -186,8 +193,11 @@ fn an_index_or_pack_that_does_not_verify_is_refused() {
     let err = rt().block_on(download(&f, &key, &offer, 0, APP)).unwrap_err().to_string();
     assert!(err.contains("SHA-256 is not the index's"), "{err}");
     std::fs::write(p.dir.path().join("pack-5.json"), &p.pack).unwrap();
-    std::fs::write(p.dir.path().join("pack-5.json.minisig"), sign(&p.pack, &other, None, "minerals-atlas pack 5 2026-12-07 pack-5.json").unwrap())
-        .unwrap();
+    std::fs::write(
+        p.dir.path().join("pack-5.json.minisig"),
+        sign(&p.pack, &other, None, "minerals-atlas pack 5 2026-12-07 pack-5.json").unwrap(),
+    )
+    .unwrap();
     let err = rt().block_on(download(&f, &key, &offer, 0, APP)).unwrap_err().to_string();
     assert!(err.contains("key this app does not trust"), "{err}");
     // A pack cut short on the wire.

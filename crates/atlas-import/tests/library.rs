@@ -26,9 +26,17 @@ fn opts() -> ImportOptions {
 #[test]
 fn an_imported_schedule_is_on_the_timeline_in_search_and_in_the_agenda() {
     let base = embedded();
-    let (lib, atlas, summary) =
-        import(&Library::default(), &base, &fixture("frab-camp2019_schedule.json"), "camp.json", &opts(), PackMode::Extend, None, Utc::now())
-            .unwrap();
+    let (lib, atlas, summary) = import(
+        &Library::default(),
+        &base,
+        &fixture("frab-camp2019_schedule.json"),
+        "camp.json",
+        &opts(),
+        PackMode::Extend,
+        None,
+        Utc::now(),
+    )
+    .unwrap();
     assert_eq!(summary.added, 79);
     assert_eq!(lib.schedules.len(), 1);
     let event = summary.event_id.clone().unwrap();
@@ -129,7 +137,8 @@ fn a_failed_import_changes_nothing() {
 fn packs_round_trip_extend_and_replace() {
     let base = embedded();
     let (lib, atlas, _) =
-        import(&Library::default(), &base, &fixture("debconf23_pentabarf.xml"), "dc.xml", &opts(), PackMode::Extend, None, Utc::now()).unwrap();
+        import(&Library::default(), &base, &fixture("debconf23_pentabarf.xml"), "dc.xml", &opts(), PackMode::Extend, None, Utc::now())
+            .unwrap();
     let exported = pack::export(atlas.dataset()).unwrap();
     let report = atlas_import::check(exported.as_bytes(), &opts()).unwrap();
     assert_eq!(report.format, "atlas-pack");
@@ -157,19 +166,27 @@ fn a_pack_that_does_not_validate_is_refused() {
     let base = embedded();
     let mut broken = base.clone();
     broken.sessions[0].speakers.push(atlas_domain::model::Speaker { person: "nobody".into(), role: "ghost".into() });
-    let err =
-        import(&Library::default(), &base, pack::export(&broken).unwrap().as_bytes(), "b.json", &opts(), PackMode::Replace, None, Utc::now())
-            .unwrap_err();
+    let err = import(
+        &Library::default(),
+        &base,
+        pack::export(&broken).unwrap().as_bytes(),
+        "b.json",
+        &opts(),
+        PackMode::Replace,
+        None,
+        Utc::now(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("unknown person nobody"), "{err}");
     let mut newer = serde_json::to_value(&base).unwrap();
     newer["schema_version"] = 99.into();
-    let err =
-        import(&Library::default(), &base, newer.to_string().as_bytes(), "n.json", &opts(), PackMode::Replace, None, Utc::now()).unwrap_err();
+    let err = import(&Library::default(), &base, newer.to_string().as_bytes(), "n.json", &opts(), PackMode::Replace, None, Utc::now())
+        .unwrap_err();
     assert!(err.to_string().contains("newer Minerals Atlas"), "{err}");
     let mut wrong = serde_json::to_value(&base).unwrap();
     wrong["sessions"][0]["start"] = 5.into();
-    let err =
-        import(&Library::default(), &base, wrong.to_string().as_bytes(), "w.json", &opts(), PackMode::Replace, None, Utc::now()).unwrap_err();
+    let err = import(&Library::default(), &base, wrong.to_string().as_bytes(), "w.json", &opts(), PackMode::Replace, None, Utc::now())
+        .unwrap_err();
     assert!(matches!(err, ImportError::Pack(_)), "{err:?}");
 }
 

@@ -1,0 +1,50 @@
+//! The app's own updates (tauri-plugin-updater): signed bundles listed in
+//! the release's `latest.json`, checked only when the user asks (the menu's
+//! "Check for App Updates…"). The public key and the endpoint are in
+//! `tauri.conf.json`; the release steps in `docs/releasing.md`.
+
+use serde::Serialize;
+use tauri::{Manager, Runtime};
+use tauri_plugin_updater::UpdaterExt;
+
+use crate::error::{AppError, AppResult};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppUpdate {
+    pub version: String,
+    pub current_version: String,
+    pub date: Option<String>,
+    pub notes: Option<String>,
+}
+
+fn failed(e: impl std::fmt::Display) -> AppError {
+    AppError::Channel(format!("The app update could not be checked: {e}. Nothing was changed."))
+}
+
+/// The newer release on offer, or null when this is the newest.
+#[tauri::command]
+pub async fn check_app_update<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult<Option<AppUpdate>> {
+    let update = app.updater().map_err(failed)?.check().await.map_err(failed)?;
+    Ok(update.map(|u| AppUpdate {
+        version: u.version.clone(),
+        current_version: u.current_version.clone(),
+        date: u.date.map(|d| d.to_string()),
+        notes: u.body.clone(),
+    }))
+}
+
+/// Downloads the newer release (its signature checked by the plugin against
+/// the configured key), installs it, and restarts the app.
+#[tauri::command]
+pub async fn install_app_update<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult<()> {
+    let update = app.updater().map_err(failed)?.check().await.map_err(failed)?;
+    let update = update.ok_or_else(|| AppError::Channel("This is the newest release; nothing to install.".into()))?;
+    update
+        .download_and_install(|_, _| {}, || {})
+        .await
+        .map_err(|e| AppError::Channel(format!("The app update was not installed: {e}. The installed app is unchanged.")))?;
+    if let Some(lock) = app.try_state::<crate::DataFolderLock>() {
+        lock.release();
+    }
+    app.restart()
+}

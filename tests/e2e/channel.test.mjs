@@ -1,0 +1,277 @@
+// The data channel in a real window (issue 15), against a loopback HTTPS
+// mirror (tests/channel/server.mjs) with a test CA and a throwaway key that
+// only the test build trusts (examples/channel_test_app.rs; the shipped
+// binary has no such setting). Check, read the change summary, apply, see
+// the new fact with its status and source, undo; then every failure, each a
+// sentence with the library unchanged; then packs from a file, signed and not.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { saveScreenshot, saveWindowScreenshot, startDriver } from './app.mjs';
+import { makeCertificates, startChannelServer } from '../channel/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TEST_APP = process.env.MINERALS_ATLAS_CHANNEL_TEST_BINARY || path.join(root, 'target/release/examples/channel_test_app');
+const DATAGEN = path.join(root, 'target/release/atlas-datagen');
+const work = mkdtempSync(path.join(tmpdir(), 'atlas-channel-e2e-'));
+const ENTRY_ID = 'tl-20261120-pmif-2026-outcomes-channel-test';
+const usbPack = path.join(work, 'usb', 'pmif-outcomes.json');
+
+let server;
+let driver;
+let session;
+let trusted;
+let other;
+
+function datagen(...args) {
+  if (!existsSync(DATAGEN)) throw new Error(`${DATAGEN} is missing: cargo build --release -p atlas-datagen (the test command's cargo test builds it)`);
+  return execFileSync(DATAGEN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function keypair(name) {
+  const dir = path.join(work, name);
+  datagen('keygen', '--out', dir);
+  return { pub: path.join(dir, 'channel.pub'), key: path.join(dir, 'channel.key') };
+}
+
+/** A pack that adds one timeline entry (a new fact, with its own press source) to the built-in data. */
+function packFile(version, title = 'PMIF 2026 outcomes published (channel test)') {
+  const data = JSON.parse(readFileSync(path.join(root, 'data/generated/atlas-dataset.json'), 'utf8'));
+  const model = data.timeline.find((t) => t.country === 'PAK') || data.timeline[0];
+  const entry = { ...model, id: ENTRY_ID, title, status: 'reported', status_note: null, sessions: [], sources: ['src-channel-test'] };
+  const pack = {
+    ...data,
+    dataset_version: `2026.12.${version}-channel-test`,
+    sources: [{ id: 'src-channel-test', url: 'https://example.org/pmif-2026-outcomes', publisher: 'Channel Test Press', title: 'PMIF 2026 outcomes', kind: 'press' }],
+    countries: [], people: [], events: [], participations: [], agreements: [], minerals: [], series: [], sessions: [], timeline: [entry],
+  };
+  const file = path.join(work, `source-pack-${version}.json`);
+  writeFileSync(file, JSON.stringify(pack, null, 1));
+  return file;
+}
+
+/** Publishes pack `version` into a fresh folder with the project's own command; returns the folder. */
+function publish(version, keys = trusted) {
+  const out = path.join(work, `published-${version}-${Math.random().toString(36).slice(2, 8)}`);
+  datagen('pack', packFile(version), '--key', keys.key, '--version', String(version), '--summary', `PMIF 2026 outcomes (pack ${version})`, '--date', '2026-12-05', '--out', out);
+  return out;
+}
+
+before(async () => {
+  for (const f of [TEST_APP]) assert.ok(existsSync(f), `${f} is missing: cargo build --release --example channel_test_app --features custom-protocol`);
+  trusted = keypair('trusted');
+  other = keypair('other');
+  const certs = makeCertificates(path.join(work, 'certs'));
+  server = await startChannelServer({ dir: publish(2), certs });
+  mkdirSync(path.dirname(usbPack), { recursive: true });
+  driver = await startDriver({
+    binary: TEST_APP,
+    port: 4750,
+    env: {
+      MINERALS_ATLAS_TEST_MIRRORS: `https://mirror.invalid/ ${server.url}`,
+      MINERALS_ATLAS_TEST_KEY: trusted.pub,
+      MINERALS_ATLAS_TEST_CA: certs.caFile,
+      MINERALS_ATLAS_TEST_TIMEOUT: '2',
+      MINERALS_ATLAS_OPEN_PATH: usbPack,
+    },
+  });
+  session = await driver.open();
+});
+
+after(async () => {
+  if (session) await session.delete().catch(() => {});
+  if (driver) await driver.stop();
+  if (server) await server.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const library = () => session.executeAsync('const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke("get_library").then((l) => done(JSON.stringify({ schedules: l.schedules, pack: l.pack })), (e) => done(String(e)));');
+const datasetVersion = () => session.executeAsync('const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke("dataset_info").then((d) => done(d.dataset_version), (e) => done(String(e)));');
+
+async function openImports() {
+  await session.execute("document.getElementById('import-sheet').open && document.getElementById('import-sheet').close();");
+  const open = await session.execute("return document.getElementById('library-sheet').open;");
+  if (!open) {
+    await session.click(await session.find('#library-button'));
+    await session.waitFor('the Imports sheet', "return document.getElementById('library-sheet').open;");
+  }
+}
+
+/** Clicks "Check for data updates" and waits for its answer; returns { text, result }. */
+async function check() {
+  await openImports();
+  await session.execute("const s = document.querySelector('[data-update-status]'); s.textContent = ''; delete s.dataset.result;");
+  await session.click(await session.find('[data-check-updates]'));
+  await session.waitFor('the check to answer', "const s = document.querySelector('[data-update-status]'); return !!s.dataset.result && !document.querySelector('[data-check-updates]').disabled;", [], 20000);
+  return session.execute("const s = document.querySelector('[data-update-status]'); return { text: s.textContent, result: s.dataset.result, role: s.getAttribute('role'), bytes: s.dataset.bodyBytes };");
+}
+
+async function apply() {
+  await session.click(await session.find('[data-apply-update]'));
+  await session.waitFor('the apply to end', "const b = document.querySelector('[data-apply-update]'); return (!b || !b.disabled) && (document.getElementById('import-sheet').open || document.querySelector('[data-update-status]').dataset.result === 'error');", [], 20000);
+}
+
+async function entryPanel() {
+  await session.execute(`document.getElementById('import-sheet').open && document.getElementById('import-sheet').close();
+    document.getElementById('library-sheet').open && document.getElementById('library-sheet').close();
+    location.hash = '#/timeline/axis/entry/${ENTRY_ID}';`);
+  await session.waitFor('the entry panel', "const p = document.querySelector('[data-panel=\"timeline\"]'); return !!p && document.getElementById('panel').dataset.timelineId === arguments[0] && p.querySelectorAll('a.source-link').length > 0;", [ENTRY_ID], 10000);
+  return session.execute("const p = document.querySelector('[data-panel=\"timeline\"]'); return { text: p.textContent, links: [...p.querySelectorAll('a.source-link')].map((a) => a.getAttribute('href')), status: [...p.querySelectorAll('.status')].map((s) => s.textContent), unverified: p.querySelectorAll('.unverified-mark').length };");
+}
+
+/** Whether the app still has the pack's entry (asked of the backend, as the panel would). */
+const entryExists = () => session.executeAsync('const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke("get_timeline_entry", { id: arguments[0] }).then(() => done(true), (e) => done(e && e.code === "not_found" ? false : String(e && e.message)));', [ENTRY_ID]);
+
+test('check, read what changed, apply, see the new fact with its status and source, undo', async () => {
+  const before = await library();
+  const found = await check();
+  assert.equal(found.result, 'ok', found.text);
+  assert.match(found.text, /Data pack 2 of 2026-12-05 is available \(\d+ KB\): PMIF 2026 outcomes \(pack 2\)/);
+  assert.match(found.text, /passed over: mirror\.invalid: the name could not be found \(DNS\)/, 'the first mirror failed and the second answered');
+  assert.equal(await library(), before, 'a check changes nothing');
+  await saveScreenshot(session, 'channel-offer');
+  await apply();
+  const sheet = await session.execute("return { counts: document.querySelector('[data-import-counts]').textContent, verified: document.querySelector('[data-pack-verified]').textContent, changes: [...document.querySelectorAll('[data-pack-changes] li')].map((l) => l.textContent) };");
+  assert.match(sheet.verified, /^Verified: data pack 2 of 2026-12-05, signed by a key this app trusts \(the update channel \(127\.0\.0\.1:\d+\)\)/);
+  assert.deepEqual(sheet.changes, ['1 timeline entry added', '1 source added']);
+  await saveScreenshot(session, 'channel-applied');
+  const panel = await entryPanel();
+  assert.match(panel.text, /PMIF 2026 outcomes published \(channel test\)/);
+  assert.ok(panel.status.includes('Reported'), `the status shows: ${panel.status}`);
+  assert.ok(panel.links.includes('https://example.org/pmif-2026-outcomes'), `the source shows: ${panel.links}`);
+  assert.equal(panel.unverified, 0, 'a verified pack is not marked unverified');
+  // Undo: the fact is gone and the library is as before.
+  await openImports();
+  await session.click(await session.find('[data-library-undo]'));
+  await session.waitFor('undo', "return document.querySelector('[data-library-undo]').hidden;");
+  assert.equal(await library(), before);
+  assert.equal(await entryExists(), false, 'undo took the fact away');
+});
+
+test('every failure is a sentence and changes nothing', async () => {
+  // Pack 2 installed again: the state every failure must leave as it is.
+  const found = await check();
+  assert.match(found.text, /Data pack 2 .* is available/);
+  await apply();
+  const installed = await library();
+  const version = await datasetVersion();
+  assert.match(installed, /"pack_version":2/);
+
+  const expectFailure = async (label, pattern) => {
+    const said = await check();
+    assert.equal(said.result, 'error', `${label}: ${said.text}`);
+    assert.equal(said.role, 'alert', `${label}: read out as an alert`);
+    assert.match(said.text, pattern, label);
+    assert.match(said.text, /Nothing was changed\.$/, label);
+    assert.equal(await library(), installed, `${label}: the library is unchanged`);
+    assert.equal(await datasetVersion(), version, `${label}: the data shown is unchanged`);
+  };
+  const modes = [
+    ['no-answer', /127\.0\.0\.1:\d+: no answer within 2 s \(timed out\)/],
+    ['redirect-http', /redirected to http:\/\/127\.0\.0\.1:\d+\/index\.json, which is not HTTPS; refused/],
+    ['truncate', /the index download was cut short/],
+    ['oversize', /the index is larger than 16384 bytes; refused/],
+    ['rogue-cert', /the secure connection failed/],
+    ['status-500', /the server answered 500 for the index/],
+  ];
+  for (const [mode, pattern] of modes) {
+    server.mode = mode;
+    await expectFailure(mode, pattern);
+  }
+  server.mode = 'normal';
+  await saveScreenshot(session, 'channel-failure');
+
+  // A replayed older pack, and the same version again: nothing to offer.
+  server.dir = publish(1);
+  let said = await check();
+  assert.equal(said.result, 'ok');
+  assert.equal(said.text.split(' (passed over')[0], "No newer data: the channel's pack 1 is not newer than pack 2.");
+  assert.equal(await library(), installed);
+  // An index signed by a key the app does not trust; a malformed index that is properly signed.
+  server.dir = publish(3, other);
+  await expectFailure('unknown key', /the index is signed with a key this app does not trust/);
+  // An index altered after signing, and a signature file that is not one.
+  // (A malformed index that is properly signed is refused in crates/atlas-channel/tests/fetch.rs.)
+  const altered3 = publish(3);
+  writeFileSync(path.join(altered3, 'index.json'), '{"format":"minerals-atlas-pack-index","pack_version":"three"}');
+  server.dir = altered3;
+  await expectFailure('altered index', /the index's signature does not verify: the file was altered or damaged/);
+  writeFileSync(path.join(altered3, 'index.json.minisig'), 'not a signature at all');
+  await expectFailure('malformed signature', /the signature file is not a minisign signature/);
+
+  // A good index whose pack was altered, or signed by another key: offered, then refused at apply.
+  const altered = publish(4);
+  server.dir = altered;
+  said = await check();
+  assert.match(said.text, /Data pack 4 .* is available/);
+  const packPath = path.join(altered, 'pack-4.json');
+  const bytes = readFileSync(packPath);
+  bytes[100] ^= 1;
+  writeFileSync(packPath, bytes);
+  await apply();
+  said = await session.execute("const s = document.querySelector('[data-update-status]'); return { text: s.textContent, result: s.dataset.result };");
+  assert.equal(said.result, 'error');
+  assert.match(said.text, /SHA-256 is not the index's/);
+  assert.equal(await library(), installed);
+  bytes[100] ^= 1;
+  writeFileSync(packPath, bytes);
+  const otherSigned = publish(4, other);
+  copyFileSync(path.join(otherSigned, 'pack-4.json.minisig'), path.join(altered, 'pack-4.json.minisig'));
+  await check();
+  await apply();
+  said = await session.execute("const s = document.querySelector('[data-update-status]'); return { text: s.textContent, result: s.dataset.result };");
+  assert.match(said.text, /the pack is signed with a key this app does not trust/);
+  assert.equal(await library(), installed);
+
+  // Offline: the mirror is gone (and the first one has no DNS).
+  await server.close();
+  await expectFailure('offline', /mirror\.invalid: the name could not be found \(DNS\).*127\.0\.0\.1:\d+: could not connect; the computer may be offline or the mirror down/);
+});
+
+test('a pack from a file: signed with its .minisig it is verified, unsigned it is marked, badly signed it is refused', async () => {
+  const importFile = async () => {
+    await session.execute("document.getElementById('import-sheet').open && document.getElementById('import-sheet').close(); document.getElementById('library-sheet').open && document.getElementById('library-sheet').close();");
+    await session.click(await session.find('#import-button'));
+    await session.waitFor('the import', "return document.getElementById('import-sheet').open && document.documentElement.dataset.importing === undefined;", [], 20000);
+    return session.execute("return { title: document.querySelector('#import-sheet [data-sheet-title]').textContent, body: document.querySelector('#import-sheet [data-sheet-body]').textContent, result: document.getElementById('import-sheet').dataset.result };");
+  };
+  const installed = await library();
+  // Unsigned: imported, and marked wherever its facts show.
+  copyFileSync(packFile(9), usbPack);
+  rmSync(`${usbPack}.minisig`, { force: true });
+  let sheet = await importFile();
+  assert.equal(sheet.result, 'ok', sheet.body);
+  assert.match(sheet.body, /Unverified: this pack is not signed by a key this app trusts/);
+  let panel = await entryPanel();
+  assert.ok(panel.unverified >= 1, 'the new fact says Unverified');
+  await saveWindowScreenshot(session, 'channel-unverified-fact');
+  await openImports();
+  assert.match(await session.text(await session.find('[data-update-installed]')), /unverified/);
+  await session.click(await session.find('[data-library-undo]'));
+  await session.waitFor('undo', "return document.querySelector('[data-library-undo]').hidden;");
+  assert.equal(await library(), installed);
+  // Signed by the trusted key, the signature beside it: verified.
+  const signed = publish(7);
+  copyFileSync(path.join(signed, 'pack-7.json'), usbPack);
+  copyFileSync(path.join(signed, 'pack-7.json.minisig'), `${usbPack}.minisig`);
+  sheet = await importFile();
+  assert.match(sheet.body, /Verified: data pack 7 of 2026-12-05/);
+  panel = await entryPanel();
+  assert.equal(panel.unverified, 0);
+  await openImports();
+  await session.click(await session.find('[data-library-undo]'));
+  await session.waitFor('undo', "return document.querySelector('[data-library-undo]').hidden;");
+  // Signed by another key: refused, nothing changed.
+  const forged = publish(8, other);
+  copyFileSync(path.join(forged, 'pack-8.json'), usbPack);
+  copyFileSync(path.join(forged, 'pack-8.json.minisig'), `${usbPack}.minisig`);
+  sheet = await importFile();
+  assert.equal(sheet.result, 'error');
+  assert.match(sheet.body, /signed with a key this app does not trust; nothing was changed \(the signature beside the file\)/);
+  assert.equal(await library(), installed);
+});
