@@ -12,7 +12,8 @@ build_pkgs=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev lib
 # x11-apps: xwd, for screenshots of layouts WebKit's own snapshot cannot take (tests/e2e/x-screenshot.mjs).
 # poppler-utils: pdftotext and pdftoppm, which read the country brief back independently.
 # minisign: the standard tool checks what the data channel's publisher signs.
-test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2 python3 python3-icalendar x11-apps poppler-utils minisign)
+# openssl: makes the test CA and certificates of the channel's loopback HTTPS mirror (tests/channel/server.mjs).
+test_pkgs=(webkit2gtk-driver xvfb xauth dbus util-linux iproute2 python3 python3-icalendar x11-apps poppler-utils minisign openssl)
 pkgs=("${build_pkgs[@]}")
 if [[ "$purpose" == "test" ]]; then pkgs+=("${test_pkgs[@]}"); fi
 

@@ -618,3 +618,50 @@ fn a_menu_choice_reaches_the_main_window_as_an_event() {
     assert!(!minerals_atlas::menu::choose(app.handle(), "'); alert(1); ('").unwrap(), "not an item");
     assert_eq!(*heard.lock().unwrap(), ["\"import\"", "\"export-pack\""]);
 }
+
+/// Applying without a check says so, and changes nothing.
+#[test]
+fn apply_data_update_needs_a_check_first() {
+    let (_app, w) = app_window();
+    let err = call(&w, "apply_data_update", json!({})).expect_err("nothing on offer");
+    assert_eq!(err["code"], "channel", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("check for data updates first"), "{err}");
+    assert!(call(&w, "get_library", json!({})).unwrap()["pack"].is_null());
+}
+
+/// A pack exported from the app and imported back: with no signature beside
+/// it, it is unverified and its records cite the unverified mark; with a
+/// signature that is not a trusted key's, or that is not a signature, or too
+/// large to be one, it is refused and nothing changes.
+#[test]
+fn a_pack_from_a_file_is_unverified_without_a_signature_and_refused_with_a_bad_one() {
+    let dir = scratch("file-pack");
+    let (app, w) = app_window_in(&dir);
+    let pack_path = dir.join("pack.json");
+    answer_save(&app, &pack_path);
+    call(&w, "export_pack", json!({})).unwrap();
+    let imported = call(&w, "import_file", json!({"path": pack_path})).unwrap();
+    assert!(imported["library"]["pack"]["signed"].is_null(), "{imported}");
+    let entry = call(&w, "get_country", json!({"iso3": "PAK"})).unwrap();
+    assert!(entry.to_string().contains("unverified_pack"), "PAK's facts cite the unverified mark");
+    call(&w, "undo_import", json!({})).unwrap();
+    let before = call(&w, "get_library", json!({})).unwrap();
+    let signature = dir.join("pack.json.minisig");
+    let (_, other) = atlas_channel::publish::generate_keypair().unwrap();
+    let bytes = std::fs::read(&pack_path).unwrap();
+    let cases: [(&str, Vec<u8>); 3] = [
+        (
+            "does not trust",
+            atlas_channel::publish::sign(&bytes, &other, None, "minerals-atlas pack 9 2026-12-07 pack.json").unwrap().into_bytes(),
+        ),
+        ("not a minisign signature", b"untrusted comment: x\nnot base64 at all\n".to_vec()),
+        ("cannot be read", vec![b'a'; 10_000]),
+    ];
+    for (words, sig) in cases {
+        std::fs::write(&signature, sig).unwrap();
+        let err = call(&w, "import_file", json!({"path": pack_path})).expect_err(words);
+        assert_eq!(err["code"], "channel", "{err}");
+        assert!(err["message"].as_str().unwrap().contains(words), "{words}: {err}");
+        assert_eq!(call(&w, "get_library", json!({})).unwrap()["pack"], before["pack"], "{words}: nothing changed");
+    }
+}

@@ -164,7 +164,7 @@ pub async fn check_data_updates(channel: State<'_, ChannelState>, library: State
             view.date = Some(offer.index.date.clone());
             view.summary = Some(offer.index.summary.clone());
             view.size = Some(offer.index.size);
-            Some(offer)
+            Some(*offer)
         }
     };
     *channel.offer.lock().unwrap_or_else(|p| p.into_inner()) = offer;

@@ -38,6 +38,7 @@
     "undo_import",
     "export_pack",
     "check_data_updates",
+    "set_check_updates_at_start",
     "apply_data_update",
     "check_app_update",
     "install_app_update",

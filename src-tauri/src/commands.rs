@@ -139,6 +139,16 @@ pub async fn set_last_view<R: tauri::Runtime>(app: tauri::AppHandle<R>, view: Op
     update_user(app, move |d| d.set_last_view(view.as_deref())).await
 }
 
+/// Turns the check for data updates at start-up on or off (off by default).
+#[tauri::command]
+pub async fn set_check_updates_at_start<R: tauri::Runtime>(app: tauri::AppHandle<R>, enabled: bool) -> AppResult<atlas_store::UserData> {
+    update_user(app, move |d| {
+        d.settings.check_updates_at_start = enabled;
+        Ok(())
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn get_agenda(atlas: State<'_, AtlasState>, user: State<'_, UserState>, zone: Option<String>) -> AppResult<AgendaView> {
     Ok(atlas.get().agenda(&agenda_refs(&user.snapshot()), zone.as_deref())?)

@@ -5,7 +5,7 @@
 
 use atlas_domain::time::ZoneName;
 use atlas_domain::DomainError;
-use atlas_import::library::{ImportSummary, PackSignature, SessionChange};
+use atlas_import::library::{ImportSummary, PackOptions, PackSignature, SessionChange};
 use atlas_import::pack::PackMode;
 use atlas_import::ImportOptions;
 use serde::Serialize;
@@ -61,7 +61,7 @@ pub(crate) async fn run_import<R: Runtime>(
     let summary = crate::blocking::run("the import", move || {
         let atlas = handle.state::<AtlasState>();
         let library = handle.state::<LibraryState>();
-        library.import(&atlas, &bytes, &name, &options, mode, signed)
+        library.import(&atlas, &bytes, &name, &options, PackOptions { mode, signed })
     })
     .await?;
     let starred: std::collections::HashSet<String> =

@@ -110,6 +110,7 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, wiring: Wiring) -> Builder<R
             import_commands::undo_import,
             import_commands::export_pack,
             channel::check_data_updates,
+            commands::set_check_updates_at_start,
             channel::apply_data_update,
             app_update::check_app_update,
             app_update::install_app_update,

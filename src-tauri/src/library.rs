@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::sync::Mutex;
 
-use atlas_import::library::{ImportSummary, Library, PackSignature};
+use atlas_import::library::{ImportSummary, Library, PackOptions, PackSignature};
 use atlas_import::pack::PackMode;
 use atlas_import::{ImportError, ImportOptions};
 use atlas_store::{LoadOutcome, Read, VersionedFile};
@@ -133,15 +133,14 @@ impl LibraryState {
         bytes: &[u8],
         file_name: &str,
         options: &ImportOptions,
-        mode: PackMode,
-        signed: Option<PackSignature>,
+        pack: PackOptions,
     ) -> AppResult<ImportSummary> {
         let mut guard = self.library.lock().unwrap_or_else(|p| p.into_inner());
         let now = chrono::Utc::now();
         let embedded = atlas.embedded();
         // A panic while reading a file is that import's error, not a crash: nothing has changed yet.
         let (next, built, summary) =
-            crate::crash::contain(|| atlas_import::library::import(&guard, &embedded, bytes, file_name, options, mode, signed, now))
+            crate::crash::contain(|| atlas_import::library::import(&guard, &embedded, bytes, file_name, options, pack, now))
                 .map_err(|panic| ImportError::Structure(format!("the file could not be read ({panic}); nothing was changed")))??;
         self.save(&next)?;
         atlas.replace(built);

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /**
  * A test CA, a certificate it signs for 127.0.0.1 and localhost, and a
@@ -42,19 +43,18 @@ export const MODES = ['normal', 'no-answer', 'redirect-http', 'truncate', 'overs
 /**
  * Serves `dir` on 127.0.0.1 (port 0: any free one). `mode` can change
  * between requests (`server.mode = 'truncate'`), and so can `dir`.
- * `requests` records each request's path, status and the bytes written
- * on its socket (TLS included) once the connection closes.
+ * `requests` records each request's path and status; `onConnectionClosed`
+ * hears each connection's bytes on the wire (TLS included) once it closes.
  */
-export async function startChannelServer({ dir, certs, mode = 'normal', port = 0 }) {
+export async function startChannelServer({ dir, certs, mode = 'normal', port = 0, onConnectionClosed = null }) {
   const state = { dir, mode, requests: [], sockets: new Set() };
   const server = createServer({ cert: certs.cert, key: certs.key }, (req, res) => handle(state, req, res));
-  server.on('secureConnection', (socket) => {
-    state.sockets.add(socket);
-    const entry = { paths: [], wireBytes: 0 };
-    socket.channelEntry = entry;
-    socket.on('close', () => {
-      entry.wireBytes = socket.bytesWritten;
-      state.sockets.delete(socket);
+  // The raw TCP socket's counts include the TLS handshake and record framing.
+  server.on('connection', (raw) => {
+    state.sockets.add(raw);
+    raw.on('close', () => {
+      state.sockets.delete(raw);
+      if (onConnectionClosed) onConnectionClosed({ wireBytes: raw.bytesWritten, wireBytesRead: raw.bytesRead });
     });
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -86,8 +86,6 @@ function etagOf(bytes) {
 function handle(state, req, res) {
   const record = { path: req.url, status: 0, mode: state.mode };
   state.requests.push(record);
-  if (req.socket.channelEntry) req.socket.channelEntry.paths.push(req.url);
-  record.socket = req.socket.channelEntry;
   const send = (status, headers, body) => {
     record.status = status;
     res.writeHead(status, headers);
@@ -123,5 +121,10 @@ function handle(state, req, res) {
     setTimeout(() => req.socket.destroy(), 50);
     return undefined;
   }
-  return send(200, { 'content-type': name.endsWith('.json') ? 'application/json' : 'text/plain', etag }, body);
+  const type = name.endsWith('.json') ? 'application/json' : 'text/plain';
+  // As a CDN does: JSON compressed for a client that accepts it.
+  if (type === 'application/json' && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+    return send(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', etag }, gzipSync(body));
+  }
+  return send(200, { 'content-type': type, etag }, body);
 }

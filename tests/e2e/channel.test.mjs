@@ -275,3 +275,35 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   assert.match(sheet.body, /signed with a key this app does not trust; nothing was changed \(the signature beside the file\)/);
   assert.equal(await library(), installed);
 });
+
+test('a check at start happens only when the user turns it on', async () => {
+  // The mirror back, with a newer pack; the app restarted with the box ticked, then unticked.
+  server = await startChannelServer({ dir: publish(6), certs: makeCertificates(path.join(work, 'certs')), port: server.port });
+  await openImports();
+  const box = await session.find('[data-check-at-start]');
+  assert.equal(await session.execute("return document.querySelector('[data-check-at-start]').checked;"), false, 'off by default');
+  await session.click(box);
+  await session.waitFor('the box ticked', 'return document.querySelector("[data-check-at-start]").checked;');
+  const saved = await session.executeAsync('const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke("get_user_data").then((u) => done(u.data.settings.check_updates_at_start));');
+  assert.equal(saved, true);
+  const restart = async () => {
+    await session.delete().catch(() => {});
+    session = await driver.open();
+  };
+  const asked = () => server.requests.filter((r) => r.path === '/index.json').length;
+  let before = asked();
+  await restart();
+  await session.waitFor('the notice of the offer', "return !document.getElementById('notice-banner').hidden && /Data pack 6 of 2026-12-05 is available/.test(document.getElementById('notice-text').textContent);", [], 15000);
+  assert.match(await session.execute("return document.getElementById('notice-text').textContent;"), /Open Imports to apply it\.$/);
+  assert.ok(asked() > before, 'the app asked the mirror at start');
+  // Turned off: the next start asks nothing.
+  await openImports();
+  assert.equal(await session.execute("return document.querySelector('[data-check-at-start]').checked;"), true, 'the box shows the saved choice');
+  await session.click(await session.find('[data-check-at-start]'));
+  await session.waitFor('the choice saved', 'return !document.querySelector("[data-check-at-start]").checked;');
+  await new Promise((r) => setTimeout(r, 300));
+  before = asked();
+  await restart();
+  await new Promise((r) => setTimeout(r, 2000));
+  assert.equal(asked(), before, 'no request at start once it is off');
+});

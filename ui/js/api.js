@@ -81,6 +81,7 @@ export const removePack = () => invoke('remove_pack');
 export const undoImport = () => invoke('undo_import');
 export const exportPack = () => invoke('export_pack');
 export const checkDataUpdates = () => invoke('check_data_updates');
+export const setCheckUpdatesAtStart = (enabled) => invoke('set_check_updates_at_start', { enabled });
 export const applyDataUpdate = () => invoke('apply_data_update');
 export const checkAppUpdate = () => invoke('check_app_update');
 export const installAppUpdate = () => invoke('install_app_update');

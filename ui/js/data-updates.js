@@ -6,6 +6,7 @@
 
 import * as api from './api.js';
 import { h, clear } from './dom.js';
+import { app } from './app-state.js';
 
 /** "12 KB", "1.4 MB": a pack's size in words. */
 export function sizeText(bytes) {
@@ -42,9 +43,19 @@ export function dataUpdates(section, hooks) {
   const check = h('button', { type: 'button', 'data-check-updates': '' }, 'Check for data updates');
   const appCheck = h('button', { type: 'button', 'data-check-app': '' }, 'Check for app updates');
   const appStatus = h('p', { role: 'status', 'data-app-update-status': '' });
+  const atStart = h('input', { type: 'checkbox', 'data-check-at-start': '' });
+  atStart.addEventListener('change', async () => {
+    try {
+      app.user = await api.setCheckUpdatesAtStart(atStart.checked);
+    } catch (e) {
+      atStart.checked = !atStart.checked;
+      failed(status, e);
+    }
+  });
   clear(section);
   section.append(h('h3', {}, 'Data updates'), installed,
     h('p', { class: 'hint' }, 'Signed packs of new facts, fetched over HTTPS only when you ask; nothing changes until you apply one, and one step of undo is kept.'),
+    h('label', {}, atStart, ' Check for data updates when the app starts'),
     h('div', { class: 'sheet-actions' }, check, appCheck), status, offer, appStatus);
 
   let busy = false;
@@ -133,10 +144,20 @@ export function dataUpdates(section, hooks) {
 
   check.addEventListener('click', runCheck);
   appCheck.addEventListener('click', runAppCheck);
+  /** The check the user asked for at start: quiet unless a pack is on offer. */
+  async function checkAtStart() {
+    await runCheck();
+    if (!offer.hidden && hooks.showNotice) hooks.showNotice(`${status.textContent.split(' (passed over')[0]} Open Imports to apply it.`, 20);
+  }
+
   return {
-    /** Says what is installed (from the library view). */
-    show(library) { installed.textContent = installedText(library.pack); },
+    /** Says what is installed (from the library view), and the start-up choice. */
+    show(library, checkAtStartOn) {
+      installed.textContent = installedText(library.pack);
+      atStart.checked = !!checkAtStartOn;
+    },
     check: runCheck,
+    checkAtStart,
     checkApp: runAppCheck,
   };
 }

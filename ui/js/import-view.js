@@ -9,6 +9,7 @@ import { h, clear } from './dom.js';
 import { instantText } from './format.js';
 import { viewerZone } from './user-data.js';
 import { dataUpdates } from './data-updates.js';
+import { app } from './app-state.js';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const SHOWN_WARNINGS = 30;
@@ -16,7 +17,7 @@ const SHOWN_WARNINGS = 30;
 /**
  * @param els { importButton, libraryButton, progress, progressLabel, progressBar, dropOverlay,
  *              resultSheet, librarySheet }
- * @param hooks { onChanged(): Promise (reload the data), showOnTimeline(eventId), showError(e), zone(): the zone for files without one }
+ * @param hooks { onChanged(): Promise (reload the data), showOnTimeline(eventId), showError(e), showNotice(text), zone(): the zone for files without one }
  */
 export function setupImport(els, hooks) {
   const options = { zone: '', packMode: 'extend' };
@@ -215,7 +216,7 @@ export function setupImport(els, hooks) {
         h('button', { type: 'button', onclick: () => change(api.removePack) }, 'Remove')));
     }
     body.append(list);
-    updates.show(lib);
+    updates.show(lib, app.user.settings.check_updates_at_start);
     const undoButton = els.librarySheet.querySelector('[data-library-undo]');
     undoButton.hidden = !lib.undo;
     undoButton.textContent = lib.undo ? `Undo the ${lib.undo}` : 'Undo';
@@ -241,6 +242,7 @@ export function setupImport(els, hooks) {
   }
 
   const updates = dataUpdates(els.librarySheet.querySelector('[data-updates]'), {
+    showNotice: hooks.showNotice,
     applied: async (result) => {
       await hooks.onChanged();
       showResult(result);
@@ -304,5 +306,5 @@ export function setupImport(els, hooks) {
     if (files.length) fromFile(files[0]);
   });
 
-  return { fromDialog, fromFile, renderLibrary };
+  return { fromDialog, fromFile, renderLibrary, checkAtStart: updates.checkAtStart };
 }

@@ -187,7 +187,7 @@ function wireControls() {
       showError(e);
     }
   });
-  setupImport({
+  imports = setupImport({
     importButton: $('import-button'),
     libraryButton: $('library-button'),
     progress: $('import-progress'),
@@ -200,6 +200,7 @@ function wireControls() {
     onChanged: reloadData,
     showOnTimeline: showEventOnTimeline,
     showError,
+    showNotice,
   });
 }
 
@@ -212,6 +213,9 @@ function countriesLine(countries) {
   const orgText = organisations.length ? ` and the ${organisations.join(', the ')}` : '';
   return `${nations} countries${orgText}${host ? `; ${host.name} hosted` : ''}`;
 }
+
+/** The import controls (set up by wireControls): their data-update check runs at start when the user asked for it. */
+let imports = null;
 
 async function boot() {
   wireControls();
@@ -269,6 +273,8 @@ async function boot() {
     document.documentElement.dataset.ready = 'true';
   }));
   const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+  // Never automatic unless the user turned it on (the Imports sheet's box).
+  if (imports && app.user.settings.check_updates_at_start) idle(() => imports.checkAtStart());
   idle(() => warmPanel().catch(() => {}).finally(() => prefetchPanelData([
     ...app.countries.filter((c) => c.role).map((c) => ({ type: 'country', id: c.iso3 })),
     ...app.items.filter((i) => !i.imported).slice(0, 200).map((i) => ({ type: i.type, id: i.id })),

@@ -27,7 +27,7 @@ pub enum Found {
     /// The channel's pack is the installed one (or older).
     UpToDate { offered: u64 },
     /// A newer pack, its index verified.
-    Offer(Offer),
+    Offer(Box<Offer>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,7 +130,7 @@ async fn check_mirror(
         Err(e) => return Err(reason(mirror, e)),
     };
     let cache = keep(mirror, etag, index_bytes.clone(), signature.clone());
-    Ok((Found::Offer(Offer { mirror: mirror.to_string(), index, index_bytes, index_signature: signature }), body_bytes, cache))
+    Ok((Found::Offer(Box::new(Offer { mirror: mirror.to_string(), index, index_bytes, index_signature: signature })), body_bytes, cache))
 }
 
 fn keep(mirror: &str, etag: Option<String>, index: Vec<u8>, signature: String) -> Option<IndexCache> {

@@ -10,7 +10,6 @@
 use std::time::{Duration, Instant};
 
 use atlas_import::library::{import, Library};
-use atlas_import::pack::PackMode;
 use atlas_import::{check, ImportOptions};
 
 fn median(mut runs: Vec<Duration>) -> Duration {
@@ -74,7 +73,9 @@ fn main() {
         });
         let base = time(reps, || baseline(name, bytes));
         let whole = time(reps.min(9), || {
-            std::hint::black_box(import(&Library::default(), &embedded, bytes, name, &opts, PackMode::Extend, chrono::Utc::now()).unwrap());
+            std::hint::black_box(
+                import(&Library::default(), &embedded, bytes, name, &opts, Default::default(), chrono::Utc::now()).unwrap(),
+            );
         });
         let secs = parse.as_secs_f64();
         println!(

@@ -12,7 +12,6 @@ use std::time::Instant;
 use atlas_domain::model::{Country, Dataset, PartyKind};
 use atlas_domain::Atlas;
 use atlas_import::library::{import, Library};
-use atlas_import::pack::PackMode;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
@@ -82,7 +81,8 @@ fn main() {
     let xml = atlas_import::synthetic::frab_xml(20_000, "synth");
     let t = Instant::now();
     let (_, atlas, summary) =
-        import(&Library::default(), &base, xml.as_bytes(), "synth.xml", &Default::default(), PackMode::Extend, chrono::Utc::now()).unwrap();
+        import(&Library::default(), &base, xml.as_bytes(), "synth.xml", &Default::default(), Default::default(), chrono::Utc::now())
+            .unwrap();
     let import_ms = t.elapsed().as_secs_f64() * 1e3;
     let d = atlas.dataset();
     println!(

@@ -5,7 +5,7 @@
 
 use atlas_domain::model::Dataset;
 use atlas_domain::Atlas;
-use atlas_import::library::{import, session_id, Library};
+use atlas_import::library::{import, session_id, Library, PackOptions};
 use atlas_import::pack::{self, PackMode};
 use atlas_import::{ImportError, ImportOptions};
 use chrono::Utc;
@@ -32,8 +32,7 @@ fn an_imported_schedule_is_on_the_timeline_in_search_and_in_the_agenda() {
         &fixture("frab-camp2019_schedule.json"),
         "camp.json",
         &opts(),
-        PackMode::Extend,
-        None,
+        PackOptions::unsigned(PackMode::Extend),
         Utc::now(),
     )
     .unwrap();
@@ -71,7 +70,8 @@ fn a_newer_version_updates_in_place_and_lists_what_moved() {
     let base = embedded();
     let v1 = String::from_utf8(fixture("pretalx-democon_schedule.json")).unwrap();
     let (lib1, atlas1, _) =
-        import(&Library::default(), &base, v1.as_bytes(), "democon.json", &opts(), PackMode::Extend, None, Utc::now()).unwrap();
+        import(&Library::default(), &base, v1.as_bytes(), "democon.json", &opts(), PackOptions::unsigned(PackMode::Extend), Utc::now())
+            .unwrap();
     let first = atlas1.sessions("imp-democon", None).unwrap();
     // Version 2: one talk moves an hour, one disappears, one is new.
     let moved_guid = "8079583e-8321-506c-95af-fd2903a5f075";
@@ -90,7 +90,8 @@ fn a_newer_version_updates_in_place_and_lists_what_moved() {
     added["title"] = "A new talk".into();
     room.push(added);
     let v2 = serde_json::to_vec(&doc).unwrap();
-    let (lib2, atlas2, summary) = import(&lib1, &base, &v2, "democon-v2.json", &opts(), PackMode::Extend, None, Utc::now()).unwrap();
+    let (lib2, atlas2, summary) =
+        import(&lib1, &base, &v2, "democon-v2.json", &opts(), PackOptions::unsigned(PackMode::Extend), Utc::now()).unwrap();
     assert!(summary.replaced_earlier);
     assert_eq!(lib2.schedules.len(), 1, "updated in place, not added twice");
     assert_eq!((summary.added, summary.removed), (1, 1));
@@ -114,8 +115,16 @@ fn a_newer_version_updates_in_place_and_lists_what_moved() {
 #[test]
 fn removing_a_schedule_leaves_the_built_in_data() {
     let base = embedded();
-    let (lib, _, _) =
-        import(&Library::default(), &base, &fixture("kielux-2020.ics"), "k.ics", &opts(), PackMode::Extend, None, Utc::now()).unwrap();
+    let (lib, _, _) = import(
+        &Library::default(),
+        &base,
+        &fixture("kielux-2020.ics"),
+        "k.ics",
+        &opts(),
+        PackOptions::unsigned(PackMode::Extend),
+        Utc::now(),
+    )
+    .unwrap();
     let key = lib.schedules[0].schedule.head.key.clone();
     let without = lib.without_schedule(&key).unwrap();
     assert_eq!(without.build(&base).unwrap().dataset(), Atlas::new(base.clone()).unwrap().dataset());
@@ -125,10 +134,19 @@ fn removing_a_schedule_leaves_the_built_in_data() {
 #[test]
 fn a_failed_import_changes_nothing() {
     let base = embedded();
-    let (lib, _, _) =
-        import(&Library::default(), &base, &fixture("kielux-2020.ics"), "k.ics", &opts(), PackMode::Extend, None, Utc::now()).unwrap();
+    let (lib, _, _) = import(
+        &Library::default(),
+        &base,
+        &fixture("kielux-2020.ics"),
+        "k.ics",
+        &opts(),
+        PackOptions::unsigned(PackMode::Extend),
+        Utc::now(),
+    )
+    .unwrap();
     let before = lib.clone();
-    let err = import(&lib, &base, b"<schedule><conference>", "bad.xml", &opts(), PackMode::Extend, None, Utc::now()).unwrap_err();
+    let err = import(&lib, &base, b"<schedule><conference>", "bad.xml", &opts(), PackOptions::unsigned(PackMode::Extend), Utc::now())
+        .unwrap_err();
     assert!(matches!(err, ImportError::Xml { .. }));
     assert_eq!(lib, before);
 }
@@ -136,16 +154,24 @@ fn a_failed_import_changes_nothing() {
 #[test]
 fn packs_round_trip_extend_and_replace() {
     let base = embedded();
-    let (lib, atlas, _) =
-        import(&Library::default(), &base, &fixture("debconf23_pentabarf.xml"), "dc.xml", &opts(), PackMode::Extend, None, Utc::now())
-            .unwrap();
+    let (lib, atlas, _) = import(
+        &Library::default(),
+        &base,
+        &fixture("debconf23_pentabarf.xml"),
+        "dc.xml",
+        &opts(),
+        PackOptions::unsigned(PackMode::Extend),
+        Utc::now(),
+    )
+    .unwrap();
     let exported = pack::export(atlas.dataset()).unwrap();
     let report = atlas_import::check(exported.as_bytes(), &opts()).unwrap();
     assert_eq!(report.format, "atlas-pack");
     assert_eq!(report.events, atlas.dataset().sessions.len());
     // Replace: the pack is the whole dataset, the DebConf sessions included.
     let (replaced, atlas2, _) =
-        import(&Library::default(), &base, exported.as_bytes(), "pack.json", &opts(), PackMode::Replace, None, Utc::now()).unwrap();
+        import(&Library::default(), &base, exported.as_bytes(), "pack.json", &opts(), PackOptions::unsigned(PackMode::Replace), Utc::now())
+            .unwrap();
     assert_eq!(atlas2.dataset().sessions.len(), atlas.dataset().sessions.len());
     assert!(replaced.pack.is_some());
     // Extend with a pack of one changed session.
@@ -153,9 +179,16 @@ fn packs_round_trip_extend_and_replace() {
     small.sessions.retain(|s| s.id.starts_with("imp-"));
     small.sessions[0].title = "Renamed by the pack".into();
     let renamed = small.sessions[0].id.clone();
-    let (_, atlas3, _) =
-        import(&Library::default(), &base, pack::export(&small).unwrap().as_bytes(), "p.json", &opts(), PackMode::Extend, None, Utc::now())
-            .unwrap();
+    let (_, atlas3, _) = import(
+        &Library::default(),
+        &base,
+        pack::export(&small).unwrap().as_bytes(),
+        "p.json",
+        &opts(),
+        PackOptions::unsigned(PackMode::Extend),
+        Utc::now(),
+    )
+    .unwrap();
     assert_eq!(atlas3.session(&renamed, None).unwrap().summary.title, "Renamed by the pack");
     assert!(atlas3.dataset().sessions.len() > base.sessions.len());
     let _ = lib;
@@ -172,21 +205,36 @@ fn a_pack_that_does_not_validate_is_refused() {
         pack::export(&broken).unwrap().as_bytes(),
         "b.json",
         &opts(),
-        PackMode::Replace,
-        None,
+        PackOptions::unsigned(PackMode::Replace),
         Utc::now(),
     )
     .unwrap_err();
     assert!(err.to_string().contains("unknown person nobody"), "{err}");
     let mut newer = serde_json::to_value(&base).unwrap();
     newer["schema_version"] = 99.into();
-    let err = import(&Library::default(), &base, newer.to_string().as_bytes(), "n.json", &opts(), PackMode::Replace, None, Utc::now())
-        .unwrap_err();
+    let err = import(
+        &Library::default(),
+        &base,
+        newer.to_string().as_bytes(),
+        "n.json",
+        &opts(),
+        PackOptions::unsigned(PackMode::Replace),
+        Utc::now(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("newer Minerals Atlas"), "{err}");
     let mut wrong = serde_json::to_value(&base).unwrap();
     wrong["sessions"][0]["start"] = 5.into();
-    let err = import(&Library::default(), &base, wrong.to_string().as_bytes(), "w.json", &opts(), PackMode::Replace, None, Utc::now())
-        .unwrap_err();
+    let err = import(
+        &Library::default(),
+        &base,
+        wrong.to_string().as_bytes(),
+        "w.json",
+        &opts(),
+        PackOptions::unsigned(PackMode::Replace),
+        Utc::now(),
+    )
+    .unwrap_err();
     assert!(matches!(err, ImportError::Pack(_)), "{err:?}");
 }
 
@@ -200,7 +248,8 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     let untouched = base.sessions.last().unwrap().id.clone();
     let bytes = pack::export(&pack_data).unwrap();
     let (unsigned, atlas, summary) =
-        import(&Library::default(), &base, bytes.as_bytes(), "usb.json", &opts(), PackMode::Extend, None, Utc::now()).unwrap();
+        import(&Library::default(), &base, bytes.as_bytes(), "usb.json", &opts(), PackOptions::unsigned(PackMode::Extend), Utc::now())
+            .unwrap();
     assert_eq!(unsigned.pack_version(), 0);
     let marked = |a: &atlas_domain::Atlas, id: &str| {
         let s = a.dataset().sessions.iter().find(|s| s.id == id).unwrap();
@@ -214,8 +263,16 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     assert_eq!(summary.pack_changes, vec!["1 session changed".to_string()], "{:?}", summary.pack_changes);
 
     let signed = atlas_import::library::PackSignature { pack_version: 3, origin: "test".into(), date: "2026-12-01".into() };
-    let (lib, atlas, _) =
-        import(&unsigned, &base, bytes.as_bytes(), "pack-3.json", &opts(), PackMode::Extend, Some(signed), Utc::now()).unwrap();
+    let (lib, atlas, _) = import(
+        &unsigned,
+        &base,
+        bytes.as_bytes(),
+        "pack-3.json",
+        &opts(),
+        PackOptions { mode: PackMode::Extend, signed: Some(signed) },
+        Utc::now(),
+    )
+    .unwrap();
     assert_eq!(lib.pack_version(), 3);
     assert!(!marked(&atlas, &changed));
     assert!(atlas.dataset().sources.iter().all(|s| s.id != pack::UNVERIFIED_SOURCE_ID));
@@ -239,8 +296,7 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
         pack::export(&forged).unwrap().as_bytes(),
         "f.json",
         &opts(),
-        PackMode::Extend,
-        None,
+        PackOptions::unsigned(PackMode::Extend),
         Utc::now(),
     )
     .unwrap();
@@ -253,7 +309,15 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
 fn a_signature_on_a_schedule_is_refused() {
     let base = embedded();
     let signed = atlas_import::library::PackSignature { pack_version: 3, origin: "test".into(), date: "2026-12-01".into() };
-    let err = import(&Library::default(), &base, &fixture("kielux-2020.ics"), "k.ics", &opts(), PackMode::Extend, Some(signed), Utc::now())
-        .unwrap_err();
+    let err = import(
+        &Library::default(),
+        &base,
+        &fixture("kielux-2020.ics"),
+        "k.ics",
+        &opts(),
+        PackOptions { mode: PackMode::Extend, signed: Some(signed) },
+        Utc::now(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("not a data pack"), "{err}");
 }

@@ -33,6 +33,10 @@ pub struct Settings {
     /// the next start. Absent in files written before it was kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_view: Option<String>,
+    /// Whether the app checks for data updates when it starts. Off unless
+    /// the user turns it on (absent in older files: off).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub check_updates_at_start: bool,
 }
 
 /// The longest view hash kept; the page's own hashes are far shorter.

@@ -266,6 +266,20 @@ impl Library {
     }
 }
 
+/// How a pack in an import is taken: laid over the built-in data or
+/// replacing it, and what signature vouched for it (none: unverified).
+#[derive(Debug, Clone, Default)]
+pub struct PackOptions {
+    pub mode: PackMode,
+    pub signed: Option<PackSignature>,
+}
+
+impl PackOptions {
+    pub fn unsigned(mode: PackMode) -> PackOptions {
+        PackOptions { mode, signed: None }
+    }
+}
+
 /// One import, start to finish, changing nothing: parse `bytes`, make the
 /// next library, and build the dataset it gives (every reference checked).
 /// The caller stores the library and only then shows the atlas.
@@ -275,10 +289,10 @@ pub fn import(
     bytes: &[u8],
     file_name: &str,
     options: &crate::ImportOptions,
-    pack_mode: PackMode,
-    signed: Option<PackSignature>,
+    pack: PackOptions,
     now: DateTime<Utc>,
 ) -> Result<(Library, Atlas, ImportSummary), crate::ImportError> {
+    let PackOptions { mode: pack_mode, signed } = pack;
     let (next, mut summary) = match crate::parse(bytes, options)? {
         crate::Parsed::Schedule(_) if signed.is_some() => {
             return Err(crate::ImportError::Pack("the signed file is a schedule, not a data pack; nothing was changed".into()))
