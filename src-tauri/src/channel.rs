@@ -70,6 +70,8 @@ impl ChannelSetup {
 
 pub struct ChannelState {
     setup: ChannelSetup,
+    /// Where the kept index is saved; `None` until the data folder is known,
+    /// and for a second app that only reads the folder.
     cache_path: Mutex<Option<PathBuf>>,
     cache: Mutex<Option<IndexCache>>,
     offer: Mutex<Option<Offer>>,
@@ -82,6 +84,7 @@ pub struct ChannelState {
 pub struct UpdateCheck {
     /// `up_to_date` or `offer`.
     pub status: &'static str,
+    /// The newest signed pack applied here (0: none); an offer must be newer.
     pub installed_version: u64,
     pub offered_version: u64,
     pub date: Option<String>,
@@ -106,13 +109,14 @@ impl ChannelState {
         }
     }
 
-    /// Reads the kept index from `folder` (anything unreadable is simply no cache).
-    pub fn open_cache(&self, folder: &Path) {
+    /// Reads the kept index from `folder` (anything unreadable is simply no
+    /// cache); `read_only` (another app holds the folder): it is never written.
+    pub fn open_cache(&self, folder: &Path, read_only: bool) {
         let path = folder.join(CACHE_FILE);
         let cache =
             atlas_store::read_regular_file(&path, 64 * 1024).ok().and_then(|bytes| serde_json::from_slice::<IndexCache>(&bytes).ok());
         *self.cache.lock().unwrap_or_else(|p| p.into_inner()) = cache;
-        *self.cache_path.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+        *self.cache_path.lock().unwrap_or_else(|p| p.into_inner()) = (!read_only).then_some(path);
     }
 
     pub fn trusted_key(&self) -> AppResult<TrustedKey> {
@@ -134,7 +138,7 @@ impl ChannelState {
 #[tauri::command]
 pub async fn check_data_updates(channel: State<'_, ChannelState>, library: State<'_, LibraryState>) -> AppResult<UpdateCheck> {
     let _one = channel.busy.lock().await;
-    let installed = library.pack_version();
+    let installed = library.pack_version_floor();
     let fetcher = channel.setup.fetcher().map_err(AppError::Channel)?;
     let key = channel.trusted_key()?;
     let cache = channel.cache.lock().unwrap_or_else(|p| p.into_inner()).clone();
@@ -178,15 +182,15 @@ pub async fn apply_data_update<R: Runtime>(app: tauri::AppHandle<R>) -> AppResul
     let _one = channel.busy.lock().await;
     let offer = channel.offer.lock().unwrap_or_else(|p| p.into_inner()).clone();
     let offer = offer.ok_or_else(|| AppError::Channel("no update is on offer: check for data updates first".into()))?;
-    let installed = app.state::<LibraryState>().pack_version();
+    let installed = app.state::<LibraryState>().pack_version_floor();
     let fetcher = channel.setup.fetcher().map_err(AppError::Channel)?;
     let key = channel.trusted_key()?;
-    let pack = check::download(&fetcher, &key, &offer, installed, env!("CARGO_PKG_VERSION"))
+    let (pack, mirror) = check::download(&fetcher, &key, &offer, installed, env!("CARGO_PKG_VERSION"))
         .await
         .map_err(|e| AppError::Channel(e.to_string()))?;
     let signed = PackSignature {
         pack_version: pack.index.pack_version,
-        origin: format!("the update channel ({})", host_of(&offer.mirror)),
+        origin: format!("the update channel ({})", host_of(&mirror)),
         date: pack.index.date.clone(),
     };
     let name = pack.index.file.clone();
@@ -216,7 +220,7 @@ pub fn file_signature<R: Runtime>(app: &tauri::AppHandle<R>, path: &Path, bytes:
         Err(e) => return Err(AppError::Channel(format!("the signature beside the file cannot be read ({e}); nothing was changed"))),
     };
     let key = app.state::<ChannelState>().trusted_key()?;
-    let installed = app.state::<LibraryState>().pack_version();
+    let installed = app.state::<LibraryState>().pack_version_floor();
     let (pack_version, date) = atlas_channel::verify_file_pack(&key, bytes, &signature, installed)
         .map_err(|e| AppError::Channel(format!("{e} (the signature beside the file)")))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

@@ -151,9 +151,9 @@ fn setup<R: Runtime>(app: &mut tauri::App<R>, data_folder: &DataFolder) {
         }
     };
     // A second app only reads: nothing is moved aside, migrated or saved.
+    app.state::<channel::ChannelState>().open_cache(&folder, busy.is_some());
     app.manage(user::UserState::open_with(&folder, busy.clone()));
     app.manage(library::LibraryState::open_with(&folder, &app.state::<AtlasState>(), busy));
-    app.state::<channel::ChannelState>().open_cache(&folder);
     app.manage(DataFolderLock(std::sync::Mutex::new(lock)));
     // The configured window exists by now (made just before this step).
     if let Some(window) = app.get_webview_window("main") {

@@ -160,9 +160,9 @@ impl LibraryState {
         Ok(self.view())
     }
 
-    /// The installed pack's channel version (0: none, or unverified).
-    pub fn pack_version(&self) -> u64 {
-        self.library.lock().unwrap_or_else(|p| p.into_inner()).pack_version()
+    /// The version a signed pack must exceed: the newest applied here (0: none).
+    pub fn pack_version_floor(&self) -> u64 {
+        self.library.lock().unwrap_or_else(|p| p.into_inner()).pack_version_floor()
     }
 
     pub fn view(&self) -> LibraryView {

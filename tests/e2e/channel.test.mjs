@@ -151,16 +151,21 @@ test('check, read what changed, apply, see the new fact with its status and sour
   await session.waitFor('undo', "return document.querySelector('[data-library-undo]').hidden;");
   assert.equal(await library(), before);
   assert.equal(await entryExists(), false, 'undo took the fact away');
+  // Pack 2 again, after it was undone: a replay, refused.
+  const replay = await check();
+  assert.equal(replay.text.split(' (passed over')[0], "No newer data: the channel's pack 2 is not newer than pack 2, the newest applied here.");
+  assert.equal(await library(), before);
 });
 
 test('every failure is a sentence and changes nothing', async () => {
-  // Pack 2 installed again: the state every failure must leave as it is.
+  // Pack 3 installed: the state every failure must leave as it is.
+  server.dir = publish(3);
   const found = await check();
-  assert.match(found.text, /Data pack 2 .* is available/);
+  assert.match(found.text, /Data pack 3 .* is available/);
   await apply();
   const installed = await library();
   const version = await datasetVersion();
-  assert.match(installed, /"pack_version":2/);
+  assert.match(installed, /"pack_version":3/);
 
   const expectFailure = async (label, pattern) => {
     const said = await check();
@@ -190,7 +195,7 @@ test('every failure is a sentence and changes nothing', async () => {
   server.dir = publish(1);
   let said = await check();
   assert.equal(said.result, 'ok');
-  assert.equal(said.text.split(' (passed over')[0], "No newer data: the channel's pack 1 is not newer than pack 2.");
+  assert.equal(said.text.split(' (passed over')[0], "No newer data: the channel's pack 1 is not newer than pack 3, the newest applied here.");
   assert.equal(await library(), installed);
   // An index signed by a key the app does not trust; a malformed index that is properly signed.
   server.dir = publish(3, other);
@@ -249,6 +254,7 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   assert.match(sheet.body, /Unverified: this pack is not signed by a key this app trusts/);
   let panel = await entryPanel();
   assert.ok(panel.unverified >= 1, 'the new fact says Unverified');
+  assert.match(await session.text(await session.find('#status-bar')), /UNVERIFIED data pack in use/, 'the status line says so in every view');
   await saveWindowScreenshot(session, 'channel-unverified-fact');
   await openImports();
   assert.match(await session.text(await session.find('[data-update-installed]')), /unverified/);
@@ -263,6 +269,7 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   assert.match(sheet.body, /Verified: data pack 7 of 2026-12-05/);
   panel = await entryPanel();
   assert.equal(panel.unverified, 0);
+  assert.doesNotMatch(await session.text(await session.find('#status-bar')), /UNVERIFIED/);
   await openImports();
   await session.click(await session.find('[data-library-undo]'));
   await session.waitFor('undo', "return document.querySelector('[data-library-undo]').hidden;");
@@ -278,7 +285,7 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
 
 test('a check at start happens only when the user turns it on', async () => {
   // The mirror back, with a newer pack; the app restarted with the box ticked, then unticked.
-  server = await startChannelServer({ dir: publish(6), certs: makeCertificates(path.join(work, 'certs')), port: server.port });
+  server = await startChannelServer({ dir: publish(10), certs: makeCertificates(path.join(work, 'certs')), port: server.port });
   await openImports();
   const box = await session.find('[data-check-at-start]');
   assert.equal(await session.execute("return document.querySelector('[data-check-at-start]').checked;"), false, 'off by default');
@@ -293,7 +300,7 @@ test('a check at start happens only when the user turns it on', async () => {
   const asked = () => server.requests.filter((r) => r.path === '/index.json').length;
   let before = asked();
   await restart();
-  await session.waitFor('the notice of the offer', "return !document.getElementById('notice-banner').hidden && /Data pack 6 of 2026-12-05 is available/.test(document.getElementById('notice-text').textContent);", [], 15000);
+  await session.waitFor('the notice of the offer', "return !document.getElementById('notice-banner').hidden && /Data pack 10 of 2026-12-05 is available/.test(document.getElementById('notice-text').textContent);", [], 15000);
   assert.match(await session.execute("return document.getElementById('notice-text').textContent;"), /Open Imports to apply it\.$/);
   assert.ok(asked() > before, 'the app asked the mirror at start');
   // Turned off: the next start asks nothing.

@@ -14,3 +14,8 @@ test('the status line reads as words: the release, the date the facts were check
   assert.equal(withImports, 'USGS MCS 2026 · facts checked to 9 April 2026 · 1 imported schedule · offline', 'imported is what the backend says, not an id prefix');
   assert.equal(statusDetails(info), 'v1.0 with 4 corrections; 4,321 USGS country rows; dataset 2026.11.1');
 });
+
+test('an unverified pack in use is said in the status line, in every view', () => {
+  const line = statusText({ ...info, unverified_pack: true }, [], 'USGS MCS 2026');
+  assert.equal(line, 'USGS MCS 2026 · facts checked to 9 April 2026 · UNVERIFIED data pack in use (not signed by a trusted key) · offline');
+});

@@ -13,7 +13,8 @@ export function statusText(info, events, release) {
   const imported = events.filter((e) => e.imported).length;
   const checked = p.facts_as_of ? ` · facts checked to ${dateText(p.facts_as_of)}` : '';
   const importedText = imported ? ` · ${imported} imported schedule${imported === 1 ? '' : 's'}` : '';
-  return `${release}${checked}${importedText} · offline`;
+  const unverified = info.unverified_pack ? ' · UNVERIFIED data pack in use (not signed by a trusted key)' : '';
+  return `${release}${checked}${importedText}${unverified} · offline`;
 }
 
 /** The details behind the line, for its tooltip: the release's version, rows, the dataset's version. */

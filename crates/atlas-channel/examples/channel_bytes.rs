@@ -69,7 +69,7 @@ fn main() {
         let again = rt.block_on(check(&fetcher, &key, first.cache.as_ref(), 0, "0.1.0")).expect("check");
         let again_wire = wire();
         let Found::Offer(offer) = first.found else { panic!("no offer") };
-        let got = rt.block_on(download(&fetcher, &key, &offer, 0, "0.1.0")).expect("download");
+        let (got, _) = rt.block_on(download(&fetcher, &key, &offer, 0, "0.1.0")).expect("download");
         let pack_wire = add(wire(), wire());
         for (what, body, (to_client, to_mirror)) in [
             ("first check", first.body_bytes, first_wire),

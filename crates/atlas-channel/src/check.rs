@@ -91,7 +91,13 @@ pub async fn check(
     let mut passed_over = vec![];
     for mirror in fetcher.mirrors() {
         let cached = cache.filter(|c| &c.mirror == mirror);
-        match check_mirror(fetcher, key, mirror, cached, installed, app_version).await {
+        let mut answer = check_mirror(fetcher, key, mirror, cached, installed, app_version).await;
+        // A kept index that no longer verifies (its signature was replaced
+        // beside an unchanged index, a key rotated): ask once more, unconditionally.
+        if answer.is_err() && cached.is_some() {
+            answer = check_mirror(fetcher, key, mirror, None, installed, app_version).await;
+        }
+        match answer {
             Ok((found, body_bytes, cache)) => {
                 return Ok(CheckReport { found, mirror: mirror.clone(), body_bytes, cache, passed_over });
             }
@@ -139,14 +145,15 @@ fn keep(mirror: &str, etag: Option<String>, index: Vec<u8>, signature: String) -
 }
 
 /// Downloads the offered pack (from the offer's mirror, then the others)
-/// and verifies it whole against the offer's index.
+/// and verifies it whole against the offer's index. Returns it with the
+/// mirror it came from.
 pub async fn download(
     fetcher: &Fetcher,
     key: &TrustedKey,
     offer: &Offer,
     installed: u64,
     app_version: &str,
-) -> Result<VerifiedPack, UpdateError> {
+) -> Result<(VerifiedPack, String), UpdateError> {
     let order = std::iter::once(&offer.mirror).chain(fetcher.mirrors().iter().filter(|m| **m != offer.mirror));
     let mut reasons = vec![];
     for mirror in order {
@@ -159,7 +166,7 @@ pub async fn download(
         match fetched {
             Ok((bytes, signature)) => {
                 match verify_offer(key, &offer.index_bytes, &offer.index_signature, bytes, &signature, installed, app_version) {
-                    Ok(pack) => return Ok(pack),
+                    Ok(pack) => return Ok((pack, mirror.clone())),
                     Err(e) => reasons.push(reason(mirror, e)),
                 }
             }

@@ -213,7 +213,8 @@ fn classify(url: &str, error: &reqwest::Error, timeout: Duration, what: &'static
         chain.push(e.to_string());
         source = e.source();
     }
-    let text = chain.join(": ").to_lowercase();
+    // The first message names the URL, which must not decide the kind ("ssl" in a host name).
+    let text = chain.iter().skip(1).cloned().collect::<Vec<_>>().join(": ").to_lowercase();
     if let Some(to) = refused_redirect {
         return FetchError::InsecureRedirect { host, to: to.chars().take(200).collect() };
     }

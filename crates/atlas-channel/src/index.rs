@@ -10,6 +10,8 @@ use crate::ChannelError;
 pub const FORMAT: &str = "minerals-atlas-pack-index";
 /// More than any index needs: a larger file is refused unread.
 pub const MAX_INDEX_BYTES: usize = 16 * 1024;
+/// The largest pack an index may offer (the import's own limit is 50 MiB).
+pub const MAX_PACK_BYTES: u64 = 50 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,6 +51,12 @@ impl PackIndex {
         }
         if index.sha256.len() != 64 || !index.sha256.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()) {
             return Err(ChannelError::MalformedIndex("sha256 must be 64 lower-case hex digits".into()));
+        }
+        if index.size > MAX_PACK_BYTES {
+            return Err(ChannelError::MalformedIndex(format!(
+                "a pack of {} bytes is more than the app takes ({MAX_PACK_BYTES})",
+                index.size
+            )));
         }
         if parse_version(&index.min_app_version).is_none() {
             return Err(ChannelError::MalformedIndex("min_app_version must look like 0.1.0".into()));

@@ -48,7 +48,7 @@ pub enum ChannelError {
     SizeMismatch { got: u64, want: u64 },
     #[error("the pack's SHA-256 is not the index's: it was altered or replaced; nothing was changed")]
     HashMismatch,
-    #[error("pack version {offered} is not newer than the installed version {installed}: an old pack offered again is refused")]
+    #[error("pack version {offered} is not newer than version {installed}, the newest applied here: an old pack offered again is refused; nothing was changed")]
     NotNewer { offered: u64, installed: u64 },
     #[error("this pack needs Minerals Atlas {needs} or newer (this is {have}): update the app first")]
     AppTooOld { needs: String, have: String },

@@ -15,11 +15,16 @@ pub struct TrustedKey {
 }
 
 impl TrustedKey {
+    /// Every key in `text`: one per line, comment lines skipped, so a
+    /// rotation appends the new key's two lines to the file.
     pub fn parse(text: &str) -> Result<TrustedKey, ChannelError> {
-        let line = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("untrusted comment:"));
-        let line = line.ok_or_else(|| ChannelError::BadKey("no key in the text".into()))?;
-        let key = PublicKey::from_base64(line).map_err(|e| ChannelError::BadKey(e.to_string()))?;
-        Ok(TrustedKey { keys: vec![key] })
+        let lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("untrusted comment:"));
+        let keys =
+            lines.map(|l| PublicKey::from_base64(l).map_err(|e| ChannelError::BadKey(e.to_string()))).collect::<Result<Vec<_>, _>>()?;
+        if keys.is_empty() {
+            return Err(ChannelError::BadKey("no key in the text".into()));
+        }
+        Ok(TrustedKey { keys })
     }
 
     /// These keys and `other`'s: a signature by any of them verifies.

@@ -178,3 +178,20 @@ fn a_key_that_is_not_one_is_a_clear_error() {
     assert!(matches!(TrustedKey::parse("untrusted comment: x\nnot base64!"), Err(ChannelError::BadKey(_))));
     assert!(matches!(public_key_line("junk"), Err(ChannelError::BadKey(_))));
 }
+
+#[test]
+fn a_key_file_with_two_keys_trusts_both_while_a_key_is_rotated() {
+    let (old_public, old_secret) = generate_keypair().unwrap();
+    let (new_public, new_secret) = generate_keypair().unwrap();
+    let both = TrustedKey::parse(&format!("{old_public}{new_public}")).unwrap();
+    let bytes = b"a pack";
+    for secret in [&old_secret, &new_secret] {
+        let signature = sign(bytes, secret, None, "minerals-atlas pack 1 2026-12-07 pack-1.json").unwrap();
+        assert!(both.verify("pack", bytes, &signature).is_ok());
+    }
+    let (_, stranger) = generate_keypair().unwrap();
+    let signature = sign(bytes, &stranger, None, "x").unwrap();
+    assert_eq!(both.verify("pack", bytes, &signature), Err(ChannelError::UnknownKey("pack")));
+    assert!(TrustedKey::parse("untrusted comment: only a comment\n").is_err());
+    assert!(TrustedKey::parse(&format!("{old_public}not a key\n")).is_err(), "a bad line is an error, not skipped");
+}

@@ -125,8 +125,19 @@ fn a_check_offers_a_newer_pack_an_unchanged_check_costs_no_body_and_the_download
     // Installed already: up to date, not an error; an older installed one is offered.
     assert_eq!(check_now(&f, &p, Some(&cache), 3).unwrap().found, Found::UpToDate { offered: 3 });
     assert_eq!(check_now(&f, &p, Some(&cache), 5).unwrap().found, Found::UpToDate { offered: 3 }, "a replayed older pack is not offered");
-    let pack = rt().block_on(download(&f, &TrustedKey::parse(&p.key).unwrap(), offer, 0, APP)).unwrap();
+    let (pack, from) = rt().block_on(download(&f, &TrustedKey::parse(&p.key).unwrap(), offer, 0, APP)).unwrap();
     assert_eq!(pack.bytes, p.pack);
+    assert_eq!(from, url(&server));
+    // The index's signature replaced beside an unchanged index (a key rotated):
+    // the kept copy no longer verifies, and the check asks again without the ETag.
+    let (public2, secret2) = generate_keypair().unwrap();
+    let index = std::fs::read(p.dir.path().join("index.json")).unwrap();
+    std::fs::write(p.dir.path().join("index.json.minisig"), sign(&index, &secret2, None, "minerals-atlas index 3 2026-12-07").unwrap())
+        .unwrap();
+    let rotated = TrustedKey::parse(&public2).unwrap();
+    let answer = rt().block_on(check(&f, &rotated, Some(&cache), 0, APP)).unwrap();
+    assert!(matches!(answer.found, Found::Offer(_)), "{:?}", answer.found);
+    assert!(answer.body_bytes > 0, "fetched afresh");
 }
 
 #[test]
@@ -200,6 +211,10 @@ fn an_index_or_pack_that_does_not_verify_is_refused() {
     .unwrap();
     let err = rt().block_on(download(&f, &key, &offer, 0, APP)).unwrap_err().to_string();
     assert!(err.contains("key this app does not trust"), "{err}");
+    // A pack larger than its index says: refused as soon as it passes the size.
+    std::fs::write(p.dir.path().join("pack-5.json"), [p.pack.as_slice(), b"    "].concat()).unwrap();
+    let err = rt().block_on(download(&f, &key, &offer, 0, APP)).unwrap_err().to_string();
+    assert!(err.contains("larger than"), "{err}");
     // A pack cut short on the wire.
     write_release(p.dir.path(), &p.pack, 5, &p.secret);
     drop(server);

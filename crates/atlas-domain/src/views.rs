@@ -446,6 +446,10 @@ pub struct DatasetInfo {
     pub dataset_version: String,
     pub provenance: Provenance,
     pub counts: DatasetCounts,
+    /// Whether facts from a pack no trusted key signed are shown (their
+    /// records cite a source of kind `unverified_pack`): the window says so
+    /// in every view, not only beside those facts' sources.
+    pub unverified_pack: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -226,6 +226,7 @@ impl Atlas {
             fixed_now: self.now.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
             schema_version: self.data.schema_version,
             dataset_version: self.data.dataset_version.clone(),
+            unverified_pack: self.data.sources.iter().any(|s| s.kind == crate::model::SourceKind::UnverifiedPack),
             provenance: self.data.provenance.clone(),
             counts: DatasetCounts {
                 countries: self.data.countries.len(),

@@ -70,11 +70,16 @@ pub struct Library {
     pub pack: Option<StoredPack>,
     pub schedules: Vec<StoredSchedule>,
     pub undo: Option<Box<UndoStep>>,
+    /// The highest signed pack version ever applied here. Undo and removal
+    /// never lower it, so an old signed pack cannot be brought back (a
+    /// replay or a downgrade): a signed pack must be newer than this.
+    #[serde(default)]
+    pub highest_pack_version: u64,
 }
 
 impl Default for Library {
     fn default() -> Self {
-        Library { version: LIBRARY_VERSION, pack: None, schedules: vec![], undo: None }
+        Library { version: LIBRARY_VERSION, pack: None, schedules: vec![], undo: None, highest_pack_version: 0 }
     }
 }
 
@@ -182,6 +187,7 @@ impl Library {
             pack: self.pack.clone(),
             schedules: self.schedules.clone(),
             undo: Some(Box::new(UndoStep { description, pack: self.pack.clone(), schedules: self.schedules.clone() })),
+            highest_pack_version: self.highest_pack_version,
         }
     }
 
@@ -209,6 +215,12 @@ impl Library {
     /// The installed pack's channel version: 0 when there is none or it is unverified.
     pub fn pack_version(&self) -> u64 {
         self.pack.as_ref().and_then(|p| p.signed.as_ref()).map_or(0, |s| s.pack_version)
+    }
+
+    /// The version a signed pack must exceed to be applied: the newest
+    /// applied here, whether or not it is still installed.
+    pub fn pack_version_floor(&self) -> u64 {
+        self.pack_version().max(self.highest_pack_version)
     }
 
     pub fn with_pack(
@@ -239,6 +251,9 @@ impl Library {
             zone_from_file: true,
         };
         let mut next = self.with_undo(format!("data pack from {file_name}"));
+        if let Some(s) = &signed {
+            next.highest_pack_version = next.highest_pack_version.max(s.pack_version);
+        }
         next.pack = Some(StoredPack { file_name: file_name.to_string(), imported_at: now, mode, dataset, signed });
         (next, summary)
     }
@@ -262,7 +277,13 @@ impl Library {
     /// The state before the last change; `None` when there is nothing to undo.
     pub fn undone(&self) -> Option<Library> {
         let step = self.undo.as_ref()?;
-        Some(Library { version: LIBRARY_VERSION, pack: step.pack.clone(), schedules: step.schedules.clone(), undo: None })
+        Some(Library {
+            version: LIBRARY_VERSION,
+            pack: step.pack.clone(),
+            schedules: step.schedules.clone(),
+            undo: None,
+            highest_pack_version: self.highest_pack_version,
+        })
     }
 }
 
@@ -293,6 +314,15 @@ pub fn import(
     now: DateTime<Utc>,
 ) -> Result<(Library, Atlas, ImportSummary), crate::ImportError> {
     let PackOptions { mode: pack_mode, signed } = pack;
+    // Checked again here, under the caller's lock: a pack verified against
+    // an older state (a download while another import ran) is not a downgrade now.
+    if let Some(s) = signed.as_ref().filter(|s| s.pack_version <= library.pack_version_floor()) {
+        return Err(crate::ImportError::Pack(format!(
+            "signed pack version {} is not newer than version {}, the newest applied here: an old pack offered again is refused; nothing was changed",
+            s.pack_version,
+            library.pack_version_floor()
+        )));
+    }
     let (next, mut summary) = match crate::parse(bytes, options)? {
         crate::Parsed::Schedule(_) if signed.is_some() => {
             return Err(crate::ImportError::Pack("the signed file is a schedule, not a data pack; nothing was changed".into()))
