@@ -44,6 +44,13 @@ npx tauri build --bundles deb,rpm
 for f in target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm; do
   printf 'bundle: %s  %s bytes\n' "$f" "$(stat -c %s "$f")"
 done
+# The .deb's budget (issue 15): 6.5 MiB with the brief and the update channel.
+for f in target/release/bundle/deb/*.deb; do
+  if (( $(stat -c %s "$f") > 6815744 )); then
+    echo "$f is over the 6.5 MiB budget" >&2
+    exit 1
+  fi
+done
 
 step "the data channel's test build (a loopback mirror, a test CA and key from the environment; never bundled)"
 cargo build --release --example channel_test_app --features custom-protocol
