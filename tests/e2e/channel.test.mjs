@@ -27,6 +27,7 @@ let driver;
 let session;
 let trusted;
 let other;
+let channelEnv;
 
 function datagen(...args) {
   if (!existsSync(DATAGEN)) throw new Error(`${DATAGEN} is missing: cargo build --release -p atlas-datagen (the test command's cargo test builds it)`);
@@ -69,17 +70,14 @@ before(async () => {
   const certs = makeCertificates(path.join(work, 'certs'));
   server = await startChannelServer({ dir: publish(2), certs });
   mkdirSync(path.dirname(usbPack), { recursive: true });
-  driver = await startDriver({
-    binary: TEST_APP,
-    port: 4750,
-    env: {
+  channelEnv = {
       MINERALS_ATLAS_TEST_MIRRORS: `https://mirror.invalid/ ${server.url}`,
       MINERALS_ATLAS_TEST_KEY: trusted.pub,
       MINERALS_ATLAS_TEST_CA: certs.caFile,
       MINERALS_ATLAS_TEST_TIMEOUT: '2',
       MINERALS_ATLAS_OPEN_PATH: usbPack,
-    },
-  });
+  };
+  driver = await startDriver({ binary: TEST_APP, port: 4750, env: channelEnv });
   session = await driver.open();
 });
 
@@ -313,4 +311,25 @@ test('a check at start happens only when the user turns it on', async () => {
   await restart();
   await new Promise((r) => setTimeout(r, 2000));
   assert.equal(asked(), before, 'no request at start once it is off');
+});
+
+test('the File menu checks for data updates; "Check for app updates" offline says why', async () => {
+  // The app's own updater, offline: a sentence, nothing changed.
+  await openImports();
+  await session.click(await session.find('[data-check-app]'));
+  await session.waitFor('the app check to answer', "const s = document.querySelector('[data-app-update-status]'); return !!s.dataset.result && !document.querySelector('[data-check-app]').disabled;", [], 30000);
+  const app = await session.execute("const s = document.querySelector('[data-app-update-status]'); return { text: s.textContent, result: s.dataset.result, role: s.getAttribute('role') };");
+  assert.equal(app.result, 'error', app.text);
+  assert.equal(app.role, 'alert');
+  assert.match(app.text, /^The app update could not be checked: .+\. Nothing was changed\.$/);
+  // The menu's choice (its stand-in, as automation cannot reach a native menu) opens Imports and checks.
+  const menuDriver = await startDriver({ binary: TEST_APP, port: 4754, env: { ...channelEnv, MINERALS_ATLAS_MENU_CHOICE: 'check-data-updates', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' } });
+  try {
+    const menuSession = await menuDriver.open();
+    await menuSession.waitFor('the check from the menu', "const s = document.querySelector('[data-update-status]'); return document.getElementById('library-sheet').open && !!s && !!s.dataset.result;", [], 20000);
+    assert.match(await menuSession.text(await menuSession.find('[data-update-status]')), /Data pack 10 of 2026-12-05 is available/);
+    await menuSession.delete().catch(() => {});
+  } finally {
+    await menuDriver.stop();
+  }
 });
