@@ -33,12 +33,21 @@ pub async fn check_app_update<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult
     }))
 }
 
-/// Downloads the newer release (its signature checked by the plugin against
-/// the configured key), installs it, and restarts the app.
+/// Downloads the release the user was shown (`version`; its signature
+/// checked by the plugin against the configured key), installs it, and
+/// restarts the app. If the newest release is no longer that one, nothing
+/// is installed and the user is asked to check again.
 #[tauri::command]
-pub async fn install_app_update<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult<()> {
+pub async fn install_app_update<R: Runtime>(app: tauri::AppHandle<R>, version: String) -> AppResult<()> {
     let update = app.updater().map_err(failed)?.check().await.map_err(failed)?;
     let update = update.ok_or_else(|| AppError::Channel("This is the newest release; nothing to install.".into()))?;
+    if update.version != version {
+        return Err(AppError::Channel(format!(
+            "The newest release is now {}, not the {} you were shown: check again. Nothing was changed.",
+            update.version,
+            version.chars().take(40).collect::<String>()
+        )));
+    }
     update
         .download_and_install(|_, _| {}, || {})
         .await

@@ -84,4 +84,4 @@ export const checkDataUpdates = () => invoke('check_data_updates');
 export const setCheckUpdatesAtStart = (enabled) => invoke('set_check_updates_at_start', { enabled });
 export const applyDataUpdate = () => invoke('apply_data_update');
 export const checkAppUpdate = () => invoke('check_app_update');
-export const installAppUpdate = () => invoke('install_app_update');
+export const installAppUpdate = (version) => invoke('install_app_update', { version });

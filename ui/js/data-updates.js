@@ -131,7 +131,7 @@ export function dataUpdates(section, hooks) {
         said(appStatus, `Minerals Atlas ${update.version} is available (this is ${update.current_version}).${update.notes ? ` ${update.notes}` : ''}`);
         appStatus.append(' ', h('button', { type: 'button', 'data-install-app': '', onclick: (e) => withBusy(e.currentTarget, 'Installing…', async () => {
           try {
-            await api.installAppUpdate();
+            await api.installAppUpdate(update.version);
           } catch (err) {
             failed(appStatus, err);
           }
