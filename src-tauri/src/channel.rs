@@ -190,7 +190,7 @@ pub async fn apply_data_update<R: Runtime>(app: tauri::AppHandle<R>) -> AppResul
         .map_err(|e| AppError::Channel(e.to_string()))?;
     let signed = PackSignature {
         pack_version: pack.index.pack_version,
-        origin: format!("the update channel ({})", host_of(&mirror)),
+        origin: format!("the update channel at {}", host_of(&mirror)),
         date: pack.index.date.clone(),
     };
     let name = pack.index.file.clone();
@@ -224,5 +224,5 @@ pub fn file_signature<R: Runtime>(app: &tauri::AppHandle<R>, path: &Path, bytes:
     let (pack_version, date) = atlas_channel::verify_file_pack(&key, bytes, &signature, installed)
         .map_err(|e| AppError::Channel(format!("{e} (the signature beside the file)")))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Some(PackSignature { pack_version, origin: format!("file {name} with its .minisig"), date }))
+    Ok(Some(PackSignature { pack_version, origin: format!("the file {name} and its .minisig"), date }))
 }

@@ -135,7 +135,7 @@ test('check, read what changed, apply, see the new fact with its status and sour
   await saveScreenshot(session, 'channel-offer');
   await apply();
   const sheet = await session.execute("return { counts: document.querySelector('[data-import-counts]').textContent, verified: document.querySelector('[data-pack-verified]').textContent, changes: [...document.querySelectorAll('[data-pack-changes] li')].map((l) => l.textContent) };");
-  assert.match(sheet.verified, /^Verified: data pack 2 of 2026-12-05, signed by a key this app trusts \(the update channel \(127\.0\.0\.1:\d+\)\)/);
+  assert.match(sheet.verified, /^Verified: data pack 2 of 2026-12-05, signed by a key this app trusts, from the update channel at 127\.0\.0\.1:\d+\.$/);
   assert.deepEqual(sheet.changes, ['1 timeline entry added', '1 source added']);
   await saveScreenshot(session, 'channel-applied');
   const panel = await entryPanel();
@@ -264,7 +264,7 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   copyFileSync(path.join(signed, 'pack-7.json'), usbPack);
   copyFileSync(path.join(signed, 'pack-7.json.minisig'), `${usbPack}.minisig`);
   sheet = await importFile();
-  assert.match(sheet.body, /Verified: data pack 7 of 2026-12-05/);
+  assert.match(sheet.body, /Verified: data pack 7 of 2026-12-05, signed by a key this app trusts, from the file pmif-outcomes\.json and its \.minisig\./);
   panel = await entryPanel();
   assert.equal(panel.unverified, 0);
   assert.doesNotMatch(await session.text(await session.find('#status-bar')), /UNVERIFIED/);

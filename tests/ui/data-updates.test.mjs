@@ -12,8 +12,8 @@ test('sizes in words', () => {
 
 test('what is installed says verified by what, or unverified', () => {
   assert.match(installedText(null), /built-in data/);
-  const signed = { dataset_version: 'x', file_name: 'pack-3.json', signed: { pack_version: 3, date: '2026-12-05', origin: 'the update channel (data.example.org)' } };
-  assert.equal(installedText(signed), 'Installed: data pack 3 of 2026-12-05, verified (the update channel (data.example.org)).');
+  const signed = { dataset_version: 'x', file_name: 'pack-3.json', signed: { pack_version: 3, date: '2026-12-05', origin: 'the update channel at data.example.org' } };
+  assert.equal(installedText(signed), 'Installed: data pack 3 of 2026-12-05, verified, from the update channel at data.example.org.');
   const unsigned = { dataset_version: '2026.12.1', file_name: 'usb.json', signed: null };
   assert.match(installedText(unsigned), /^Installed: data pack 2026\.12\.1 from usb\.json, unverified/);
 });

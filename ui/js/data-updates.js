@@ -19,7 +19,7 @@ export function sizeText(bytes) {
 /** What the library's pack is, in words: verified by what, or unverified. */
 export function installedText(pack) {
   if (!pack) return 'Installed: the built-in data, no update applied.';
-  if (pack.signed) return `Installed: data pack ${pack.signed.pack_version} of ${pack.signed.date}, verified (${pack.signed.origin}).`;
+  if (pack.signed) return `Installed: data pack ${pack.signed.pack_version} of ${pack.signed.date}, verified, from ${pack.signed.origin}.`;
   return `Installed: data pack ${pack.dataset_version} from ${pack.file_name}, unverified (not signed by a key this app trusts); its facts are marked so.`;
 }
 

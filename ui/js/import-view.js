@@ -102,13 +102,13 @@ export function setupImport(els, hooks) {
     els.resultSheet.querySelector('[data-sheet-title]').textContent = `Imported ${s.title}`;
     els.resultSheet.dataset.result = 'ok';
     const counts = s.kind === 'pack'
-      ? `Data pack from ${result.file_name} (${s.added} sessions).`
+      ? `Data pack from ${result.file_name}${s.added ? ` (${s.added} session${s.added === 1 ? '' : 's'})` : ''}.`
       : `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.removed} removed, from ${result.file_name} (${s.format}).`;
     body.append(h('p', { 'data-import-counts': '' }, counts));
     if (s.kind === 'pack' && result.library && result.library.pack) {
       const p = result.library.pack;
       body.append(h('p', { 'data-pack-verified': p.signed ? 'true' : 'false' }, p.signed
-        ? `Verified: data pack ${p.signed.pack_version} of ${p.signed.date}, signed by a key this app trusts (${p.signed.origin}).`
+        ? `Verified: data pack ${p.signed.pack_version} of ${p.signed.date}, signed by a key this app trusts, from ${p.signed.origin}.`
         : 'Unverified: this pack is not signed by a key this app trusts. Its facts are marked "Unverified" wherever they show.'));
     }
     if (s.pack_changes && s.pack_changes.length) {

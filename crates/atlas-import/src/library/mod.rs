@@ -50,7 +50,7 @@ pub struct StoredPack {
 pub struct PackSignature {
     /// The channel's pack version (never goes down: an older one is refused).
     pub pack_version: u64,
-    /// Where it came from: "the update channel (mirror host)" or "file pack-3.json with its .minisig".
+    /// Where it came from: "the update channel at data.example.org" or "the file pack-3.json and its .minisig".
     pub origin: String,
     /// The publication date from the signed index or comment (YYYY-MM-DD).
     pub date: String,
