@@ -254,6 +254,9 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   assert.ok(panel.unverified >= 1, 'the new fact says Unverified');
   assert.match(await session.text(await session.find('#status-bar')), /UNVERIFIED data pack in use/, 'the status line says so in every view');
   await saveWindowScreenshot(session, 'channel-unverified-fact');
+  // The schedule's day list marks the row too.
+  await session.execute("location.hash = '#/timeline';");
+  await session.waitFor('the day list row', "const r = document.querySelector('#day-list [data-key=\"entry:' + arguments[0] + '\"]'); return !!r && !!r.querySelector('.unverified-mark');", [ENTRY_ID]);
   await openImports();
   assert.match(await session.text(await session.find('[data-update-installed]')), /unverified/);
   await session.click(await session.find('[data-library-undo]'));

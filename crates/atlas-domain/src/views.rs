@@ -149,6 +149,8 @@ pub struct SessionSummary {
     pub status: Status,
     /// Set when a scheduled session's date has passed (see `status_now`).
     pub status_as_of: Option<String>,
+    /// From a data pack no trusted key signed: lists say "Unverified" beside its status.
+    pub unverified: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -481,6 +483,8 @@ pub struct AgendaItem {
     pub status_as_of: Option<String>,
     /// Ids of other starred items whose known times overlap this one.
     pub conflicts_with: Vec<String>,
+    /// From a data pack no trusted key signed.
+    pub unverified: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

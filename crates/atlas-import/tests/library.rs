@@ -257,6 +257,15 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     };
     assert!(marked(&atlas, &changed), "a record from the unsigned pack cites the unverified mark");
     assert!(!marked(&atlas, &untouched), "a built-in record the pack did not carry is not marked");
+    // Lists say so too: the session summaries and the agenda.
+    let event = atlas.dataset().sessions.iter().find(|s| s.id == changed).unwrap().event.clone();
+    let summaries = atlas.sessions(&event, None).unwrap();
+    assert!(summaries.iter().find(|s| s.id == changed).unwrap().unverified);
+    let starred =
+        [changed.clone(), untouched.clone()].map(|id| atlas_domain::item::ItemRef { kind: atlas_domain::item::ItemKind::Session, id });
+    let agenda = atlas.agenda(&starred, None).unwrap();
+    let flag = |id: &str| agenda.items.iter().find(|i| i.id == id).unwrap().unverified;
+    assert!(flag(&changed) && !flag(&untouched));
     let mark = atlas.dataset().sources.iter().find(|s| s.id == pack::UNVERIFIED_SOURCE_ID).unwrap();
     assert_eq!(mark.kind, atlas_domain::model::SourceKind::UnverifiedPack);
     // The summary counts what the pack changed, not the marks.

@@ -41,7 +41,8 @@ function row(item, onOpen, selectedKey) {
         'aria-current': item.key === selectedKey ? 'true' : null,
         onclick: () => onOpen(item),
       }, item.title),
-      h('span', { class: 'day-meta' }, entryKindLabel(item.kind), ' ', statusBadge(item.status))));
+      h('span', { class: 'day-meta' }, entryKindLabel(item.kind), ' ', statusBadge(item.status),
+        item.unverified ? [' ', h('span', { class: 'unverified-mark', title: 'From a data pack that is not signed by a key this app trusts' }, 'Unverified')] : null)));
 }
 
 export function renderDayList(container, items, onOpen, selectedKey = null) {

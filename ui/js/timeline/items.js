@@ -13,7 +13,7 @@ export function timelineItems(sessionsByEvent, entries, events) {
     items.push({
       key: `session:${s.id}`, type: 'session', id: s.id, title: s.title, kind: s.kind, status: s.status_as_of ? 'past' : s.status,
       precision: s.time_precision, start: Date.parse(s.local_start.local), end: Date.parse(s.local_end.local),
-      countries: s.countries, event: s.event, imported: imported.has(s.event),
+      countries: s.countries, event: s.event, imported: imported.has(s.event), unverified: !!s.unverified,
       when: s.time_precision === 'day' ? s.local_start.date : `${s.local_start.date} ${s.local_start.clock} ${s.local_start.abbreviation}`,
     });
   }
@@ -23,6 +23,7 @@ export function timelineItems(sessionsByEvent, entries, events) {
       key: `entry:${t.id}`, type: 'entry', id: t.id, title: t.title, kind: t.kind, status: t.status_as_of ? 'past' : t.status,
       precision: t.time_precision, start: Date.parse(t.local_start.local), end: Date.parse(t.local_end.local),
       countries: t.countries, when: t.local_start.date,
+      unverified: (t.sources || []).some((src) => src.kind === 'unverified_pack'),
     });
   }
   return items;

@@ -23,14 +23,14 @@ impl Atlas {
             let found = match kind {
                 ItemKind::Session => self.session_by_id.get(id).map(|&i| {
                     let s = &self.data.sessions[i];
-                    ("session", s.title.clone(), s.start, Some(s.end), s.time_precision, s.status)
+                    ("session", s.title.clone(), s.start, Some(s.end), s.time_precision, s.status, self.cites_unverified(&s.sources))
                 }),
                 ItemKind::Timeline => self.timeline_by_id.get(id).map(|&i| {
                     let t = &self.data.timeline[i];
-                    ("timeline", t.title.clone(), t.start, t.end, t.time_precision, t.status)
+                    ("timeline", t.title.clone(), t.start, t.end, t.time_precision, t.status, self.cites_unverified(&t.sources))
                 }),
             };
-            let Some((kind_name, title, start, end, precision, status)) = found else {
+            let Some((kind_name, title, start, end, precision, status, unverified)) = found else {
                 missing.push(id.clone());
                 continue;
             };
@@ -53,6 +53,7 @@ impl Atlas {
                     status,
                     status_as_of: self.status_as_of(status, end_or_hour.instant, false),
                     conflicts_with: vec![],
+                    unverified,
                 },
                 start,
                 end_or_hour,

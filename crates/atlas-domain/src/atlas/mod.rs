@@ -185,6 +185,14 @@ impl Atlas {
 
     // ---- lookups -------------------------------------------------------
 
+    /// Whether a record cites a source of kind `unverified_pack`: it came
+    /// from a pack no trusted key signed, and every list that shows it says so.
+    pub(crate) fn cites_unverified(&self, ids: &[String]) -> bool {
+        ids.iter()
+            .filter_map(|id| self.source_by_id.get(id))
+            .any(|&i| self.data.sources.get(i).is_some_and(|s| s.kind == crate::model::SourceKind::UnverifiedPack))
+    }
+
     fn sources(&self, ids: &[String]) -> Vec<Source> {
         ids.iter().filter_map(|id| self.source_by_id.get(id)).map(|&i| self.data.sources[i].clone()).collect()
     }

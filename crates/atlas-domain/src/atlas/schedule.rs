@@ -94,6 +94,7 @@ impl Atlas {
             countries: s.countries.clone(),
             status: s.status,
             status_as_of: self.status_as_of(s.status, s.end.instant, !s.outcomes.is_empty()),
+            unverified: self.cites_unverified(&s.sources),
         }
     }
 
