@@ -13,7 +13,7 @@ use atlas_channel::fetch::{host_of, FetchConfig, Fetcher};
 use atlas_channel::TrustedKey;
 use atlas_import::library::PackSignature;
 use serde::Serialize;
-use tauri::{Manager, Runtime, State};
+use tauri::{Manager, Runtime};
 
 use crate::error::{AppError, AppResult};
 use crate::import_commands::ImportResult;
@@ -136,16 +136,23 @@ impl ChannelState {
 
 /// Asks the mirrors for the channel's index and says whether a newer pack is offered.
 #[tauri::command]
-pub async fn check_data_updates(channel: State<'_, ChannelState>, library: State<'_, LibraryState>) -> AppResult<UpdateCheck> {
+pub async fn check_data_updates<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult<UpdateCheck> {
+    let channel = app.state::<ChannelState>();
     let _one = channel.busy.lock().await;
-    let installed = library.pack_version_floor();
+    let installed = app.state::<LibraryState>().pack_version_floor();
     let fetcher = channel.setup.fetcher().map_err(AppError::Channel)?;
     let key = channel.trusted_key()?;
     let cache = channel.cache.lock().unwrap_or_else(|p| p.into_inner()).clone();
     let report = check::check(&fetcher, &key, cache.as_ref(), installed, env!("CARGO_PKG_VERSION"))
         .await
         .map_err(|e| AppError::Channel(e.to_string()))?;
-    channel.keep(report.cache.clone());
+    // Saved with fsync: on the blocking pool, like every write.
+    let (handle, cache) = (app.clone(), report.cache.clone());
+    crate::blocking::run("saving the kept index", move || {
+        handle.state::<ChannelState>().keep(cache);
+        Ok(())
+    })
+    .await?;
     let mut view = UpdateCheck {
         status: "up_to_date",
         installed_version: installed,
