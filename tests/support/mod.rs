@@ -13,7 +13,17 @@ use tauri::{App, Manager, WebviewWindow};
 /// plugins, commands, the start-up steps) on the mock runtime, with the
 /// real configuration and capabilities compiled in, so the ACL refuses what
 /// the capability file does not grant. User data lives in `data_dir`.
+#[allow(dead_code)] // not every test binary that shares this module calls it
 pub fn mock_app(data_dir: &Path) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    mock_app_with_channel(data_dir, minerals_atlas::channel::ChannelSetup::built_in())
+}
+
+/// The same app with a data channel of the test's own (a loopback mirror, a test CA and key).
+#[allow(dead_code)]
+pub fn mock_app_with_channel(
+    data_dir: &Path,
+    channel: minerals_atlas::channel::ChannelSetup,
+) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let (atlas, _) = AtlasState::load_embedded().expect("embedded dataset loads");
     let probe = minerals_atlas::probe::StartupProbe::from_args(std::time::Instant::now(), Vec::<String>::new());
     let wiring = minerals_atlas::Wiring {
@@ -21,7 +31,7 @@ pub fn mock_app(data_dir: &Path) -> (App<MockRuntime>, WebviewWindow<MockRuntime
         probe,
         data_folder: minerals_atlas::DataFolder::At(data_dir.to_path_buf()),
         dialogs: Default::default(),
-        channel: minerals_atlas::channel::ChannelSetup::built_in(),
+        channel,
     };
     let mut app = minerals_atlas::app_builder(mock_builder(), wiring)
         .build(tauri::generate_context!("tauri.conf.json", test = true))
