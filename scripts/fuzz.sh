@@ -27,7 +27,7 @@ fi
 export RUSTC_BOOTSTRAP=1
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-all_targets=(frab_xml schedule_json ical any_input stored_state)
+all_targets=(frab_xml schedule_json ical any_input stored_state channel_input)
 for t in "${all_targets[@]}"; do mkdir -p "$scratch/$t"; done
 # FUZZ_TARGETS="ical any_input" runs some of them (default: all).
 read -r -a targets <<< "${FUZZ_TARGETS:-${all_targets[*]}}"
@@ -46,6 +46,10 @@ find "$scratch/hostile" -type f -size -256k | while read -r f; do
   cp "$f" "$scratch/any_input/"
 done
 cargo run --quiet --release -p atlas-import --example fuzz_seeds -- "$scratch/stored_state" >/dev/null
+# The channel's inputs: an index, a signature, a key file.
+printf '%s' '{"format":"minerals-atlas-pack-index","pack_version":3,"date":"2026-12-07","file":"pack-3.json","size":5232,"sha256":"0000000000000000000000000000000000000000000000000000000000000000","min_app_version":"0.1.0","summary":"PMIF 2026 outcomes"}' > "$scratch/channel_input/index.json"
+printf 'untrusted comment: signature\nRUR91bY99IpsFAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\ntrusted comment: minerals-atlas pack 3 2026-12-07 pack-3.json\nAAAA\n' > "$scratch/channel_input/pack.minisig"
+cp src-tauri/channel/minerals-atlas.pub "$scratch/channel_input/key.pub"
 (cd fuzz && cargo fuzz build --release --sanitizer none) >/dev/null
 # FUZZ_JOBS targets run at once (default 1); each writes its own log.
 jobs="${FUZZ_JOBS:-1}"
