@@ -103,7 +103,12 @@ fn check_apply_keep_the_index_undo_and_refuse_the_replay() {
 
     call(&w, "undo_import", json!({})).unwrap();
     assert!(call(&w, "get_timeline_entry", json!({"id": ENTRY})).is_err(), "undo took the entry away");
-    let replay = call(&w, "check_data_updates", json!({})).unwrap();
-    assert_eq!(replay["status"], "up_to_date", "the same pack after undo is a replay: {replay}");
-    assert_eq!(replay["installed_version"], 2);
+    // Undone, the same pack is offered again (it is not older than the newest applied)...
+    let again = call(&w, "check_data_updates", json!({})).unwrap();
+    assert_eq!(again["status"], "offer", "{again}");
+    call(&w, "apply_data_update", json!({})).unwrap();
+    // ...and once it is installed again, it is not.
+    let installed = call(&w, "check_data_updates", json!({})).unwrap();
+    assert_eq!(installed["status"], "up_to_date", "{installed}");
+    assert_eq!(installed["newer_than"], 2);
 }

@@ -84,8 +84,9 @@ pub struct ChannelState {
 pub struct UpdateCheck {
     /// `up_to_date` or `offer`.
     pub status: &'static str,
-    /// The newest signed pack applied here (0: none); an offer must be newer.
-    pub installed_version: u64,
+    /// The version an offer must exceed: newer than the installed pack, and
+    /// not older than the newest applied here before (0: anything).
+    pub newer_than: u64,
     pub offered_version: u64,
     pub date: Option<String>,
     pub summary: Option<String>,
@@ -155,7 +156,7 @@ pub async fn check_data_updates<R: Runtime>(app: tauri::AppHandle<R>) -> AppResu
     .await?;
     let mut view = UpdateCheck {
         status: "up_to_date",
-        installed_version: installed,
+        newer_than: installed,
         offered_version: 0,
         date: None,
         summary: None,

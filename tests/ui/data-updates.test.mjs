@@ -21,6 +21,6 @@ test('what is installed says verified by what, or unverified', () => {
 test('a check answer in words: an offer, or nothing newer than what is installed', () => {
   assert.equal(checkText({ status: 'offer', offered_version: 4, date: '2026-12-05', size: 4096, summary: 'PMIF outcomes' }),
     'Data pack 4 of 2026-12-05 is available (4 KB): PMIF outcomes');
-  assert.equal(checkText({ status: 'up_to_date', offered_version: 3, installed_version: 3 }), "No newer data: the channel's pack 3 is not newer than pack 3, the newest applied here.");
-  assert.equal(checkText({ status: 'up_to_date', offered_version: 0, installed_version: 0 }), 'No newer data: the channel offers pack 0, which is not newer than the data installed.');
+  assert.equal(checkText({ status: 'up_to_date', offered_version: 3, newer_than: 3 }), 'No newer data: the channel offers pack 3, and this app takes only packs newer than 3.');
+  assert.equal(checkText({ status: 'up_to_date', offered_version: 1, newer_than: 4 }), 'No newer data: the channel offers pack 1, and this app takes only packs newer than 4.');
 });

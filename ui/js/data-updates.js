@@ -28,8 +28,7 @@ export function checkText(check) {
   if (check.status === 'offer') {
     return `Data pack ${check.offered_version} of ${check.date} is available (${sizeText(check.size)}): ${check.summary}`;
   }
-  if (!check.installed_version) return `No newer data: the channel offers pack ${check.offered_version}, which is not newer than the data installed.`;
-  return `No newer data: the channel's pack ${check.offered_version} is not newer than pack ${check.installed_version}, the newest applied here.`;
+  return `No newer data: the channel offers pack ${check.offered_version}, and this app takes only packs newer than ${check.newer_than}.`;
 }
 
 /**

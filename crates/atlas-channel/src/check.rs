@@ -62,13 +62,15 @@ pub enum UpdateError {
 
 fn words(reasons: &[String]) -> String {
     match reasons {
-        [one] => format!("The update could not be fetched: {one}. Nothing was changed."),
+        [one] => format!("The update could not be used: {one}. Nothing was changed."),
         many => format!("No mirror gave a usable answer ({}). Nothing was changed.", many.join("; ")),
     }
 }
 
+/// "HOST: what happened", said once: the closing "Nothing was changed" is the message's own.
 fn reason(mirror: &str, e: impl std::fmt::Display) -> String {
-    let text = e.to_string();
+    let said = e.to_string();
+    let text = said.strip_suffix("; nothing was changed").unwrap_or(&said).to_string();
     let host = host_of(mirror);
     if text.starts_with(&host) {
         text
@@ -91,13 +93,7 @@ pub async fn check(
     let mut passed_over = vec![];
     for mirror in fetcher.mirrors() {
         let cached = cache.filter(|c| &c.mirror == mirror);
-        let mut answer = check_mirror(fetcher, key, mirror, cached, installed, app_version).await;
-        // A kept index that no longer verifies (its signature was replaced
-        // beside an unchanged index, a key rotated): ask once more, unconditionally.
-        if answer.is_err() && cached.is_some() {
-            answer = check_mirror(fetcher, key, mirror, None, installed, app_version).await;
-        }
-        match answer {
+        match check_mirror(fetcher, key, mirror, cached, installed, app_version).await {
             Ok((found, body_bytes, cache)) => {
                 return Ok(CheckReport { found, mirror: mirror.clone(), body_bytes, cache, passed_over });
             }
@@ -115,25 +111,33 @@ async fn check_mirror(
     installed: u64,
     app_version: &str,
 ) -> Result<(Found, u64, Option<IndexCache>), String> {
-    let answer = fetcher.index(mirror, cached.and_then(|c| c.etag.as_deref())).await.map_err(|e| reason(mirror, e))?;
-    let (index_bytes, signature, etag, body_bytes) = match (answer, cached) {
-        (IndexAnswer::Unchanged, Some(c)) => (c.index.as_bytes().to_vec(), c.signature.clone(), c.etag.clone(), 0),
-        (IndexAnswer::Unchanged, None) => return Err(reason(mirror, "answered 304 to a request that was not conditional")),
-        (IndexAnswer::Changed { bytes, etag }, _) => {
-            let signature = fetcher.signature(mirror, "index.json").await.map_err(|e| reason(mirror, e))?;
-            let n = u64::try_from(bytes.len().saturating_add(signature.len())).unwrap_or(u64::MAX);
-            (bytes, signature, etag, n)
+    let mut cached = cached;
+    let mut body_bytes = 0u64;
+    // At most twice: a second time only when the kept copy behind a 304 no
+    // longer verifies (its signature replaced beside an unchanged index, a
+    // key rotated), then unconditionally.
+    let (index, etag, index_bytes, signature) = loop {
+        let answer = fetcher.index(mirror, cached.and_then(|c| c.etag.as_deref())).await.map_err(|e| reason(mirror, e))?;
+        let (index_bytes, signature, etag, from_cache) = match (answer, cached) {
+            (IndexAnswer::Unchanged, Some(c)) => (c.index.as_bytes().to_vec(), c.signature.clone(), c.etag.clone(), true),
+            (IndexAnswer::Unchanged, None) => return Err(reason(mirror, "answered 304 to a request that was not conditional")),
+            (IndexAnswer::Changed { bytes, etag }, _) => {
+                let signature = fetcher.signature(mirror, "index.json").await.map_err(|e| reason(mirror, e))?;
+                let n = u64::try_from(bytes.len().saturating_add(signature.len())).unwrap_or(u64::MAX);
+                body_bytes = body_bytes.saturating_add(n);
+                (bytes, signature, etag, false)
+            }
+        };
+        match verify_index(key, &index_bytes, &signature, installed, app_version) {
+            Ok(index) => break (index, etag, index_bytes, signature),
+            // Signed, well formed, and not newer: nothing to offer, and worth keeping for the next check.
+            Err(ChannelError::NotNewer { offered, .. }) => {
+                let cache = keep(mirror, etag, index_bytes, signature);
+                return Ok((Found::UpToDate { offered }, body_bytes, cache));
+            }
+            Err(_) if from_cache => cached = None,
+            Err(e) => return Err(reason(mirror, e)),
         }
-    };
-    let verified = verify_index(key, &index_bytes, &signature, installed, app_version);
-    let index = match verified {
-        Ok(index) => index,
-        // Signed, well formed, and not newer: nothing to offer, and worth keeping for the next check.
-        Err(ChannelError::NotNewer { offered, .. }) => {
-            let cache = keep(mirror, etag, index_bytes, signature);
-            return Ok((Found::UpToDate { offered }, body_bytes, cache));
-        }
-        Err(e) => return Err(reason(mirror, e)),
     };
     let cache = keep(mirror, etag, index_bytes.clone(), signature.clone());
     Ok((Found::Offer(Box::new(Offer { mirror: mirror.to_string(), index, index_bytes, index_signature: signature })), body_bytes, cache))
@@ -154,6 +158,9 @@ pub async fn download(
     installed: u64,
     app_version: &str,
 ) -> Result<(VerifiedPack, String), UpdateError> {
+    // The offer's index again first, against what is installed now: nothing is downloaded for an offer that went stale.
+    verify_index(key, &offer.index_bytes, &offer.index_signature, installed, app_version)
+        .map_err(|e| UpdateError::AllFailed(vec![reason(&offer.mirror, e)]))?;
     let order = std::iter::once(&offer.mirror).chain(fetcher.mirrors().iter().filter(|m| **m != offer.mirror));
     let mut reasons = vec![];
     for mirror in order {

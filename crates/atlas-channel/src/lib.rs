@@ -48,8 +48,10 @@ pub enum ChannelError {
     SizeMismatch { got: u64, want: u64 },
     #[error("the pack's SHA-256 is not the index's: it was altered or replaced; nothing was changed")]
     HashMismatch,
-    #[error("pack version {offered} is not newer than version {installed}, the newest applied here: an old pack offered again is refused; nothing was changed")]
-    NotNewer { offered: u64, installed: u64 },
+    /// `floor`: the version an offer must exceed (newer than the installed
+    /// pack, not older than the newest applied before).
+    #[error("pack version {offered} is refused: this app takes only packs newer than version {floor} (an old pack offered again is refused); nothing was changed")]
+    NotNewer { offered: u64, floor: u64 },
     #[error("this pack needs Minerals Atlas {needs} or newer (this is {have}): update the app first")]
     AppTooOld { needs: String, have: String },
     #[error("the trusted public key is not readable: {0}")]

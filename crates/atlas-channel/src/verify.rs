@@ -100,7 +100,7 @@ pub fn verify_index(
         }
     }
     if index.pack_version <= installed_version {
-        return Err(ChannelError::NotNewer { offered: index.pack_version, installed: installed_version });
+        return Err(ChannelError::NotNewer { offered: index.pack_version, floor: installed_version });
     }
     Ok(index)
 }
@@ -142,7 +142,7 @@ pub fn verify_file_pack(key: &TrustedKey, bytes: &[u8], signature: &str, install
     let comment = key.verify("pack", bytes, signature)?;
     let (version, date) = pack_comment(&comment)?;
     if version <= installed_version {
-        return Err(ChannelError::NotNewer { offered: version, installed: installed_version });
+        return Err(ChannelError::NotNewer { offered: version, floor: installed_version });
     }
     Ok((version, date))
 }

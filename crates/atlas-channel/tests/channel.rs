@@ -139,11 +139,11 @@ fn every_bad_offer_is_refused_with_its_reason() {
     // A replayed older (or the same) pack.
     assert_eq!(
         offer(p.index_json.as_bytes(), &p.index_signature, pack(), &p.pack_signature, 3),
-        Err(ChannelError::NotNewer { offered: 3, installed: 3 })
+        Err(ChannelError::NotNewer { offered: 3, floor: 3 })
     );
     assert_eq!(
         offer(p.index_json.as_bytes(), &p.index_signature, pack(), &p.pack_signature, 7),
-        Err(ChannelError::NotNewer { offered: 3, installed: 7 })
+        Err(ChannelError::NotNewer { offered: 3, floor: 7 })
     );
     // A signature that is not one, and a signed index that is not an index.
     assert!(matches!(offer(p.index_json.as_bytes(), "garbage", pack(), &p.pack_signature, 0), Err(ChannelError::MalformedSignature(_))));
@@ -167,7 +167,7 @@ fn every_bad_offer_is_refused_with_its_reason() {
         Err(ChannelError::AppTooOld { .. })
     ));
     // Each reason is a sentence a person can act on.
-    for e in [ChannelError::HashMismatch, ChannelError::UnknownKey("pack"), ChannelError::NotNewer { offered: 1, installed: 2 }] {
+    for e in [ChannelError::HashMismatch, ChannelError::UnknownKey("pack"), ChannelError::NotNewer { offered: 1, floor: 2 }] {
         assert!(e.to_string().len() > 30, "{e}");
     }
 }

@@ -149,6 +149,20 @@ fn a_mirror_that_fails_is_passed_over_for_the_next_and_the_reason_kept() {
     assert_eq!(report.mirror, url(&server));
     assert_eq!(report.passed_over.len(), 1);
     assert!(report.passed_over[0].contains("mirror.invalid"), "{:?}", report.passed_over);
+
+    // The download falls back too: offered by A, whose pack is then gone, fetched from B.
+    let second = tempfile::tempdir().unwrap();
+    for f in ["index.json", "index.json.minisig", "pack-2.json", "pack-2.json.minisig"] {
+        std::fs::copy(p.dir.path().join(f), second.path().join(f)).unwrap();
+    }
+    let b = serve(second.path(), &p.certs, "normal");
+    let f = fetcher(&p, vec![url(&server), url(&b)]);
+    let Found::Offer(offer) = check_now(&f, &p, None, 0).unwrap().found else { panic!("no offer") };
+    assert_eq!(offer.mirror, url(&server));
+    std::fs::remove_file(p.dir.path().join("pack-2.json")).unwrap();
+    let (pack, from) = rt().block_on(download(&f, &TrustedKey::parse(&p.key).unwrap(), &offer, 0, APP)).unwrap();
+    assert_eq!(pack.bytes, p.pack);
+    assert_eq!(from, url(&b), "the mirror that served it, not the one that offered it");
 }
 
 #[test]

@@ -332,7 +332,7 @@ fn a_signature_on_a_schedule_is_refused() {
 }
 
 #[test]
-fn an_old_signed_pack_is_refused_even_after_the_newer_one_is_undone_or_removed() {
+fn an_older_signed_pack_is_refused_even_after_the_newer_one_is_undone_or_removed() {
     let base = embedded();
     let mut pack_data = base.clone();
     pack_data.sessions.truncate(1);
@@ -342,18 +342,26 @@ fn an_old_signed_pack_is_refused_even_after_the_newer_one_is_undone_or_removed()
         signed: Some(atlas_import::library::PackSignature { pack_version: v, origin: "test".into(), date: "2026-12-01".into() }),
     };
     let (lib, _, _) = import(&Library::default(), &base, bytes.as_bytes(), "pack-5.json", &opts(), signed(5), Utc::now()).unwrap();
-    assert_eq!(lib.pack_version_floor(), 5);
+    assert_eq!(lib.pack_version_floor(), 5, "installed: the same version is refused");
+    let err = import(&lib, &base, bytes.as_bytes(), "again.json", &opts(), signed(5), Utc::now()).unwrap_err();
+    assert!(err.to_string().contains("takes only packs newer than version 5"), "{err}");
     for (what, state) in [("undone", lib.undone().unwrap()), ("removed", lib.without_pack().unwrap())] {
         assert!(state.pack.is_none(), "{what}");
-        assert_eq!(state.pack_version_floor(), 5, "{what}: the floor stays");
-        for v in [4, 5] {
-            let err = import(&state, &base, bytes.as_bytes(), "old.json", &opts(), signed(v), Utc::now()).unwrap_err();
-            assert!(err.to_string().contains("not newer than version 5, the newest applied here"), "{what} v{v}: {err}");
-        }
+        assert_eq!(state.pack_version_floor(), 4, "{what}: nothing older than 5 comes back");
+        let err = import(&state, &base, bytes.as_bytes(), "old.json", &opts(), signed(4), Utc::now()).unwrap_err();
+        assert!(err.to_string().contains("pack version 4 is refused: this app takes only packs newer than version 4"), "{what}: {err}");
+        assert!(import(&state, &base, bytes.as_bytes(), "p5.json", &opts(), signed(5), Utc::now()).is_ok(), "{what}: 5 again is taken");
         assert!(import(&state, &base, bytes.as_bytes(), "p6.json", &opts(), signed(6), Utc::now()).is_ok(), "{what}: newer is taken");
         // An unsigned pack is still taken (marked), and leaves the floor where it was.
         let (unsigned, _, _) =
             import(&state, &base, bytes.as_bytes(), "usb.json", &opts(), PackOptions::unsigned(PackMode::Extend), Utc::now()).unwrap();
-        assert_eq!(unsigned.pack_version_floor(), 5);
+        assert_eq!(unsigned.pack_version_floor(), 4);
     }
+    // A library saved before the newest was kept: the installed pack and the undo step's count.
+    let mut old = lib.clone();
+    old.highest_pack_version = 0;
+    assert_eq!(old.pack_version_floor(), 5);
+    let mut old_undone = lib.without_pack().unwrap();
+    old_undone.highest_pack_version = 0;
+    assert_eq!(old_undone.pack_version_floor(), 4, "the undo step still holds pack 5");
 }

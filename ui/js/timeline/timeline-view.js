@@ -105,8 +105,8 @@ export class TimelineView {
         precision: item.precision,
         ...(item.type === 'session' ? { sessionId: item.id } : { timelineId: item.id }),
       },
-      title: `${item.title} (${item.status})`,
-      'aria-label': `${item.title}; ${item.when}; ${item.status}`,
+      title: `${item.title} (${item.status}${item.unverified ? '; unverified data pack' : ''})`,
+      'aria-label': `${item.title}; ${item.when}; ${item.status}${item.unverified ? '; unverified data pack' : ''}`,
       onclick: () => {
         this.focusIndex = index;
         this.handlers.onOpen(item);

@@ -71,8 +71,9 @@ pub struct Library {
     pub schedules: Vec<StoredSchedule>,
     pub undo: Option<Box<UndoStep>>,
     /// The highest signed pack version ever applied here. Undo and removal
-    /// never lower it, so an old signed pack cannot be brought back (a
-    /// replay or a downgrade): a signed pack must be newer than this.
+    /// never lower it, so an older signed pack cannot be brought back (a
+    /// downgrade); the same version may be applied again once it is no
+    /// longer installed.
     #[serde(default)]
     pub highest_pack_version: u64,
 }
@@ -217,10 +218,15 @@ impl Library {
         self.pack.as_ref().and_then(|p| p.signed.as_ref()).map_or(0, |s| s.pack_version)
     }
 
-    /// The version a signed pack must exceed to be applied: the newest
-    /// applied here, whether or not it is still installed.
+    /// The version a signed pack must exceed to be applied: newer than the
+    /// one installed, and not older than the newest ever applied here (in
+    /// libraries saved before that was kept: the installed pack's or the
+    /// undo step's).
     pub fn pack_version_floor(&self) -> u64 {
-        self.pack_version().max(self.highest_pack_version)
+        let signed = |p: Option<&StoredPack>| p.and_then(|p| p.signed.as_ref()).map_or(0, |s| s.pack_version);
+        let highest =
+            self.highest_pack_version.max(signed(self.pack.as_ref())).max(signed(self.undo.as_deref().and_then(|u| u.pack.as_ref())));
+        self.pack_version().max(highest.saturating_sub(1))
     }
 
     pub fn with_pack(
@@ -318,7 +324,7 @@ pub fn import(
     // an older state (a download while another import ran) is not a downgrade now.
     if let Some(s) = signed.as_ref().filter(|s| s.pack_version <= library.pack_version_floor()) {
         return Err(crate::ImportError::Pack(format!(
-            "signed pack version {} is not newer than version {}, the newest applied here: an old pack offered again is refused; nothing was changed",
+            "signed pack version {} is refused: this app takes only packs newer than version {} (an old pack offered again is refused); nothing was changed",
             s.pack_version,
             library.pack_version_floor()
         )));
