@@ -200,7 +200,8 @@ test('every failure is a sentence and changes nothing', async () => {
   said = await check();
   assert.equal(said.text.split(' (passed over')[0], 'No newer data: the channel offers pack 3, and this app takes only packs newer than 3.');
   // An index signed by a key the app does not trust; a malformed index that is properly signed.
-  server.dir = publish(3, other);
+  // (A version not seen before: the same index bytes would be answered 304 and kept as verified.)
+  server.dir = publish(5, other);
   await expectFailure('unknown key', /the index is signed with a key this app does not trust/);
   // An index altered after signing, and a signature file that is not one.
   // (A malformed index that is properly signed is refused in crates/atlas-channel/tests/fetch.rs.)
