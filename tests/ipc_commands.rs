@@ -664,4 +664,10 @@ fn a_pack_from_a_file_is_unverified_without_a_signature_and_refused_with_a_bad_o
         assert!(err["message"].as_str().unwrap().contains(words), "{words}: {err}");
         assert_eq!(call(&w, "get_library", json!({})).unwrap()["pack"], before["pack"], "{words}: nothing changed");
     }
+    // A schedule with a signature beside it (an organiser's, not ours to judge) imports as a schedule.
+    let calendar = dir.join("kielux.ics");
+    std::fs::copy(shared_fixture("kielux-2020.ics"), &calendar).unwrap();
+    std::fs::write(dir.join("kielux.ics.minisig"), b"untrusted comment: the organiser's own\nnot ours\n").unwrap();
+    let imported = call(&w, "import_file", json!({"path": calendar})).unwrap();
+    assert_eq!(imported["summary"]["kind"], "schedule", "{imported}");
 }

@@ -218,7 +218,8 @@ pub async fn apply_data_update<R: Runtime>(app: tauri::AppHandle<R>) -> AppResul
 
 /// A pack from a file is verified the same way when its signature lies
 /// beside it (`NAME.minisig`): a signature that does not verify refuses the
-/// file; none at all imports it unverified, marked so wherever it shows.
+/// file; none at all imports it unverified, marked so wherever it shows. A
+/// schedule's signature (an organiser's own) is not ours to judge: ignored.
 pub fn file_signature<R: Runtime>(app: &tauri::AppHandle<R>, path: &Path, bytes: &[u8]) -> AppResult<Option<PackSignature>> {
     let mut sig_path = path.as_os_str().to_owned();
     sig_path.push(".minisig");
@@ -227,6 +228,9 @@ pub fn file_signature<R: Runtime>(app: &tauri::AppHandle<R>, path: &Path, bytes:
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(AppError::Channel(format!("the signature beside the file cannot be read ({e}); nothing was changed"))),
     };
+    if !matches!(atlas_import::detect(bytes), Ok(atlas_import::Format::AtlasPack)) {
+        return Ok(None);
+    }
     let key = app.state::<ChannelState>().trusted_key()?;
     let installed = app.state::<LibraryState>().pack_version_floor();
     let (pack_version, date) = atlas_channel::verify_file_pack(&key, bytes, &signature, installed)
