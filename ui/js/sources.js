@@ -30,10 +30,14 @@ const KIND_LABELS = {
   unverified_pack: 'Unverified data pack',
 };
 
-/** A fact from a pack no trusted key signed says so beside its sources. */
-function unverifiedMark(sources) {
-  if (!sources.some((s) => s.kind === 'unverified_pack')) return null;
+/** The mark of a fact or row from a pack no trusted key signed. */
+export function unverifiedMark() {
   return h('span', { class: 'unverified-mark', title: 'From a data pack that is not signed by a key this app trusts' }, 'Unverified');
+}
+
+/** A fact whose sources include an unsigned pack says so beside them. */
+function unverifiedMarkFor(sources) {
+  return sources.some((s) => s.kind === 'unverified_pack') ? unverifiedMark() : null;
 }
 
 /** Copies text to the clipboard; resolves true when it went there. */
@@ -137,7 +141,7 @@ export class SourceIndex {
         onclick: () => this.show(n),
       }, `[${n}]`);
     });
-    const mark = unverifiedMark(unique);
+    const mark = unverifiedMarkFor(unique);
     return h('span', { class: 'source-refs' }, mark, mark ? ' ' : null, sources.length === 1 ? 'Source: ' : 'Sources: ', ...refs.flatMap((r, i) => (i ? [' ', r] : [r])));
   }
 
@@ -166,6 +170,6 @@ export class SourceIndex {
 /** A compact "Sources: [1] [2]" line for one fact. */
 export function sourceList(sources, onError) {
   if (!sources || sources.length === 0) return h('span', { class: 'muted' }, 'No source recorded');
-  const mark = unverifiedMark(sources);
+  const mark = unverifiedMarkFor(sources);
   return h('ul', { class: 'sources-inline' }, mark ? h('li', {}, mark) : null, sources.map((s) => h('li', {}, sourceLink(s, onError))));
 }

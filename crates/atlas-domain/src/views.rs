@@ -176,6 +176,8 @@ pub struct TimelineView {
     /// Set when a scheduled entry's date has passed (see `status_now`).
     pub status_as_of: Option<String>,
     pub status_note: Option<String>,
+    /// From a data pack no trusted key signed (as `SessionSummary::unverified`).
+    pub unverified: bool,
     pub sources: Vec<Source>,
 }
 

@@ -4,7 +4,7 @@
 // `scheduleDays` is pure; `renderDayList` draws it.
 
 import { h, clear } from '../dom.js';
-import { statusBadge } from '../sources.js';
+import { statusBadge, unverifiedMark } from '../sources.js';
 import { dayHeading } from '../agenda-days.js';
 import { entryKindLabel } from '../format.js';
 
@@ -42,7 +42,7 @@ function row(item, onOpen, selectedKey) {
         onclick: () => onOpen(item),
       }, item.title),
       h('span', { class: 'day-meta' }, entryKindLabel(item.kind), ' ', statusBadge(item.status),
-        item.unverified ? [' ', h('span', { class: 'unverified-mark', title: 'From a data pack that is not signed by a key this app trusts' }, 'Unverified')] : null)));
+        item.unverified ? [' ', unverifiedMark()] : null)));
 }
 
 export function renderDayList(container, items, onOpen, selectedKey = null) {

@@ -23,7 +23,7 @@ export function timelineItems(sessionsByEvent, entries, events) {
       key: `entry:${t.id}`, type: 'entry', id: t.id, title: t.title, kind: t.kind, status: t.status_as_of ? 'past' : t.status,
       precision: t.time_precision, start: Date.parse(t.local_start.local), end: Date.parse(t.local_end.local),
       countries: t.countries, when: t.local_start.date,
-      unverified: (t.sources || []).some((src) => src.kind === 'unverified_pack'),
+      unverified: !!t.unverified,
     });
   }
   return items;

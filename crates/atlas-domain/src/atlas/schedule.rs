@@ -173,6 +173,7 @@ impl Atlas {
             status: t.status,
             status_as_of: self.status_as_of(t.status, entry_end(t), false),
             status_note: t.status_note.clone(),
+            unverified: self.cites_unverified(&t.sources),
             sources: self.sources(&t.sources),
         }
     }
