@@ -122,6 +122,17 @@ async function entryPanel() {
   return session.execute("const p = document.querySelector('[data-panel=\"timeline\"]'); return { text: p.textContent, links: [...p.querySelectorAll('a.source-link')].map((a) => a.getAttribute('href')), status: [...p.querySelectorAll('.status')].map((s) => s.textContent), unverified: p.querySelectorAll('.unverified-mark').length };");
 }
 
+/** Searches for the pack's entry as a person types it; whether its result says "Unverified". */
+async function searchResultMarked() {
+  await session.execute("location.hash = '#/map'; const s = document.getElementById('search'); s.value = ''; s.focus();");
+  await session.sendKeys(await session.find('#search'), 'outcomes published channel');
+  await session.waitForSelector(`#search-results [data-search-result="timeline"][data-id="${ENTRY_ID}"]`);
+  const marked = await session.execute("return !!document.querySelector('#search-results [data-id=\"' + arguments[0] + '\"] .unverified-mark');", [ENTRY_ID]);
+  if (marked) await saveWindowScreenshot(session, 'channel-unverified-search');
+  await session.execute("const s = document.getElementById('search'); s.value = ''; s.dispatchEvent(new Event('input')); s.blur();");
+  return marked;
+}
+
 /** Whether the app still has the pack's entry (asked of the backend, as the panel would). */
 const entryExists = () => session.executeAsync('const done = arguments[arguments.length - 1]; window.__TAURI__.core.invoke("get_timeline_entry", { id: arguments[0] }).then(() => done(true), (e) => done(e && e.code === "not_found" ? false : String(e && e.message)));', [ENTRY_ID]);
 
@@ -259,6 +270,8 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   assert.ok(panel.unverified >= 1, 'the new fact says Unverified');
   assert.match(await session.text(await session.find('#status-bar')), /UNVERIFIED data pack in use/, 'the status line says so in every view');
   await saveWindowScreenshot(session, 'channel-unverified-fact');
+  // Search says so before the result is opened.
+  assert.ok(await searchResultMarked(), 'the search result from the unsigned pack says Unverified');
   // The schedule's day list marks the row too.
   await session.execute("location.hash = '#/timeline';");
   await session.waitFor('the day list row', "const r = document.querySelector('#day-list [data-key=\"entry:' + arguments[0] + '\"]'); return !!r && !!r.querySelector('.unverified-mark');", [ENTRY_ID]);
@@ -275,6 +288,7 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   assert.match(sheet.body, /Verified: data pack 7 of 2026-12-05, signed by a key this app trusts, from the file pmif-outcomes\.json and its \.minisig\./);
   panel = await entryPanel();
   assert.equal(panel.unverified, 0);
+  assert.ok(!(await searchResultMarked()), 'the same result from a signed pack carries no mark');
   assert.doesNotMatch(await session.text(await session.find('#status-bar')), /UNVERIFIED/);
   await openImports();
   await session.click(await session.find('[data-library-undo]'));

@@ -3,6 +3,7 @@
 
 import { h, clear } from './dom.js';
 import * as api from './api.js';
+import { unverifiedMark } from './sources.js';
 
 const KIND_LABELS = { country: 'Country', person: 'Person', session: 'Session', timeline: 'Timeline', event: 'Event', mineral: 'Mineral', agreement: 'Agreement' };
 
@@ -74,7 +75,9 @@ export function setupSearch(input, list, onOpen, onError) {
         dataset: { searchResult: r.kind, id: r.id },
         onmousedown: (e) => e.preventDefault(),
         onclick: () => open(i),
-      }, h('span', { class: 'result-title' }, r.title), h('span', { class: 'result-kind' }, resultKindLine(r)))));
+      }, h('span', { class: 'result-title' }, r.title), h('span', { class: 'result-kind' }, resultKindLine(r)),
+        // As on its panel: a result from an unsigned pack says so before it is opened.
+        r.unverified ? unverifiedMark() : null)));
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
       mark(found.length ? 0 : -1);

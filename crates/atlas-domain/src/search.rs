@@ -38,6 +38,9 @@ pub struct SearchResult {
     /// The country whose panel a person result opens.
     pub country: Option<String>,
     pub score: u32,
+    /// It cites a data pack no trusted key signed (as a session's
+    /// `unverified`): the list says so beside it, as the panel does.
+    pub unverified: bool,
 }
 
 struct Field {
@@ -57,6 +60,7 @@ struct Entry {
     title: String,
     subtitle: String,
     country: Option<String>,
+    unverified: bool,
     fields: Vec<Field>,
 }
 
@@ -105,6 +109,9 @@ fn field(text: &str, weight: u32) -> Field {
 impl SearchIndex {
     pub fn build(d: &Dataset) -> SearchIndex {
         let mut entries = Vec::new();
+        let unverified_sources: std::collections::HashSet<&str> =
+            d.sources.iter().filter(|s| s.kind == crate::model::SourceKind::UnverifiedPack).map(|s| s.id.as_str()).collect();
+        let unverified = |ids: &[String]| ids.iter().any(|id| unverified_sources.contains(id.as_str()));
         let attended: std::collections::HashSet<&str> = d.participations.iter().map(|p| p.party.as_str()).collect();
         for c in &d.countries {
             let mut fields = vec![field(&c.name, 10), field(&c.iso3, 9), field(&c.iso2, 8)];
@@ -124,6 +131,7 @@ impl SearchIndex {
                 title: c.name.clone(),
                 subtitle: c.capital.clone().map(|cap| format!("Country · {cap}")).unwrap_or_else(|| "Country".into()),
                 country: Some(c.iso3.clone()),
+                unverified: false,
                 fields,
             });
         }
@@ -137,6 +145,7 @@ impl SearchIndex {
                 title: p.name.clone(),
                 subtitle: p.title.clone(),
                 country: p.country.clone(),
+                unverified: unverified(&p.sources),
                 fields: vec![field(&p.name, 10), field(&p.title, 3)],
             });
         }
@@ -150,6 +159,7 @@ impl SearchIndex {
                 title: s.title.clone(),
                 subtitle: format!("Session · {}", s.start.local().format("%-d %B %Y")),
                 country: None,
+                unverified: unverified(&s.sources),
                 fields: vec![field(&s.title, 8), field(&speakers.join(" "), 4), field(&s.summary, 2)],
             });
         }
@@ -161,6 +171,7 @@ impl SearchIndex {
                 title: t.title.clone(),
                 subtitle: format!("Timeline · {}", t.start.local().format("%-d %B %Y")),
                 country: Some(t.country.clone()),
+                unverified: unverified(&t.sources),
                 fields: vec![field(&t.title, 7)],
             });
         }
@@ -175,6 +186,7 @@ impl SearchIndex {
                     None => format!("Event · {}", e.start.format("%-d %B %Y")),
                 },
                 country: e.country.clone(),
+                unverified: unverified(&e.sources),
                 fields: vec![field(&e.title, 8), field(&e.short_title, 8), field(e.city.as_deref().unwrap_or(""), 4)],
             });
         }
@@ -195,6 +207,7 @@ impl SearchIndex {
                     None => format!("Agreement · {}", parties.join(", ")),
                 },
                 country: partner,
+                unverified: unverified(&a.sources),
                 fields: vec![field(&a.title, 8), field(&parties.join(" "), 5), field(&a.summary, 2)],
             });
         }
@@ -211,6 +224,7 @@ impl SearchIndex {
                 title: m.name.clone(),
                 subtitle: if m.is_critical() { "Mineral · critical".into() } else { "Mineral".into() },
                 country: None,
+                unverified: false,
                 fields,
             });
         }
@@ -269,6 +283,7 @@ impl SearchIndex {
                 subtitle: e.subtitle.clone(),
                 country: e.country.clone(),
                 score,
+                unverified: e.unverified,
             })
             .collect()
     }

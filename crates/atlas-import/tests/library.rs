@@ -266,6 +266,13 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     let agenda = atlas.agenda(&starred, None).unwrap();
     let flag = |id: &str| agenda.items.iter().find(|i| i.id == id).unwrap().unverified;
     assert!(flag(&changed) && !flag(&untouched));
+    // And search: the changed session's result is marked, a built-in one is not.
+    let found = |a: &atlas_domain::Atlas, title: &str, id: &str| {
+        a.search(title, None).into_iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{title} finds {id}")).unverified
+    };
+    let untouched_title = base.sessions.last().unwrap().title.clone();
+    assert!(found(&atlas, "Changed by the pack", &changed), "the unsigned pack's session is marked in search");
+    assert!(!found(&atlas, &untouched_title, &untouched), "a built-in session is not marked in search");
     let mark = atlas.dataset().sources.iter().find(|s| s.id == pack::UNVERIFIED_SOURCE_ID).unwrap();
     assert_eq!(mark.kind, atlas_domain::model::SourceKind::UnverifiedPack);
     // The summary counts what the pack changed, not the marks.
@@ -284,6 +291,7 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     .unwrap();
     assert_eq!(lib.pack_version(), 3);
     assert!(!marked(&atlas, &changed));
+    assert!(!found(&atlas, "Changed by the pack", &changed), "a signed pack's session is not marked in search");
     assert!(atlas.dataset().sources.iter().all(|s| s.id != pack::UNVERIFIED_SOURCE_ID));
     // Undo brings back the unsigned pack, marks and all.
     let back = lib.undone().unwrap().build(&base).unwrap();
