@@ -266,6 +266,15 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     let agenda = atlas.agenda(&starred, None).unwrap();
     let flag = |id: &str| agenda.items.iter().find(|i| i.id == id).unwrap().unverified;
     assert!(flag(&changed) && !flag(&untouched));
+    // And the calendar file says so in the event's description.
+    let ics = atlas.agenda_ics(&starred, &Default::default(), Utc::now());
+    let description_of = |id: &str| {
+        let start = ics.find(&format!("UID:{id}")).unwrap_or_else(|| panic!("{id} in the .ics"));
+        let rest = &ics[start..];
+        rest[..rest.find("END:VEVENT").unwrap()].replace("\r\n ", "")
+    };
+    assert!(description_of(&changed).contains("UNVERIFIED: from a data pack not signed"), "{}", description_of(&changed));
+    assert!(!description_of(&untouched).contains("UNVERIFIED"));
     // And search: the changed session's result is marked, a built-in one is not.
     let found = |a: &atlas_domain::Atlas, title: &str, id: &str| {
         a.search(title, None).into_iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{title} finds {id}")).unverified

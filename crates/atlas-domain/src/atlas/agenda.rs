@@ -86,9 +86,18 @@ impl Atlas {
         for item in starred {
             let ItemRef { kind, id } = item;
             let note = notes.get(&format!("{}:{}", kind.as_str(), id)).map(|n| n.trim()).filter(|n| !n.is_empty());
-            let with_note = |description: String| match note {
-                Some(n) => format!("Your note: {n}\n\n{description}"),
-                None => description,
+            // The note first (it is the user's), then, as the window does, the
+            // mark of facts from a pack no trusted key signed, then the record.
+            let with_note = |description: String, sources: &[String]| {
+                let description = if self.cites_unverified(sources) {
+                    format!("UNVERIFIED: from a data pack not signed by a key this app trusts.\n\n{description}")
+                } else {
+                    description
+                };
+                match note {
+                    Some(n) => format!("Your note: {n}\n\n{description}"),
+                    None => description,
+                }
             };
             match kind {
                 ItemKind::Session => {
@@ -115,7 +124,7 @@ impl Atlas {
                             uid: s.id.clone(),
                             summary: s.title.clone(),
                             location: s.venue.clone().or_else(|| event.and_then(|e| e.city.clone())),
-                            description: with_note(description),
+                            description: with_note(description, &s.sources),
                             start: s.start,
                             end: Some(s.end),
                             precision: s.time_precision,
@@ -138,7 +147,7 @@ impl Atlas {
                             uid: t.id.clone(),
                             summary: t.title.clone(),
                             location: None,
-                            description: with_note(description),
+                            description: with_note(description, &t.sources),
                             start: t.start,
                             end: t.end,
                             precision: t.time_precision,
