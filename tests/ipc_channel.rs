@@ -5,10 +5,9 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 
+use atlas_channel::loopback::LoopbackMirror;
 use atlas_channel::publish::{generate_keypair, publish, Release};
 use minerals_atlas::channel::ChannelSetup;
 use serde_json::json;
@@ -16,27 +15,8 @@ use support::{call, mock_app_with_channel, scratch};
 
 const ENTRY: &str = "tl-20261120-ipc-channel-test";
 
-struct Mirror(Child, u16);
-
-impl Drop for Mirror {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn serve(dir: &Path) -> Mirror {
-    let mut child = Command::new("node")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/channel/serve.mjs"))
-        .args([dir, &dir.join("certs")])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("node runs the channel's test server (scripts/setup.sh installs Node)");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let port = line.trim().strip_prefix("port ").unwrap_or_else(|| panic!("the server said {line:?}")).parse().unwrap();
-    Mirror(child, port)
+fn serve(dir: &Path) -> LoopbackMirror {
+    LoopbackMirror::start(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/channel/serve.mjs"), dir, &dir.join("certs"), &[]).unwrap()
 }
 
 /// A pack of the built-in data's shape that adds one timeline entry with its own source.
@@ -72,7 +52,7 @@ fn check_apply_keep_the_index_undo_and_refuse_the_replay() {
     std::fs::write(published.join("index.json.minisig"), &p.index_signature).unwrap();
     let mirror = serve(&published);
     let setup = ChannelSetup {
-        mirrors: vec![format!("https://127.0.0.1:{}/", mirror.1)],
+        mirrors: vec![mirror.url()],
         keys: vec![public],
         extra_roots_pem: vec![std::fs::read(published.join("certs/ca.crt")).unwrap()],
         timeout: Some(std::time::Duration::from_secs(3)),

@@ -5,12 +5,11 @@
 //!
 //! cargo run --release -p atlas-channel --features fetch,publish --example channel_bytes
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use atlas_channel::check::{check, download, Found};
 use atlas_channel::fetch::{FetchConfig, Fetcher};
+use atlas_channel::loopback::LoopbackMirror;
 use atlas_channel::publish::{generate_keypair, publish, Release};
 use atlas_channel::TrustedKey;
 
@@ -36,29 +35,16 @@ fn main() {
         std::fs::write(dir.path().join("index.json"), &p.index_json).expect("write");
         std::fs::write(dir.path().join("index.json.minisig"), &p.index_signature).expect("write");
         let certs = dir.path().join("certs");
-        let mut child = Command::new("node")
-            .arg(repo.join("tests/channel/serve.mjs"))
-            .args([dir.path(), &certs])
-            .args(["normal", "log"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("node");
-        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-        let port: u16 = lines
-            .next()
-            .and_then(|l| l.ok())
-            .and_then(|l| l.strip_prefix("port ").map(str::to_string))
-            .and_then(|p| p.parse().ok())
-            .expect("port");
-        let mut config = FetchConfig::new(vec![format!("https://127.0.0.1:{port}/")]);
+        let mut mirror =
+            LoopbackMirror::start(&repo.join("tests/channel/serve.mjs"), dir.path(), &certs, &["normal", "log"]).expect("the mirror");
+        let mut config = FetchConfig::new(vec![mirror.url()]);
         config.extra_roots_pem = vec![std::fs::read(certs.join("ca.crt")).expect("ca")];
         let fetcher = Fetcher::new(config).expect("fetcher");
         let key = TrustedKey::parse(&public).expect("key");
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
         // One line per closed connection: "conn WRITTEN READ".
         let mut wire = || {
-            let line = lines.next().and_then(|l| l.ok()).unwrap_or_default();
+            let line = mirror.next_line().unwrap_or_default();
             let mut n = line.split_whitespace().skip(1).map(|n| n.parse::<u64>().unwrap_or(0));
             (n.next().unwrap_or(0), n.next().unwrap_or(0))
         };
@@ -78,7 +64,6 @@ fn main() {
         ] {
             println!("{:<48} {:>12} {:>14} {:>14}", format!("{name}: {what}"), body, to_client, to_mirror);
         }
-        drop(child.stdin.take());
-        let _ = child.wait();
+        drop(mirror);
     }
 }

@@ -14,6 +14,8 @@
 //! - `fetch` and `check` (feature `fetch`, the app's): HTTPS from a list of
 //!   mirrors with a size limit, timeouts and conditional requests; the
 //!   check and the download, each verified before it is returned.
+//! - `loopback` (feature `loopback`): the loopback HTTPS mirror that tests
+//!   run against; test support, never the app's.
 //!
 //! Plain Rust: no Tauri. Without the `fetch` feature, no network.
 
@@ -26,6 +28,8 @@ pub mod check;
 #[cfg(feature = "fetch")]
 pub mod fetch;
 pub mod index;
+#[cfg(feature = "loopback")]
+pub mod loopback;
 #[cfg(feature = "publish")]
 pub mod publish;
 pub mod verify;

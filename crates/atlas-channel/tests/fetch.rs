@@ -3,13 +3,12 @@
 //! through this test's `FetchConfig`): a check, an unchanged check that
 //! costs no body, a download, and each way a network or mirror fails.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use atlas_channel::check::{check, download, Found, IndexCache, UpdateError};
 use atlas_channel::fetch::{FetchConfig, Fetcher};
+use atlas_channel::loopback::LoopbackMirror;
 use atlas_channel::publish::{generate_keypair, publish, sign, Release};
 use atlas_channel::TrustedKey;
 
@@ -19,31 +18,8 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(dir: &Path, certs: &Path, mode: &str) -> Server {
-    let mut child = Command::new("node")
-        .arg(repo().join("tests/channel/serve.mjs"))
-        .args([dir, certs])
-        .arg(mode)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("node runs the channel's test server (scripts/setup.sh installs Node)");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let port = line.trim().strip_prefix("port ").unwrap_or_else(|| panic!("the server said {line:?}")).parse().unwrap();
-    Server { child, port }
+fn serve(dir: &Path, certs: &Path, mode: &str) -> LoopbackMirror {
+    LoopbackMirror::start(&repo().join("tests/channel/serve.mjs"), dir, certs, &[mode]).unwrap()
 }
 
 struct Published {
@@ -83,8 +59,8 @@ fn fetcher(p: &Published, mirrors: Vec<String>) -> Fetcher {
     Fetcher::new(config).unwrap()
 }
 
-fn url(s: &Server) -> String {
-    format!("https://127.0.0.1:{}/", s.port)
+fn url(s: &LoopbackMirror) -> String {
+    s.url()
 }
 
 fn rt() -> tokio::runtime::Runtime {
