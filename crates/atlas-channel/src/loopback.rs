@@ -18,7 +18,7 @@ pub struct LoopbackMirror {
 impl LoopbackMirror {
     /// Starts `script` serving `dir`, with its certificates in `certs`.
     /// `extra` goes on the command line after them (a mode such as
-    /// `"cut"`, then `"log"` for a line per closed connection).
+    /// `"truncate"`, then `"log"` for a line per closed connection).
     pub fn start(script: &Path, dir: &Path, certs: &Path, extra: &[&str]) -> io::Result<LoopbackMirror> {
         let mut child =
             Command::new("node").arg(script).args([dir, certs]).args(extra).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().map_err(
@@ -26,14 +26,21 @@ impl LoopbackMirror {
             )?;
         let stdout = child.stdout.take().ok_or_else(|| io::Error::other("the server's output is not readable"))?;
         let mut lines = BufReader::new(stdout).lines();
-        let first = lines.next().transpose()?.unwrap_or_default();
-        let port = first.trim().strip_prefix("port ").and_then(|p| p.parse().ok());
+        let first = lines.next().transpose();
+        let port = match &first {
+            Ok(Some(line)) => line.trim().strip_prefix("port ").and_then(|p| p.parse().ok()),
+            _ => None,
+        };
         match port {
             Some(port) => Ok(LoopbackMirror { child, port, lines }),
             None => {
+                // Stopped whatever it said: nothing outlives a failed start.
                 let _ = child.kill();
                 let _ = child.wait();
-                Err(io::Error::other(format!("the server said {first:?}, not \"port N\"")))
+                Err(match first {
+                    Err(e) => e,
+                    Ok(said) => io::Error::other(format!("the server said {said:?}, not \"port N\"")),
+                })
             }
         }
     }

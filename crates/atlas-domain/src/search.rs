@@ -224,7 +224,7 @@ impl SearchIndex {
                 title: m.name.clone(),
                 subtitle: if m.is_critical() { "Mineral · critical".into() } else { "Mineral".into() },
                 country: None,
-                unverified: false,
+                unverified: unverified(&m.sources),
                 fields,
             });
         }

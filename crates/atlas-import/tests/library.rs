@@ -269,7 +269,7 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     // And the calendar file says so in the event's description.
     let ics = atlas.agenda_ics(&starred, &Default::default(), Utc::now());
     let description_of = |id: &str| {
-        let start = ics.find(&format!("UID:{id}")).unwrap_or_else(|| panic!("{id} in the .ics"));
+        let start = ics.find(&format!("UID:{id}@")).unwrap_or_else(|| panic!("{id} in the .ics"));
         let rest = &ics[start..];
         rest[..rest.find("END:VEVENT").unwrap()].replace("\r\n ", "")
     };
@@ -282,6 +282,9 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     let untouched_title = base.sessions.last().unwrap().title.clone();
     assert!(found(&atlas, "Changed by the pack", &changed), "the unsigned pack's session is marked in search");
     assert!(!found(&atlas, &untouched_title, &untouched), "a built-in session is not marked in search");
+    // The pack carries the built-in minerals too, so theirs are its records, marked as well.
+    let mineral = base.minerals.iter().find(|m| !m.sources.is_empty()).unwrap();
+    assert!(found(&atlas, &mineral.name, &mineral.id), "a mineral from the unsigned pack is marked in search");
     let mark = atlas.dataset().sources.iter().find(|s| s.id == pack::UNVERIFIED_SOURCE_ID).unwrap();
     assert_eq!(mark.kind, atlas_domain::model::SourceKind::UnverifiedPack);
     // The summary counts what the pack changed, not the marks.
@@ -301,6 +304,7 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     assert_eq!(lib.pack_version(), 3);
     assert!(!marked(&atlas, &changed));
     assert!(!found(&atlas, "Changed by the pack", &changed), "a signed pack's session is not marked in search");
+    assert!(!found(&atlas, &mineral.name, &mineral.id), "nor a signed pack's mineral");
     assert!(atlas.dataset().sources.iter().all(|s| s.id != pack::UNVERIFIED_SOURCE_ID));
     // Undo brings back the unsigned pack, marks and all.
     let back = lib.undone().unwrap().build(&base).unwrap();

@@ -88,7 +88,7 @@ impl Atlas {
             let note = notes.get(&format!("{}:{}", kind.as_str(), id)).map(|n| n.trim()).filter(|n| !n.is_empty());
             // The note first (it is the user's), then, as the window does, the
             // mark of facts from a pack no trusted key signed, then the record.
-            let with_note = |description: String, sources: &[String]| {
+            let describe = |description: String, sources: &[String]| {
                 let description = if self.cites_unverified(sources) {
                     format!("UNVERIFIED: from a data pack not signed by a key this app trusts.\n\n{description}")
                 } else {
@@ -124,7 +124,7 @@ impl Atlas {
                             uid: s.id.clone(),
                             summary: s.title.clone(),
                             location: s.venue.clone().or_else(|| event.and_then(|e| e.city.clone())),
-                            description: with_note(description, &s.sources),
+                            description: describe(description, &s.sources),
                             start: s.start,
                             end: Some(s.end),
                             precision: s.time_precision,
@@ -147,7 +147,7 @@ impl Atlas {
                             uid: t.id.clone(),
                             summary: t.title.clone(),
                             location: None,
-                            description: with_note(description, &t.sources),
+                            description: describe(description, &t.sources),
                             start: t.start,
                             end: t.end,
                             precision: t.time_precision,
