@@ -275,6 +275,19 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   // The schedule's day list marks the row too.
   await session.execute("location.hash = '#/timeline';");
   await session.waitFor('the day list row', "const r = document.querySelector('#day-list [data-key=\"entry:' + arguments[0] + '\"]'); return !!r && !!r.querySelector('.unverified-mark');", [ENTRY_ID]);
+  await saveWindowScreenshot(session, 'channel-unverified-day-list');
+  // Starred, it is marked in My agenda too; unstarred again after.
+  const star = '[data-panel="timeline"] button[data-star]';
+  const starred = (on) => session.waitFor(`the star ${on ? 'on' : 'off'}`, `return document.querySelector('${star}').getAttribute('aria-pressed') === '${on}';`);
+  await entryPanel();
+  await session.click(await session.find(star));
+  await starred(true);
+  await session.execute("location.hash = '#/agenda';");
+  await session.waitFor('the agenda row', "const r = document.querySelector('.agenda-item[data-agenda-id=\"' + arguments[0] + '\"]'); return !!r && !!r.querySelector('.unverified-mark');", [ENTRY_ID]);
+  await saveWindowScreenshot(session, 'channel-unverified-agenda');
+  await entryPanel();
+  await session.click(await session.find(star));
+  await starred(false);
   await openImports();
   assert.match(await session.text(await session.find('[data-update-installed]')), /unverified/);
   await session.click(await session.find('[data-library-undo]'));

@@ -95,6 +95,7 @@ export class TimelineView {
   element(index) {
     if (this.elements[index]) return this.elements[index];
     const item = this.items[index];
+    const unverified = item.unverified ? '; unverified data pack' : '';
     const el = h('button', {
       type: 'button',
       class: 'tl-item',
@@ -105,8 +106,8 @@ export class TimelineView {
         precision: item.precision,
         ...(item.type === 'session' ? { sessionId: item.id } : { timelineId: item.id }),
       },
-      title: `${item.title} (${item.status}${item.unverified ? '; unverified data pack' : ''})`,
-      'aria-label': `${item.title}; ${item.when}; ${item.status}${item.unverified ? '; unverified data pack' : ''}`,
+      title: `${item.title} (${item.status}${unverified})`,
+      'aria-label': `${item.title}; ${item.when}; ${item.status}${unverified}`,
       onclick: () => {
         this.focusIndex = index;
         this.handlers.onOpen(item);

@@ -107,6 +107,11 @@ pub fn session_id(schedule_key: &str, event: &str) -> String {
     format!("{IMPORTED_PREFIX}{schedule_key}--{event}")
 }
 
+/// A stored pack's signed version (0: none, or not signed).
+fn signed_version(pack: Option<&StoredPack>) -> u64 {
+    pack.and_then(|p| p.signed.as_ref()).map_or(0, |s| s.pack_version)
+}
+
 impl Library {
     /// The dataset the app shows: the embedded one (or a pack), plus every schedule.
     pub fn dataset(&self, embedded: &Dataset) -> Dataset {
@@ -215,7 +220,7 @@ impl Library {
 
     /// The installed pack's channel version: 0 when there is none or it is unverified.
     pub fn pack_version(&self) -> u64 {
-        self.pack.as_ref().and_then(|p| p.signed.as_ref()).map_or(0, |s| s.pack_version)
+        signed_version(self.pack.as_ref())
     }
 
     /// The version a signed pack must exceed to be applied: newer than the
@@ -223,9 +228,8 @@ impl Library {
     /// libraries saved before that was kept: the installed pack's or the
     /// undo step's).
     pub fn pack_version_floor(&self) -> u64 {
-        let signed = |p: Option<&StoredPack>| p.and_then(|p| p.signed.as_ref()).map_or(0, |s| s.pack_version);
-        let highest =
-            self.highest_pack_version.max(signed(self.pack.as_ref())).max(signed(self.undo.as_deref().and_then(|u| u.pack.as_ref())));
+        let undone = signed_version(self.undo.as_deref().and_then(|u| u.pack.as_ref()));
+        let highest = self.highest_pack_version.max(self.pack_version()).max(undone);
         self.pack_version().max(highest.saturating_sub(1))
     }
 
@@ -322,11 +326,11 @@ pub fn import(
     let PackOptions { mode: pack_mode, signed } = pack;
     // Checked again here, under the caller's lock: a pack verified against
     // an older state (a download while another import ran) is not a downgrade now.
-    if let Some(s) = signed.as_ref().filter(|s| s.pack_version <= library.pack_version_floor()) {
+    let floor = library.pack_version_floor();
+    if let Some(s) = signed.as_ref().filter(|s| s.pack_version <= floor) {
         return Err(crate::ImportError::Pack(format!(
-            "signed pack version {} is refused: this app takes only packs newer than version {} (an old pack offered again is refused); nothing was changed",
-            s.pack_version,
-            library.pack_version_floor()
+            "signed pack version {} is refused: this app takes only packs newer than version {floor} (an old pack offered again is refused); nothing was changed",
+            s.pack_version
         )));
     }
     let (next, mut summary) = match crate::parse(bytes, options)? {
