@@ -12,6 +12,7 @@ pub mod crash;
 pub mod dialogs;
 pub mod error;
 pub mod export;
+pub mod handover;
 pub mod import_commands;
 pub mod library;
 pub mod menu;
@@ -192,6 +193,11 @@ pub fn run(started: std::time::Instant, args: &[String]) {
 /// The desktop app with a channel of its own: only the test build
 /// (`examples/channel_test_app.rs`) passes anything but the built-in one.
 pub fn run_with_channel(started: std::time::Instant, args: &[String], channel: channel::ChannelSetup) {
+    let context = context_with_window_size();
+    if handover::to_running_app(&context.config().identifier) {
+        eprintln!("minerals-atlas: already open; its window was brought to the front.");
+        return;
+    }
     let probe = StartupProbe::from_args(started, args.iter().cloned());
     // WebKitGTK's DMA-BUF renderer gives blank windows on some GPUs and under
     // Xvfb; respect the user's own choice when they made one.
@@ -221,7 +227,7 @@ pub fn run_with_channel(started: std::time::Instant, args: &[String], channel: c
     }));
     let builder = menu::add(builder);
     let wiring = Wiring { atlas, probe, data_folder: DataFolder::Platform, dialogs: dialogs::StandIns::from_env(), channel };
-    let app = app_builder(builder, wiring).build(context_with_window_size());
+    let app = app_builder(builder, wiring).build(context);
     if log_timings {
         eprintln!("minerals-atlas: built at {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
     }
