@@ -214,9 +214,9 @@ fn minerals(detail: &CountryDetail, blocks: &mut Vec<Block>) {
 /// One row per table (mineral, figure, unit): its latest year, with the
 /// year before where USGS gives it, in the profile's order (largest share first).
 fn latest_with_previous(stats: &[CountryStat]) -> Vec<(&CountryStat, Option<&CountryStat>)> {
-    let same = |a: &CountryStat, b: &CountryStat| {
-        a.mineral == b.mineral && a.statistic == b.statistic && a.detail == b.detail && a.unit == b.unit && a.qualifier == b.qualifier
-    };
+    // The year before is only set beside a figure that counts the same thing:
+    // a row whose qualifier changed ("quicklime only") is a table of its own here.
+    let same = |a: &CountryStat, b: &CountryStat| a.same_table(b) && a.qualifier == b.qualifier;
     let mut groups: Vec<(&CountryStat, Option<&CountryStat>)> = Vec::new();
     for s in stats {
         if groups.iter().any(|(latest, _)| same(latest, s)) {
@@ -439,6 +439,28 @@ pub fn ordinal(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_year_before_counts_the_same_thing() {
+        let atlas = atlas_domain::Atlas::embedded().unwrap();
+        let pak = atlas.country("PAK").unwrap();
+        let steatite = pak.minerals.stats.iter().find(|s| s.qualifier.as_deref() == Some("steatite") && s.year == 2025).unwrap();
+        let mut earlier = steatite.clone();
+        earlier.year = 2024;
+        let mut all_talc = earlier.clone();
+        all_talc.qualifier = None;
+        // One table, whatever each row counts: the comparison joins such rows.
+        assert!(steatite.same_table(&all_talc));
+        let rows = [steatite.clone(), earlier.clone()];
+        let paired = latest_with_previous(&rows);
+        assert_eq!(paired.len(), 1);
+        assert_eq!(paired[0].1.map(|p| p.year), Some(2024));
+        // A year that counted something else is not shown as the year before.
+        let rows = [steatite.clone(), all_talc];
+        let paired = latest_with_previous(&rows);
+        assert_eq!(paired.len(), 2);
+        assert!(paired.iter().all(|(_, previous)| previous.is_none()));
+    }
 
     #[test]
     fn ordinals_and_percents() {

@@ -122,6 +122,15 @@ pub struct CountryStat {
     pub erratum: Option<String>,
 }
 
+impl CountryStat {
+    /// The same USGS table (mineral, figure, detail, unit), in any year, for
+    /// any country. A row's qualifier is not part of it: two countries' rows
+    /// in one table may count different things, and each says so.
+    pub fn same_table(&self, other: &CountryStat) -> bool {
+        self.mineral == other.mineral && self.statistic == other.statistic && self.detail == other.detail && self.unit == other.unit
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct MineralProfile {
     /// False where USGS has no row for the country in any world table.

@@ -22,12 +22,10 @@ impl Atlas {
 /// The tables either country has a row in, joined by table, each table's
 /// latest year only, largest share (of either) first.
 pub fn compared_tables(left: &[CountryStat], right: &[CountryStat]) -> Vec<ComparedTable> {
-    let same_table =
-        |a: &CountryStat, b: &CountryStat| a.mineral == b.mineral && a.statistic == b.statistic && a.detail == b.detail && a.unit == b.unit;
     let all: Vec<&CountryStat> = left.iter().chain(right).collect();
     let mut out: Vec<ComparedTable> = Vec::new();
     for s in &all {
-        let latest = all.iter().filter(|o| same_table(o, s)).all(|o| o.year <= s.year);
+        let latest = all.iter().filter(|o| o.same_table(s)).all(|o| o.year <= s.year);
         if !latest || out.iter().any(|t| t.series == s.series) {
             continue;
         }
