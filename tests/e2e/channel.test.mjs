@@ -40,8 +40,12 @@ function keypair(name) {
   return { pub: path.join(dir, 'channel.pub'), key: path.join(dir, 'channel.key') };
 }
 
-/** A pack that adds one timeline entry (a new fact, with its own press source) to the built-in data. */
-function packFile(version, title = 'PMIF 2026 outcomes published (channel test)') {
+/**
+ * A pack that adds one timeline entry (a new fact, with its own press source)
+ * to the built-in data; with `mineral`, it carries that mineral's USGS tables
+ * too, unchanged, so they are the pack's.
+ */
+function packFile(version, title = 'PMIF 2026 outcomes published (channel test)', mineral = null) {
   const data = JSON.parse(readFileSync(path.join(root, 'data/generated/atlas-dataset.json'), 'utf8'));
   const model = data.timeline.find((t) => t.country === 'PAK') || data.timeline[0];
   const entry = { ...model, id: ENTRY_ID, title, status: 'reported', status_note: null, sessions: [], sources: ['src-channel-test'] };
@@ -49,7 +53,8 @@ function packFile(version, title = 'PMIF 2026 outcomes published (channel test)'
     ...data,
     dataset_version: `2026.12.${version}-channel-test`,
     sources: [{ id: 'src-channel-test', url: 'https://example.org/pmif-2026-outcomes', publisher: 'Channel Test Press', title: 'PMIF 2026 outcomes', kind: 'press' }],
-    countries: [], people: [], events: [], participations: [], agreements: [], minerals: [], series: [], sessions: [], timeline: [entry],
+    countries: [], people: [], events: [], participations: [], agreements: [], minerals: [], sessions: [], timeline: [entry],
+    series: mineral ? data.series.filter((s) => s.mineral === mineral) : [],
   };
   const file = path.join(work, `source-pack-${version}.json`);
   writeFileSync(file, JSON.stringify(pack, null, 1));
@@ -260,8 +265,11 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
     return session.execute("return { title: document.querySelector('#import-sheet [data-sheet-title]').textContent, body: document.querySelector('#import-sheet [data-sheet-body]').textContent, result: document.getElementById('import-sheet').dataset.result };");
   };
   const installed = await library();
-  // Unsigned: imported, and marked wherever its facts show.
-  copyFileSync(packFile(9), usbPack);
+  // Unsigned: imported, and marked wherever its facts show. It carries cobalt's
+  // USGS tables too. The cobalt view is open first, as the import replaces what it shows.
+  await session.execute("location.hash = '#/map/mineral/cobalt/production';");
+  await session.waitFor('the cobalt table', "return /^Cobalt: who produces it$/.test(document.getElementById('mineral-table-title').textContent);");
+  copyFileSync(packFile(9, undefined, 'cobalt'), usbPack);
   rmSync(`${usbPack}.minisig`, { force: true });
   let sheet = await importFile();
   assert.equal(sheet.result, 'ok', sheet.body);
@@ -285,6 +293,16 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   await session.execute("location.hash = '#/agenda';");
   await session.waitFor('the agenda row', "const r = document.querySelector('.agenda-item[data-agenda-id=\"' + arguments[0] + '\"]'); return !!r && !!r.querySelector('.unverified-mark');", [ENTRY_ID]);
   await saveWindowScreenshot(session, 'channel-unverified-agenda');
+  // Its USGS tables: the mineral view's title and the country's rows from them, no others.
+  await session.execute("location.hash = '#/map/mineral/cobalt/production';");
+  await session.waitFor('the cobalt table marked', "return !!document.querySelector('#mineral-table-title .unverified-mark');");
+  await saveWindowScreenshot(session, 'channel-unverified-mineral');
+  await session.execute("location.hash = '#/map/country/COD';");
+  const rows = '[data-panel="country"][data-iso3="COD"] .mineral-group';
+  await session.waitFor('the cobalt rows marked', `return document.querySelectorAll('${rows}[data-mineral="cobalt"] .mineral-row').length > 0 && [...document.querySelectorAll('${rows}[data-mineral="cobalt"] .mineral-row')].every((r) => r.querySelector('.unverified-mark'));`);
+  assert.equal(await session.execute(`return document.querySelectorAll('${rows}:not([data-mineral="cobalt"]) .unverified-mark').length;`), 0, 'rows from built-in tables are not marked');
+  await session.execute(`document.querySelector('${rows}[data-mineral="cobalt"]').scrollIntoView();`);
+  await saveWindowScreenshot(session, 'channel-unverified-usgs-rows');
   await entryPanel();
   await session.click(await session.find(star));
   await starred(false);

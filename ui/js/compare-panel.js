@@ -5,6 +5,7 @@
 
 import { h, clear } from './dom.js';
 import { agreementKindLabel, dateText, ordinal, roleLabel, shareText, statusLabel, tableLabel } from './format.js';
+import { unverifiedMark } from './sources.js';
 
 /** A figure as the row shows it: USGS's text with its unit, share and place; or why there is none. */
 export function figureText(stat) {
@@ -16,6 +17,9 @@ export function figureText(stat) {
   if (stat.rank) parts.push(`${ordinal(stat.rank)} of ${stat.ranked_among}`);
   return parts.join(' · ');
 }
+
+/** A side's cell: its figure, marked when its table came from an unverified data pack. */
+const figureCell = (stat) => h('td', { class: stat ? null : 'muted' }, figureText(stat), stat && stat.unverified ? [' ', unverifiedMark()] : null);
 
 const statusOf = (status, asOf) => (asOf ? statusLabel('past') : statusLabel(status));
 
@@ -69,8 +73,8 @@ export function renderComparePanel(panel, cmp, ctx) {
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Table'), h('th', { scope: 'col' }, left.country.name), h('th', { scope: 'col' }, right.country.name))),
           h('tbody', {}, cmp.minerals.map((t) => h('tr', { dataset: { series: t.series } },
             h('th', { scope: 'row' }, `${t.mineral_name}: ${tableLabel(t.statistic, t.year, t.detail, t.mineral_name)}`),
-            h('td', { class: t.left ? null : 'muted' }, figureText(t.left)),
-            h('td', { class: t.right ? null : 'muted' }, figureText(t.right))))))
+            figureCell(t.left),
+            figureCell(t.right)))))
         : h('p', { class: 'muted' }, 'Neither has a row of its own in any USGS world table.')),
   );
   panel.setAttribute('aria-labelledby', 'panel-title');

@@ -111,7 +111,12 @@ async function loadSchedule() {
 /** After an import or an undo: the schedule again, and every view built on it. */
 async function reloadData() {
   forgetPanelData();
-  await loadSchedule();
+  // A pack may carry minerals and USGS tables: none is shown from before it.
+  app.mineralCache.clear();
+  const [minerals] = await Promise.all([api.listMinerals(), loadSchedule()]);
+  app.minerals = minerals;
+  fillMineralPicker(minerals);
+  if (app.map && state.view === 'map' && state.mineral) await showMineral(state.mineral, state.measure);
   rebuildTimeline();
   if (state.view === 'agenda') showAgenda();
   if (state.panel) showPanel(state.panel);

@@ -12,6 +12,7 @@ import { renderStages } from './map/stage-table.js';
 import { refreshLayout } from './layout.js';
 import { showError, showNotice } from './messages.js';
 import { openCountry } from './panels.js';
+import { unverifiedMark } from './sources.js';
 
 /** Shows `id` (or the participation map when null) for `measure`. */
 export async function showMineral(id, measure) {
@@ -48,7 +49,10 @@ export async function showMineral(id, measure) {
     renderShareLegend($('map-legend'), series
       ? `Share of world ${measure}, ${series.year} (${usgsRelease()})`
       : `No world ${measure} table for ${mineral.mineral.name}`);
-    $('mineral-table-title').textContent = `${mineral.mineral.name}: who ${measure === 'reserves' ? 'holds reserves' : 'produces it'}`;
+    const title = $('mineral-table-title');
+    title.textContent = `${mineral.mineral.name}: who ${measure === 'reserves' ? 'holds reserves' : 'produces it'}`;
+    // A mineral or table from a data pack no trusted key signed says so, as the panels do.
+    if (mineral.unverified || (series && series.unverified)) title.append(' ', unverifiedMark());
     summary.textContent = mineralSummary(mineral, series, measure, cellsByCountry(mineral, measure));
     const concentration = $('mineral-concentration');
     concentration.textContent = concentrationText(series && series.concentration, measure, (iso3) => app.countryNames.get(iso3) || iso3);
@@ -77,8 +81,11 @@ export function usgsRelease() {
   return m ? `USGS MCS ${m[1]}` : 'USGS';
 }
 
+/** Fills (or, after an import, refills) the picker's groups; its first, empty choice stays. */
 export function fillMineralPicker(minerals) {
   const picker = $('mineral-picker');
+  const chosen = picker.value;
+  for (const g of picker.querySelectorAll('optgroup')) g.remove();
   const groups = [['Critical minerals', true], ['Other minerals', false]].map(([label, critical]) => {
     const g = document.createElement('optgroup');
     g.label = label;
@@ -92,6 +99,7 @@ export function fillMineralPicker(minerals) {
     return g;
   });
   picker.append(...groups);
+  picker.value = chosen;
 }
 
 /** Saves a table as CSV through the save dialog, and says where it went. */

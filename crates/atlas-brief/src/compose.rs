@@ -2,7 +2,7 @@
 //! blocks of text and tables, in words for people. No layout here; the same
 //! content could be printed any other way.
 
-use atlas_domain::model::{AgreementKind, Role, Status, TimePrecision};
+use atlas_domain::model::{AgreementKind, Role, SourceKind, Status, TimePrecision};
 use atlas_domain::time::{ZoneName, ZonedDateTime};
 use atlas_domain::views::{CitedSource, CountryDetail, CountryStat, DatasetInfo};
 use chrono::{DateTime, Utc};
@@ -57,7 +57,7 @@ pub fn compose(detail: &CountryDetail, cx: &BriefContext) -> Brief {
     let name = detail.country.name.clone();
     let written = written_text(cx.written, cx.zone);
     let facts = cx.info.provenance.facts_as_of.map(|d| format!(", facts as of {}", long_date(d))).unwrap_or_default();
-    let subtitle = vec![
+    let mut subtitle = vec![
         role_line(detail, cx),
         format!("Times in {} and, where it differs, the event's own; dates are the event's own. Written {written}.", cx.zone.name()),
         format!(
@@ -65,6 +65,14 @@ pub fn compose(detail: &CountryDetail, cx: &BriefContext) -> Brief {
             cx.info.dataset_version, cx.app_version, cx.app_built
         ),
     ];
+    // Facts from a data pack no trusted key signed: said once at the top,
+    // and by each such source in the list and each such USGS row.
+    let unverified =
+        detail.sources.iter().any(|c| c.source.kind == SourceKind::UnverifiedPack) || detail.minerals.stats.iter().any(|s| s.unverified);
+    if unverified {
+        subtitle
+            .insert(0, "UNVERIFIED: some facts here come from a data pack not signed by a key this app trusts; each says so.".to_string());
+    }
     let sources = SourceNumbers::new(&detail.sources);
     let mut blocks = Vec::new();
     delegation(detail, &sources, &mut blocks);
@@ -252,6 +260,9 @@ fn mineral_row(s: &CountryStat, previous: Option<&CountryStat>) -> Vec<String> {
     figure.push_str(&format!(", {}", s.year));
     if let Some(q) = &s.qualifier {
         figure.push_str(&format!("; counts {q}"));
+    }
+    if s.unverified {
+        figure.push_str("; UNVERIFIED data pack");
     }
     let mut value = value_text(s);
     if let Some(p) = previous {
@@ -460,6 +471,32 @@ mod tests {
         let paired = latest_with_previous(&rows);
         assert_eq!(paired.len(), 2);
         assert!(paired.iter().all(|(_, previous)| previous.is_none()));
+    }
+
+    #[test]
+    fn a_figure_from_an_unverified_pack_says_so_on_its_row_and_at_the_top() {
+        let atlas = atlas_domain::Atlas::embedded().unwrap();
+        let mut detail = atlas.country("COD").unwrap();
+        let row_text = |d: &CountryDetail| {
+            let (latest, previous) = latest_with_previous(&d.minerals.stats)[0];
+            mineral_row(latest, previous).join(" | ")
+        };
+        assert!(!row_text(&detail).contains("UNVERIFIED"));
+        let info = atlas.info();
+        let cx = BriefContext {
+            info: &info,
+            zone: ZoneName::parse("Europe/Brussels").unwrap(),
+            written: chrono::Utc::now(),
+            app_version: "test",
+            app_built: "today",
+        };
+        let cx_top = |d: &CountryDetail| compose(d, &cx).subtitle[0].clone();
+        assert!(!cx_top(&detail).starts_with("UNVERIFIED"), "{}", cx_top(&detail));
+        for s in &mut detail.minerals.stats {
+            s.unverified = true;
+        }
+        assert!(row_text(&detail).contains("UNVERIFIED data pack"), "{}", row_text(&detail));
+        assert!(cx_top(&detail).starts_with("UNVERIFIED: some facts here"), "{}", cx_top(&detail));
     }
 
     #[test]

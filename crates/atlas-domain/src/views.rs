@@ -120,6 +120,8 @@ pub struct CountryStat {
     pub qualifier: Option<String>,
     pub note: Option<String>,
     pub erratum: Option<String>,
+    /// The table came from a data pack no trusted key signed: the figure says so.
+    pub unverified: bool,
 }
 
 impl CountryStat {
@@ -313,6 +315,8 @@ pub struct SeriesView {
     pub participants: Option<ParticipantsShare>,
     /// Top shares and the HHI range, where the world total allows.
     pub concentration: Option<crate::concentration::Concentration>,
+    /// The table came from a data pack no trusted key signed.
+    pub unverified: bool,
 }
 
 /// What the map says of one country for a mineral and measure: its row in
@@ -347,6 +351,8 @@ pub struct MineralDetail {
     /// The supply chain's stages side by side, where USGS gives more than one.
     pub stages: Option<StageChain>,
     pub usgs_citation: String,
+    /// The mineral's own record (name, lists) came from a data pack no trusted key signed.
+    pub unverified: bool,
 }
 
 /// A supply chain's stages as USGS tables them, with each country's place at each.

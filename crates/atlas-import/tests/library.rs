@@ -285,6 +285,17 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     // The pack carries the built-in minerals too, so theirs are its records, marked as well.
     let mineral = base.minerals.iter().find(|m| !m.sources.is_empty()).unwrap();
     assert!(found(&atlas, &mineral.name, &mineral.id), "a mineral from the unsigned pack is marked in search");
+    // And its USGS tables: the mineral view's and each country's rows, which the brief prints.
+    let tables_marked = |a: &atlas_domain::Atlas| {
+        let cobalt = a.mineral("cobalt").unwrap();
+        let rows = a.country("COD").unwrap().minerals.stats;
+        assert!(!cobalt.series.is_empty() && !rows.is_empty());
+        let all = cobalt.unverified && cobalt.series.iter().all(|s| s.unverified) && rows.iter().all(|s| s.unverified);
+        let none = !cobalt.unverified && cobalt.series.iter().all(|s| !s.unverified) && rows.iter().all(|s| !s.unverified);
+        assert!(all || none, "all of one pack's tables are marked, or none");
+        all
+    };
+    assert!(tables_marked(&atlas), "the unsigned pack's minerals, tables and country rows are marked");
     let mark = atlas.dataset().sources.iter().find(|s| s.id == pack::UNVERIFIED_SOURCE_ID).unwrap();
     assert_eq!(mark.kind, atlas_domain::model::SourceKind::UnverifiedPack);
     // The summary counts what the pack changed, not the marks.
@@ -305,6 +316,7 @@ fn an_unsigned_pack_is_marked_unverified_wherever_its_records_show_and_a_signed_
     assert!(!marked(&atlas, &changed));
     assert!(!found(&atlas, "Changed by the pack", &changed), "a signed pack's session is not marked in search");
     assert!(!found(&atlas, &mineral.name, &mineral.id), "nor a signed pack's mineral");
+    assert!(!tables_marked(&atlas), "nor a signed pack's tables");
     assert!(atlas.dataset().sources.iter().all(|s| s.id != pack::UNVERIFIED_SOURCE_ID));
     // Undo brings back the unsigned pack, marks and all.
     let back = lib.undone().unwrap().build(&base).unwrap();

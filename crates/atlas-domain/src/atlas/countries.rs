@@ -157,6 +157,7 @@ impl Atlas {
                     qualifier: r.qualifier.clone(),
                     note: r.note.clone(),
                     erratum: r.erratum.clone(),
+                    unverified: self.cites_unverified(&s.sources),
                 }
             })
             .collect();

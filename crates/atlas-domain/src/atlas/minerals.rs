@@ -115,6 +115,7 @@ impl Atlas {
             series,
             stages: self.stage_chain(&key),
             usgs_citation: self.usgs_citation.clone(),
+            unverified: self.cites_unverified(&mineral.sources),
         })
     }
 
@@ -166,6 +167,7 @@ impl Atlas {
             sum_note: s.sum_note.clone(),
             participants: self.participants_share(s),
             concentration: crate::concentration::concentration(&share_rows(s), s.world_total.as_ref()),
+            unverified: self.cites_unverified(&s.sources),
             rows,
         }
     }
