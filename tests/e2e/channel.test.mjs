@@ -21,6 +21,9 @@ const DATAGEN = path.join(root, 'target/release/atlas-datagen');
 const work = mkdtempSync(path.join(tmpdir(), 'atlas-channel-e2e-'));
 const ENTRY_ID = 'tl-20261120-pmif-2026-outcomes-channel-test';
 const usbPack = path.join(work, 'usb', 'pmif-outcomes.json');
+const RENAMED = 'Pakistan (channel test)';
+/** Pakistan's name in the delegations list and on the map, as shown now. */
+const pakistanShown = () => session.execute("return [document.querySelector('.country-list [data-iso3=\"PAK\"] .name').textContent, document.querySelector('.world-map path[data-iso3=\"PAK\"]').dataset.name];");
 
 let server;
 let driver;
@@ -42,8 +45,8 @@ function keypair(name) {
 
 /**
  * A pack that adds one timeline entry (a new fact, with its own press source)
- * to the built-in data; with `mineral`, it carries that mineral's USGS tables
- * too, unchanged, so they are the pack's.
+ * to the built-in data; with `mineral`, it also carries that mineral's USGS
+ * tables, unchanged, so they are the pack's, and renames Pakistan.
  */
 function packFile(version, title = 'PMIF 2026 outcomes published (channel test)', mineral = null) {
   const data = JSON.parse(readFileSync(path.join(root, 'data/generated/atlas-dataset.json'), 'utf8'));
@@ -53,8 +56,9 @@ function packFile(version, title = 'PMIF 2026 outcomes published (channel test)'
     ...data,
     dataset_version: `2026.12.${version}-channel-test`,
     sources: [{ id: 'src-channel-test', url: 'https://example.org/pmif-2026-outcomes', publisher: 'Channel Test Press', title: 'PMIF 2026 outcomes', kind: 'press' }],
-    countries: [], people: [], events: [], participations: [], agreements: [], minerals: [], sessions: [], timeline: [entry],
+    people: [], events: [], participations: [], agreements: [], minerals: [], sessions: [], timeline: [entry],
     series: mineral ? data.series.filter((s) => s.mineral === mineral) : [],
+    countries: mineral ? [{ ...data.countries.find((c) => c.iso3 === 'PAK'), name: RENAMED }] : [],
   };
   const file = path.join(work, `source-pack-${version}.json`);
   writeFileSync(file, JSON.stringify(pack, null, 1));
@@ -276,6 +280,9 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   assert.match(sheet.body, /Unverified: this pack is not signed by a key this app trusts/);
   let panel = await entryPanel();
   assert.ok(panel.unverified >= 1, 'the new fact says Unverified');
+  // The party it renames is renamed in the list and on the map at once, not at the next start.
+  await session.waitFor('the new name', "return document.querySelector('.country-list [data-iso3=\"PAK\"] .name').textContent === arguments[0];", [RENAMED]);
+  assert.deepEqual(await pakistanShown(), [RENAMED, RENAMED]);
   assert.match(await session.text(await session.find('#status-bar')), /UNVERIFIED data pack in use/, 'the status line says so in every view');
   await saveWindowScreenshot(session, 'channel-unverified-fact');
   // Search says so before the result is opened.
@@ -311,6 +318,8 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   await session.click(await session.find('[data-library-undo]'));
   await session.waitFor('undo', "return document.querySelector('[data-library-undo]').hidden;");
   assert.equal(await library(), installed);
+  await session.waitFor('the name back', "return document.querySelector('.country-list [data-iso3=\"PAK\"] .name').textContent === 'Pakistan';");
+  assert.deepEqual(await pakistanShown(), ['Pakistan', 'Pakistan']);
   // Signed by the trusted key, the signature beside it: verified.
   const signed = publish(7);
   copyFileSync(path.join(signed, 'pack-7.json'), usbPack);

@@ -113,10 +113,19 @@ async function reloadData() {
   forgetPanelData();
   // A pack may carry minerals and USGS tables: none is shown from before it.
   app.mineralCache.clear();
-  const [minerals] = await Promise.all([api.listMinerals(), loadSchedule()]);
+  const [minerals, countries] = await Promise.all([api.listMinerals(), api.listCountries(), loadSchedule()]);
   app.minerals = minerals;
   fillMineralPicker(minerals);
-  if (app.map && state.view === 'map' && state.mineral) await showMineral(state.mineral, state.measure);
+  // A pack may name, add or place parties: the map and the list are drawn
+  // again from the new facts, only when they changed.
+  if (JSON.stringify(countries) !== JSON.stringify(app.countries)) {
+    app.countries = countries;
+    app.countryNames = new Map(countries.map((c) => [c.iso3, c.name]));
+    if (app.map) app.map.setCountries(countries);
+    renderCountryList($('country-list'), countries, openCountry);
+    $('countries-count').textContent = countriesLine(countries);
+  }
+  if (app.map) await showMineral(state.mineral, state.measure);
   rebuildTimeline();
   if (state.view === 'agenda') showAgenda();
   if (state.panel) showPanel(state.panel);

@@ -117,7 +117,23 @@ export class WorldMap {
       });
     d3.select(this.svg).call(this.zoom);
     this.markers.place(d3.zoomIdentity);
-    new ResizeObserver(() => this.markers.place(d3.zoomTransform(this.svg))).observe(this.container);
+    if (this.resizing) this.resizing.disconnect();
+    this.resizing = new ResizeObserver(() => this.markers.place(d3.zoomTransform(this.svg)));
+    this.resizing.observe(this.container);
+  }
+
+  /**
+   * New facts about the parties (an import or an undo changed them): the map
+   * is drawn again from them, where the user had moved it. The caller marks
+   * the open country and the mineral's shares again.
+   */
+  setCountries(countries) {
+    const d3 = globalThis.d3;
+    const view = d3.zoomTransform(this.svg);
+    this.byIso3 = new Map(countries.map((c) => [c.iso3, c]));
+    this.hoverExtra = null;
+    this.render();
+    this.zoom.transform(d3.select(this.svg), view);
   }
 
   /**
