@@ -20,7 +20,9 @@ pub fn to_running_app(identifier: &str) -> bool {
     use zbus::blocking::{fdo::DBusProxy, Connection};
     use zbus::names::BusName;
 
-    // The plugin's name and object path for this identifier (its linux.rs).
+    // The plugin's name and object path for this identifier (its linux.rs),
+    // as `init` makes them: no custom D-Bus id, no `semver` feature (which
+    // would add a version to the name). Using either means changing this too.
     let name = format!("{identifier}.SingleInstance");
     let path = format!("/{}", name.replace('.', "/").replace('-', "_"));
     let Ok(bus_name) = BusName::try_from(name.as_str()) else {

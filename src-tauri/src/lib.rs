@@ -215,9 +215,11 @@ pub fn run_with_channel(started: std::time::Instant, args: &[String], channel: c
     if log_timings {
         eprintln!("minerals-atlas: dataset parsed in {:.2} ms", parse_time.as_secs_f64() * 1000.0);
     }
-    // First plugin, so a second launch hands over before anything else starts:
-    // one window, one writer of the user's data. Desktop only (D-Bus), so not
-    // part of the wiring the mock runtime runs.
+    // The plugin owns the name a later launch finds (handover.rs, above), and
+    // settles two launches made at the same moment (that path can still meet
+    // the exit race handover.rs describes). First plugin, so such a launch
+    // ends before anything else starts: one window, one writer of the user's
+    // data. Desktop only (D-Bus), so not part of the wiring the mock runtime runs.
     let builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
         if let Some(window) = app.get_webview_window("main") {
             let _ = window.unminimize();

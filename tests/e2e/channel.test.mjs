@@ -278,6 +278,9 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   let sheet = await importFile();
   assert.equal(sheet.result, 'ok', sheet.body);
   assert.match(sheet.body, /Unverified: this pack is not signed by a key this app trusts/);
+  // The cobalt view open beneath the sheet is drawn again from the pack's tables, its choice kept.
+  await session.waitFor('the open cobalt view redrawn', "return !!document.querySelector('#mineral-table-title .unverified-mark');");
+  assert.equal(await session.execute("return document.getElementById('mineral-picker').value;"), 'cobalt');
   let panel = await entryPanel();
   assert.ok(panel.unverified >= 1, 'the new fact says Unverified');
   // The party it renames is renamed in the list and on the map at once, not at the next start.
@@ -310,6 +313,11 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   assert.equal(await session.execute(`return document.querySelectorAll('${rows}:not([data-mineral="cobalt"]) .unverified-mark').length;`), 0, 'rows from built-in tables are not marked');
   await session.execute(`document.querySelector('${rows}[data-mineral="cobalt"]').scrollIntoView();`);
   await saveWindowScreenshot(session, 'channel-unverified-usgs-rows');
+  // The comparison marks the cells from those tables, and no others.
+  await session.execute("location.hash = '#/map/compare/COD+PAK';");
+  const cells = '[data-panel="compare"] [data-compare-minerals] tr';
+  await session.waitFor('the comparison', `return document.querySelectorAll('${cells}[data-series^="cobalt-"] .unverified-mark').length > 0;`);
+  assert.equal(await session.execute(`return document.querySelectorAll('${cells}:not([data-series^="cobalt-"]) .unverified-mark').length;`), 0);
   await entryPanel();
   await session.click(await session.find(star));
   await starred(false);

@@ -39,7 +39,8 @@ function run(args, env) {
   let out = '';
   child.stdout.on('data', (d) => { out += d; });
   child.stderr.on('data', (d) => { out += d; });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // 'close', not 'exit': by then everything it printed has been read.
+  const exited = new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
   return { child, exited, output: () => out };
 }
 
@@ -55,17 +56,18 @@ test('a second instance hands over and exits; the first keeps running', async ()
     // The second would print ready_ms if it opened a window of its own.
     // Several launches: the hand-over once raced with a display thread at
     // exit and died of SIGSEGV about once in eighty.
-    for (let launch = 1; launch <= 5; launch += 1) {
-      const second = run(['--exit-when-ready'], env);
-      const ended = await Promise.race([second.exited, new Promise((r) => setTimeout(() => r('timeout'), 15000))]);
-      assert.deepEqual(ended, { code: 0, signal: null }, `launch ${launch}: the second instance exits cleanly: ${second.output()}`);
-      assert.doesNotMatch(second.output(), /ready_ms=/, 'it never opened its own window');
-      assert.match(second.output(), /already open/, 'it says why it ended');
-    }
+    const handsOver = async (launchEnv, what) => {
+      const launch = run(['--exit-when-ready'], launchEnv);
+      const ended = await Promise.race([launch.exited, new Promise((r) => setTimeout(() => r('timeout'), 15000))]);
+      if (ended === 'timeout') launch.child.kill('SIGKILL');
+      assert.deepEqual(ended, { code: 0, signal: null }, `${what}: it exits cleanly: ${launch.output()}`);
+      assert.doesNotMatch(launch.output(), /ready_ms=/, `${what}: it never opened its own window`);
+      assert.match(launch.output(), /already open/, `${what}: it says why it ended`);
+    };
+    for (let launch = 1; launch <= 5; launch += 1) await handsOver(env, `launch ${launch}`);
     // It hands over before it starts a window system: no display is needed.
     const { DISPLAY, WAYLAND_DISPLAY, ...headless } = env;
-    const third = run(['--exit-when-ready'], headless);
-    assert.deepEqual(await third.exited, { code: 0, signal: null }, `a launch with no display hands over too: ${third.output()}`);
+    await handsOver(headless, 'a launch with no display');
     assert.equal(first.child.exitCode, null, 'the first is still running');
   } finally {
     first.child.kill('SIGTERM');

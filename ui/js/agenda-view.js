@@ -3,7 +3,7 @@
 // named), each with its note; export to .ics.
 
 import { h, clear } from './dom.js';
-import { statusBadge, unverifiedMark } from './sources.js';
+import { statusBadge, unverifiedMarkIf } from './sources.js';
 import { agendaDays, dayHeading, whenText } from './agenda-days.js';
 
 function agendaItem(item, ctx) {
@@ -11,7 +11,7 @@ function agendaItem(item, ctx) {
   return h('li', { class: 'agenda-item', dataset: { agendaId: item.id, kind: item.kind, conflict: item.conflicts_with.length ? 'true' : 'false' } },
     h('button', { type: 'button', class: 'link-button agenda-open', onclick: () => ctx.openItem(item) }, item.title),
     ' ', statusBadge(item.status, item.status_as_of),
-    item.unverified ? [' ', unverifiedMark()] : null,
+    unverifiedMarkIf(item.unverified),
     h('p', { class: 'agenda-when' }, whenText(item)),
     item.conflicts_with.length
       ? h('p', { class: 'conflict', role: 'note' }, `⚠ Overlaps ${item.conflicts_with.length === 1 ? 'another starred item' : `${item.conflicts_with.length} starred items`}: ${item.conflicts_with.map(ctx.titleOf).join('; ')}`)

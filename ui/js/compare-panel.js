@@ -5,7 +5,7 @@
 
 import { h, clear } from './dom.js';
 import { agreementKindLabel, dateText, ordinal, roleLabel, shareText, statusLabel, tableLabel } from './format.js';
-import { unverifiedMark } from './sources.js';
+import { unverifiedMarkIf } from './sources.js';
 
 /** A figure as the row shows it: USGS's text with its unit, share and place; or why there is none. */
 export function figureText(stat) {
@@ -19,7 +19,7 @@ export function figureText(stat) {
 }
 
 /** A side's cell: its figure, marked when its table came from an unverified data pack. */
-const figureCell = (stat) => h('td', { class: stat ? null : 'muted' }, figureText(stat), stat && stat.unverified ? [' ', unverifiedMark()] : null);
+const figureCell = (stat) => h('td', { class: stat ? null : 'muted' }, figureText(stat), unverifiedMarkIf(stat && stat.unverified));
 
 const statusOf = (status, asOf) => (asOf ? statusLabel('past') : statusLabel(status));
 

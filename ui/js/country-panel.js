@@ -3,7 +3,7 @@
 
 import { append, h, clear } from './dom.js';
 import { agreementKindLabel, dateText, ordinal, roleLabel, shareText, tableLabel } from './format.js';
-import { SourceIndex, statusBadge, unverifiedMark } from './sources.js';
+import { SourceIndex, statusBadge, unverifiedMarkIf } from './sources.js';
 import { noteEditor } from './item-actions.js';
 import { briefControls } from './country-brief.js';
 import { comparePicker } from './compare-panel.js';
@@ -160,7 +160,7 @@ function mineralsSection(detail, chosenMineral) {
             h('span', { class: 'row-label', title: `USGS: ${s.detail}` }, `${tableLabel(s.statistic, s.year, s.detail, g.name)}: `),
             h('span', { class: 'row-value' }, amountText(s)),
             h('span', { class: 'row-share' }, ` · ${shareOrWhy(s)}`),
-            s.unverified ? [' ', unverifiedMark()] : null,
+            unverifiedMarkIf(s.unverified),
             // The bar is the share of the world itself (full width = 100%), drawn only where there is a share.
             s.share ? h('span', { class: 'bar', 'aria-hidden': 'true' },
               h('span', { class: 'bar-fill', style: { width: `${Math.min(100, s.share.percent).toFixed(1)}%` } })) : null,

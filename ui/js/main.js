@@ -5,7 +5,7 @@
 // Marks documentElement.dataset.ready = "true" once the first view is painted.
 
 import * as api from './api.js';
-import { $, app, navigate, primaryEvent, state } from './app-state.js';
+import { $, app, navigate, primaryEvent, replaceView, state } from './app-state.js';
 import { dateRangeText } from './format.js';
 import { renderCountryList } from './country-list.js';
 import { setupSearch } from './search.js';
@@ -112,18 +112,17 @@ async function loadSchedule() {
 async function reloadData() {
   forgetPanelData();
   // A pack may carry minerals and USGS tables: none is shown from before it.
-  app.mineralCache.clear();
+  app.mineralCache = new Map();
   const [minerals, countries] = await Promise.all([api.listMinerals(), api.listCountries(), loadSchedule()]);
   app.minerals = minerals;
   fillMineralPicker(minerals);
+  // A mineral the undo took away is no longer shown (quietly: nothing failed).
+  if (state.mineral && !minerals.some((m) => m.id === state.mineral)) replaceView({ mineral: null });
   // A pack may name, add or place parties: the map and the list are drawn
   // again from the new facts, only when they changed.
   if (JSON.stringify(countries) !== JSON.stringify(app.countries)) {
-    app.countries = countries;
-    app.countryNames = new Map(countries.map((c) => [c.iso3, c.name]));
     if (app.map) app.map.setCountries(countries);
-    renderCountryList($('country-list'), countries, openCountry);
-    $('countries-count').textContent = countriesLine(countries);
+    showCountries(countries);
   }
   if (app.map) await showMineral(state.mineral, state.measure);
   rebuildTimeline();
@@ -219,6 +218,14 @@ function wireControls() {
 }
 
 /** "54 countries and the European Commission; the United States hosted", from the list. */
+/** The parties as the page keeps them, their list and its count line. */
+function showCountries(countries) {
+  app.countries = countries;
+  app.countryNames = new Map(countries.map((c) => [c.iso3, c.name]));
+  renderCountryList($('country-list'), countries, openCountry);
+  $('countries-count').textContent = countriesLine(countries);
+}
+
 function countriesLine(countries) {
   const attending = countries.filter((c) => c.role === 'participant');
   const nations = attending.filter((c) => c.kind === 'country').length;
@@ -262,10 +269,7 @@ async function boot() {
   }
   await firstFrame;
   const rest = Promise.all([api.listMinerals(), loadSchedule(), loadUser()]);
-  if (countries) {
-    renderCountryList($('country-list'), countries, openCountry);
-    $('countries-count').textContent = countriesLine(countries);
-  }
+  if (countries) showCountries(countries);
   try {
     const [minerals] = await rest;
     app.minerals = minerals;

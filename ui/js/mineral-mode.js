@@ -38,12 +38,14 @@ export async function showMineral(id, measure) {
     return;
   }
   try {
-    let mineral = app.mineralCache.get(id);
+    // An import replaces the cache: an answer asked for before it is dropped.
+    const cache = app.mineralCache;
+    let mineral = cache.get(id);
     if (!mineral) {
       mineral = await api.getMineral(id);
-      app.mineralCache.set(id, mineral);
+      cache.set(id, mineral);
     }
-    if (state.mineral !== id || state.measure !== measure) return;
+    if (cache !== app.mineralCache || state.mineral !== id || state.measure !== measure) return;
     const series = headlineSeries(mineral, measure);
     app.map.showShares(cellsByCountry(mineral, measure), cellText);
     renderShareLegend($('map-legend'), series
@@ -100,6 +102,7 @@ export function fillMineralPicker(minerals) {
   });
   picker.append(...groups);
   picker.value = chosen;
+  if (picker.selectedIndex < 0) picker.value = '';
 }
 
 /** Saves a table as CSV through the save dialog, and says where it went. */

@@ -36,6 +36,11 @@ export function unverifiedMark() {
 }
 
 /** A fact whose sources include an unsigned pack says so beside them. */
+/** The mark after a space, for a row whose record is `unverified`; nothing otherwise. */
+export function unverifiedMarkIf(unverified) {
+  return unverified ? [' ', unverifiedMark()] : null;
+}
+
 function unverifiedMarkFor(sources) {
   return sources.some((s) => s.kind === 'unverified_pack') ? unverifiedMark() : null;
 }

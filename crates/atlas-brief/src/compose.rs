@@ -219,26 +219,20 @@ fn minerals(detail: &CountryDetail, blocks: &mut Vec<Block>) {
     blocks.push(Block::Note(format!("Source of every figure: {}.", profile.usgs_citation)));
 }
 
-/// One row per table (mineral, figure, unit): its latest year, with the
-/// year before where USGS gives it, in the profile's order (largest share first).
+/// The rows of each table's latest year (mineral, figure, unit: one row, as
+/// the comparison has), in the profile's order (largest share first), each
+/// with the year before where USGS gives it. The year before is only set
+/// beside a figure that counts the same thing: not where the qualifier
+/// changed ("quicklime only").
 fn latest_with_previous(stats: &[CountryStat]) -> Vec<(&CountryStat, Option<&CountryStat>)> {
-    // The year before is only set beside a figure that counts the same thing:
-    // a row whose qualifier changed ("quicklime only") is a table of its own here.
-    let same = |a: &CountryStat, b: &CountryStat| a.same_table(b) && a.qualifier == b.qualifier;
-    let mut groups: Vec<(&CountryStat, Option<&CountryStat>)> = Vec::new();
-    for s in stats {
-        if groups.iter().any(|(latest, _)| same(latest, s)) {
-            continue;
-        }
-        let mut years: Vec<&CountryStat> = stats.iter().filter(|o| same(o, s)).collect();
-        years.sort_by_key(|s| std::cmp::Reverse(s.year));
-        let mut years = years.into_iter();
-        if let Some(latest) = years.next() {
-            let previous = years.find(|p| p.year == latest.year.saturating_sub(1));
-            groups.push((latest, previous));
-        }
-    }
-    groups
+    stats
+        .iter()
+        .filter(|s| stats.iter().filter(|o| o.same_table(s)).all(|o| o.year <= s.year))
+        .map(|s| {
+            let previous = stats.iter().find(|p| p.same_table(s) && p.qualifier == s.qualifier && p.year == s.year.saturating_sub(1));
+            (s, previous)
+        })
+        .collect()
 }
 
 /// USGS's figure as it prints it, with the unit where it is a number, and
@@ -466,11 +460,12 @@ mod tests {
         let paired = latest_with_previous(&rows);
         assert_eq!(paired.len(), 1);
         assert_eq!(paired[0].1.map(|p| p.year), Some(2024));
-        // A year that counted something else is not shown as the year before.
-        let rows = [steatite.clone(), all_talc];
+        // A year that counted something else is not shown as the year before,
+        // nor as a row of its own: the table's latest year is.
+        let rows = [all_talc, steatite.clone()];
         let paired = latest_with_previous(&rows);
-        assert_eq!(paired.len(), 2);
-        assert!(paired.iter().all(|(_, previous)| previous.is_none()));
+        assert_eq!(paired.len(), 1);
+        assert_eq!((paired[0].0.year, paired[0].1.map(|p| p.year)), (2025, None));
     }
 
     #[test]

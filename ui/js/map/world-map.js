@@ -129,6 +129,8 @@ export class WorldMap {
    */
   setCountries(countries) {
     const d3 = globalThis.d3;
+    // A reveal still moving the old drawing would go on moving the new one.
+    d3.select(this.svg).interrupt();
     const view = d3.zoomTransform(this.svg);
     this.byIso3 = new Map(countries.map((c) => [c.iso3, c]));
     this.hoverExtra = null;

@@ -4,7 +4,7 @@
 // `scheduleDays` is pure; `renderDayList` draws it.
 
 import { h, clear } from '../dom.js';
-import { statusBadge, unverifiedMark } from '../sources.js';
+import { statusBadge, unverifiedMarkIf } from '../sources.js';
 import { dayHeading } from '../agenda-days.js';
 import { entryKindLabel } from '../format.js';
 
@@ -42,7 +42,7 @@ function row(item, onOpen, selectedKey) {
         onclick: () => onOpen(item),
       }, item.title),
       h('span', { class: 'day-meta' }, entryKindLabel(item.kind), ' ', statusBadge(item.status),
-        item.unverified ? [' ', unverifiedMark()] : null)));
+        unverifiedMarkIf(item.unverified))));
 }
 
 export function renderDayList(container, items, onOpen, selectedKey = null) {
