@@ -193,17 +193,18 @@ pub fn run(started: std::time::Instant, args: &[String]) {
 /// The desktop app with a channel of its own: only the test build
 /// (`examples/channel_test_app.rs`) passes anything but the built-in one.
 pub fn run_with_channel(started: std::time::Instant, args: &[String], channel: channel::ChannelSetup) {
-    let context = context_with_window_size();
-    if handover::to_running_app(&context.config().identifier) {
-        eprintln!("minerals-atlas: already open; its window was brought to the front.");
-        return;
-    }
-    let probe = StartupProbe::from_args(started, args.iter().cloned());
     // WebKitGTK's DMA-BUF renderer gives blank windows on some GPUs and under
-    // Xvfb; respect the user's own choice when they made one.
+    // Xvfb; respect the user's own choice when they made one. First, while
+    // this is the only thread: setting the environment beside another
+    // thread that reads it is a race.
     if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
         std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
     }
+    let context = context_with_window_size();
+    // The hand-over's D-Bus round trip runs beside the dataset's parse, not before it.
+    let identifier = context.config().identifier.clone();
+    let handover = std::thread::spawn(move || handover::to_running_app(&identifier));
+    let probe = StartupProbe::from_args(started, args.iter().cloned());
     let (atlas, parse_time) = match AtlasState::load_embedded() {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -211,6 +212,10 @@ pub fn run_with_channel(started: std::time::Instant, args: &[String], channel: c
             std::process::exit(1);
         }
     };
+    if handover.join().unwrap_or(false) {
+        eprintln!("minerals-atlas: already open; its window was brought to the front.");
+        return;
+    }
     let log_timings = std::env::var_os("MINERALS_ATLAS_LOG_TIMINGS").is_some();
     if log_timings {
         eprintln!("minerals-atlas: dataset parsed in {:.2} ms", parse_time.as_secs_f64() * 1000.0);
