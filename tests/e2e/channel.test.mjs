@@ -46,7 +46,8 @@ function keypair(name) {
 /**
  * A pack that adds one timeline entry (a new fact, with its own press source)
  * to the built-in data; with `mineral`, it also carries that mineral's USGS
- * tables, unchanged, so they are the pack's, and renames Pakistan.
+ * tables, unchanged, so they are the pack's, adds a mineral of its own
+ * ("testium", with copies of those tables) and renames Pakistan.
  */
 function packFile(version, title = 'PMIF 2026 outcomes published (channel test)', mineral = null) {
   const data = JSON.parse(readFileSync(path.join(root, 'data/generated/atlas-dataset.json'), 'utf8'));
@@ -56,8 +57,9 @@ function packFile(version, title = 'PMIF 2026 outcomes published (channel test)'
     ...data,
     dataset_version: `2026.12.${version}-channel-test`,
     sources: [{ id: 'src-channel-test', url: 'https://example.org/pmif-2026-outcomes', publisher: 'Channel Test Press', title: 'PMIF 2026 outcomes', kind: 'press' }],
-    people: [], events: [], participations: [], agreements: [], minerals: [], sessions: [], timeline: [entry],
-    series: mineral ? data.series.filter((s) => s.mineral === mineral) : [],
+    people: [], events: [], participations: [], agreements: [], sessions: [], timeline: [entry],
+    series: mineral ? data.series.filter((s) => s.mineral === mineral).flatMap((s) => [s, { ...s, id: s.id.replace(mineral, 'testium'), mineral: 'testium' }]) : [],
+    minerals: mineral ? [{ ...data.minerals.find((m) => m.id === mineral), id: 'testium', name: 'Testium (channel test)' }] : [],
     countries: mineral ? [{ ...data.countries.find((c) => c.iso3 === 'PAK'), name: RENAMED }] : [],
   };
   const file = path.join(work, `source-pack-${version}.json`);
@@ -310,22 +312,28 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   await session.execute("location.hash = '#/map/country/COD';");
   const rows = '[data-panel="country"][data-iso3="COD"] .mineral-group';
   await session.waitFor('the cobalt rows marked', `return document.querySelectorAll('${rows}[data-mineral="cobalt"] .mineral-row').length > 0 && [...document.querySelectorAll('${rows}[data-mineral="cobalt"] .mineral-row')].every((r) => r.querySelector('.unverified-mark'));`);
-  assert.equal(await session.execute(`return document.querySelectorAll('${rows}:not([data-mineral="cobalt"]) .unverified-mark').length;`), 0, 'rows from built-in tables are not marked');
+  assert.equal(await session.execute(`return document.querySelectorAll('${rows}:not([data-mineral="cobalt"]):not([data-mineral="testium"]) .unverified-mark').length;`), 0, 'rows from built-in tables are not marked');
   await session.execute(`document.querySelector('${rows}[data-mineral="cobalt"]').scrollIntoView();`);
   await saveWindowScreenshot(session, 'channel-unverified-usgs-rows');
   // The comparison marks the cells from those tables, and no others.
   await session.execute("location.hash = '#/map/compare/COD+PAK';");
   const cells = '[data-panel="compare"] [data-compare-minerals] tr';
   await session.waitFor('the comparison', `return document.querySelectorAll('${cells}[data-series^="cobalt-"] .unverified-mark').length > 0;`);
-  assert.equal(await session.execute(`return document.querySelectorAll('${cells}:not([data-series^="cobalt-"]) .unverified-mark').length;`), 0);
+  assert.equal(await session.execute(`return document.querySelectorAll('${cells}:not([data-series^="cobalt-"]):not([data-series^="testium-"]) .unverified-mark').length;`), 0, 'cells from built-in tables are not marked');
   await entryPanel();
   await session.click(await session.find(star));
   await starred(false);
+  // The pack's own mineral is open when the pack is undone: the view goes back
+  // to the participation map quietly, the picker to none, no error.
+  await session.execute("location.hash = '#/map/mineral/testium/production';");
+  await session.waitFor('the pack\'s mineral', "return document.getElementById('mineral-table-title').textContent.startsWith('Testium (channel test): who produces it');");
   await openImports();
   assert.match(await session.text(await session.find('[data-update-installed]')), /unverified/);
   await session.click(await session.find('[data-library-undo]'));
   await session.waitFor('undo', "return document.querySelector('[data-library-undo]').hidden;");
   assert.equal(await library(), installed);
+  await session.waitFor('the mineral put away', "return document.getElementById('mineral-picker').value === '' && !location.hash.includes('testium');");
+  assert.ok(await session.execute("return document.getElementById('error-banner').hidden;"), 'no error for a mineral the undo took away');
   await session.waitFor('the name back', "return document.querySelector('.country-list [data-iso3=\"PAK\"] .name').textContent === 'Pakistan';");
   assert.deepEqual(await pakistanShown(), ['Pakistan', 'Pakistan']);
   // Signed by the trusted key, the signature beside it: verified.

@@ -58,7 +58,9 @@ test('a second instance hands over and exits; the first keeps running', async ()
     // exit and died of SIGSEGV about once in eighty.
     const handsOver = async (launchEnv, what) => {
       const launch = run(['--exit-when-ready'], launchEnv);
-      const ended = await Promise.race([launch.exited, new Promise((r) => setTimeout(() => r('timeout'), 15000))]);
+      let timer;
+      const ended = await Promise.race([launch.exited, new Promise((r) => { timer = setTimeout(() => r('timeout'), 15000); })]);
+      clearTimeout(timer);
       if (ended === 'timeout') launch.child.kill('SIGKILL');
       assert.deepEqual(ended, { code: 0, signal: null }, `${what}: it exits cleanly: ${launch.output()}`);
       assert.doesNotMatch(launch.output(), /ready_ms=/, `${what}: it never opened its own window`);

@@ -217,7 +217,6 @@ function wireControls() {
   });
 }
 
-/** "54 countries and the European Commission; the United States hosted", from the list. */
 /** The parties as the page keeps them, their list and its count line. */
 function showCountries(countries) {
   app.countries = countries;
@@ -226,6 +225,7 @@ function showCountries(countries) {
   $('countries-count').textContent = countriesLine(countries);
 }
 
+/** "54 countries and the European Commission; the United States hosted", from the list. */
 function countriesLine(countries) {
   const attending = countries.filter((c) => c.role === 'participant');
   const nations = attending.filter((c) => c.kind === 'country').length;

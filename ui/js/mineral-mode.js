@@ -37,9 +37,10 @@ export async function showMineral(id, measure) {
     refreshLayout();
     return;
   }
+  // An import replaces the cache: an answer asked for before it is dropped,
+  // a failure too (an undo may have taken the mineral away).
+  const cache = app.mineralCache;
   try {
-    // An import replaces the cache: an answer asked for before it is dropped.
-    const cache = app.mineralCache;
     let mineral = cache.get(id);
     if (!mineral) {
       mineral = await api.getMineral(id);
@@ -65,6 +66,7 @@ export async function showMineral(id, measure) {
     renderStages($('mineral-stages'), measure === 'production' ? mineral.stages : null, openCountry);
     refreshLayout();
   } catch (e) {
+    if (cache !== app.mineralCache || state.mineral !== id) return;
     showError(e);
     navigate({ mineral: null });
   }

@@ -35,12 +35,12 @@ export function unverifiedMark() {
   return h('span', { class: 'unverified-mark', title: 'From a data pack that is not signed by a key this app trusts' }, 'Unverified');
 }
 
-/** A fact whose sources include an unsigned pack says so beside them. */
 /** The mark after a space, for a row whose record is `unverified`; nothing otherwise. */
 export function unverifiedMarkIf(unverified) {
   return unverified ? [' ', unverifiedMark()] : null;
 }
 
+/** A fact whose sources include an unsigned pack says so beside them. */
 function unverifiedMarkFor(sources) {
   return sources.some((s) => s.kind === 'unverified_pack') ? unverifiedMark() : null;
 }

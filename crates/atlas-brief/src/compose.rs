@@ -460,6 +460,12 @@ mod tests {
         let paired = latest_with_previous(&rows);
         assert_eq!(paired.len(), 1);
         assert_eq!(paired[0].1.map(|p| p.year), Some(2024));
+        // The profile's order is kept (largest share first), one row per table.
+        let cod = atlas.country("COD").unwrap().minerals.stats;
+        let latest: Vec<&str> = latest_with_previous(&cod).iter().map(|(s, _)| s.series.as_str()).collect();
+        let in_order: Vec<&str> = cod.iter().map(|s| s.series.as_str()).filter(|id| latest.contains(id)).collect();
+        assert_eq!(latest, in_order);
+        assert!(latest.len() < cod.len(), "COD has tables in two years; only the latest is a row");
         // A year that counted something else is not shown as the year before,
         // nor as a row of its own: the table's latest year is.
         let rows = [all_talc, steatite.clone()];
