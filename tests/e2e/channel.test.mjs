@@ -320,6 +320,8 @@ test('a pack from a file: signed with its .minisig it is verified, unsigned it i
   const cells = '[data-panel="compare"] [data-compare-minerals] tr';
   await session.waitFor('the comparison', `return document.querySelectorAll('${cells}[data-series^="cobalt-"] .unverified-mark').length > 0;`);
   assert.equal(await session.execute(`return document.querySelectorAll('${cells}:not([data-series^="cobalt-"]):not([data-series^="testium-"]) .unverified-mark').length;`), 0, 'cells from built-in tables are not marked');
+  await session.execute(`document.querySelector('${cells}[data-series^="cobalt-"]').scrollIntoView({ block: 'center' });`);
+  await saveWindowScreenshot(session, 'channel-unverified-compare');
   await entryPanel();
   await session.click(await session.find(star));
   await starred(false);

@@ -478,6 +478,14 @@ pub struct Dataset {
     pub primary_event: String,
 }
 
+impl Dataset {
+    /// The ids of its sources of kind `unverified_pack`. A record citing one
+    /// came from a pack no trusted key signed, and every place that shows it says so.
+    pub fn unverified_source_ids(&self) -> std::collections::HashSet<&str> {
+        self.sources.iter().filter(|s| s.kind == SourceKind::UnverifiedPack).map(|s| s.id.as_str()).collect()
+    }
+}
+
 fn default_primary_event() -> String {
     MINISTERIAL_EVENT_ID.to_string()
 }

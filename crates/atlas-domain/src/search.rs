@@ -109,8 +109,7 @@ fn field(text: &str, weight: u32) -> Field {
 impl SearchIndex {
     pub fn build(d: &Dataset) -> SearchIndex {
         let mut entries = Vec::new();
-        let unverified_sources: std::collections::HashSet<&str> =
-            d.sources.iter().filter(|s| s.kind == crate::model::SourceKind::UnverifiedPack).map(|s| s.id.as_str()).collect();
+        let unverified_sources = d.unverified_source_ids();
         let unverified = |ids: &[String]| ids.iter().any(|id| unverified_sources.contains(id.as_str()));
         let attended: std::collections::HashSet<&str> = d.participations.iter().map(|p| p.party.as_str()).collect();
         for c in &d.countries {

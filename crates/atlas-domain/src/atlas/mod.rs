@@ -48,6 +48,8 @@ pub struct Atlas {
     sessions_by_country: HashMap<String, Vec<usize>>,
     timeline_by_country: HashMap<String, Vec<usize>>,
     timeline_by_id: HashMap<String, usize>,
+    /// The ids of the sources that mark a pack no trusted key signed.
+    unverified_sources: std::collections::HashSet<String>,
     search_index: crate::search::SearchIndex,
     usgs_citation: String,
     /// The clock statuses are read against: fixed in tests, the system's otherwise.
@@ -132,6 +134,7 @@ impl Atlas {
         let usgs_citation = data.provenance.usgs_citation.clone();
         let search_index = crate::search::SearchIndex::build(&data);
         Ok(Atlas {
+            unverified_sources: data.unverified_source_ids().into_iter().map(str::to_string).collect(),
             timeline_by_id: index(&data.timeline, |t| &t.id),
             search_index,
             source_by_id: index(&data.sources, |s| &s.id),
@@ -188,9 +191,7 @@ impl Atlas {
     /// Whether a record cites a source of kind `unverified_pack`: it came
     /// from a pack no trusted key signed, and every list that shows it says so.
     pub(crate) fn cites_unverified(&self, ids: &[String]) -> bool {
-        ids.iter()
-            .filter_map(|id| self.source_by_id.get(id))
-            .any(|&i| self.data.sources.get(i).is_some_and(|s| s.kind == crate::model::SourceKind::UnverifiedPack))
+        ids.iter().any(|id| self.unverified_sources.contains(id))
     }
 
     fn sources(&self, ids: &[String]) -> Vec<Source> {
