@@ -25,21 +25,28 @@ export const app = {
   lastFocus: null,
   /** Set by main.js: applies a parsed hash. */
   applyState: () => {},
-  /** Set by main.js: the hash was replaced without a hashchange (kept for the next start). */
-  onViewReplaced: () => {},
+  /** Set by main.js: the hash changed without a hashchange (kept for the next start). */
+  onViewChanged: () => {},
 };
 
 /** Changes the view state without a history entry (a zoom is not a step back). */
 export function replaceView(changes) {
   Object.assign(state, changes);
   history.replaceState(null, '', toHash(state));
-  app.onViewReplaced();
+  app.onViewChanged();
 }
 
+/**
+ * A step the user takes (a click, a key): a history entry, applied at once.
+ * `pushState` rather than `location.hash =`, whose hashchange comes a task
+ * later: a millisecond or two of the 16 a click has to show its panel. Back
+ * and Forward still arrive as hashchange and popstate, which main.js applies.
+ */
 export function navigate(changes) {
   const hash = toHash({ ...state, ...changes });
-  if (location.hash === hash) app.applyState(parseHash(hash));
-  else location.hash = hash;
+  if (location.hash !== hash) history.pushState(null, '', hash);
+  app.applyState(parseHash(hash));
+  app.onViewChanged();
 }
 
 /** "Now" for the page: the backend's fixed clock when tests set one, else the system's. */

@@ -6,7 +6,7 @@ import { agreementKindLabel, dateText, ordinal, roleLabel, shareText, tableLabel
 import { SourceIndex, statusBadge, unverifiedMarkIf } from './sources.js';
 import { noteEditor } from './item-actions.js';
 import { briefControls } from './country-brief.js';
-import { comparePicker } from './compare-panel.js';
+import { addCompareChoices, comparePicker } from './compare-panel.js';
 
 /**
  * Draws the panel's first screen (header, delegation, agreements) and
@@ -27,6 +27,7 @@ export function renderCountryPanel(panel, detail, ctx) {
   delete panel.dataset.timelineId;
   panel.setAttribute('aria-label', `${c.name}: details`);
 
+  const picker = ctx.countries ? comparePicker((other) => ctx.openCompare(c.iso3, other)) : null;
   append(panel, [
     h('header', { class: 'panel-header' },
       c.flag ? h('img', { class: 'flag', src: `vendor/flags/${c.flag}.svg`, alt: `Flag of ${c.name}`, width: '48', height: '36', onerror: (e) => e.target.remove() }) : null,
@@ -37,13 +38,13 @@ export function renderCountryPanel(panel, detail, ctx) {
           c.capital ? ` · Capital: ${c.capital}` : '',
           c.kind === 'organisation' ? ' · Organisation (no map polygon)' : '')),
       h('button', { class: 'close', type: 'button', title: 'Close (Esc)', 'aria-label': 'Close panel', onclick: onClose }, '×')),
-    ctx.writeBrief ? briefControls(c.name, (paper) => ctx.writeBrief(c.iso3, paper),
-      ctx.countries ? comparePicker(c.iso3, ctx.countries(), (other) => ctx.openCompare(c.iso3, other)) : null) : null,
+    ctx.writeBrief ? briefControls(c.name, (paper) => ctx.writeBrief(c.iso3, paper), picker) : null,
     delegationSection(detail, sources, ctx.primaryEventId ? ctx.primaryEventId() : null),
     agreementsSection(detail, sources, ctx.host ? ctx.host() : null),
   ]);
   panel.setAttribute('aria-labelledby', 'panel-title');
   return function finish() {
+    if (picker) addCompareChoices(picker, c.iso3, ctx.countries());
     append(panel, [
       mineralsSection(detail, ctx.chosenMineral ? ctx.chosenMineral() : null),
       eventsSection(detail, ctx),

@@ -131,7 +131,7 @@ async function reloadData() {
 }
 
 let rememberTimer = null;
-app.onViewReplaced = () => rememberView();
+app.onViewChanged = () => rememberView();
 /** Keeps the view for the next start, once the user has stayed on it a moment. */
 function rememberView() {
   clearTimeout(rememberTimer);
@@ -180,10 +180,14 @@ function wireControls() {
     if (stop) stop.focus({ preventScroll: true });
   });
   $('notice-close').addEventListener('click', () => { $('notice-banner').hidden = true; });
-  window.addEventListener('hashchange', () => {
+  // A hash typed or set from outside, and Back and Forward (both events may
+  // come for one step: applying the same state twice changes nothing).
+  const followHash = () => {
     applyState(parseHash(location.hash));
     rememberView();
-  });
+  };
+  window.addEventListener('hashchange', followHash);
+  window.addEventListener('popstate', followHash);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !$('panel').hidden && !document.querySelector('dialog[open]')) {
       event.preventDefault();
@@ -268,6 +272,8 @@ async function boot() {
     $('country-list').removeAttribute('aria-busy');
   }
   await firstFrame;
+  // The map is on screen: now its outlines take the pointer and the keyboard.
+  if (app.map) app.map.showOutlines();
   const rest = Promise.all([api.listMinerals(), loadSchedule(), loadUser()]);
   if (countries) showCountries(countries);
   try {

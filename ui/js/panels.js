@@ -155,10 +155,20 @@ export async function showPanel(panelState) {
       const render = ITEM_PANELS[panelState.type];
       const detail = await panelData(panelState.type, panelState.id, viewerZone());
       if (!current()) return;
-      render(panel, detail, panelContext);
+      // A session or an entry is finished a frame later, as a country is; a comparison is drawn whole.
+      const finish = render(panel, detail, panelContext);
       markPanelShown();
       afterPaint(() => {
         if (!current()) return;
+        if (finish) {
+          try {
+            finish();
+          } catch (e) {
+            hidePanel();
+            showError(e);
+            return;
+          }
+        }
         if (app.timeline) app.timeline.setSelected(key);
         selectInDayList($('day-list'), key);
         markCountry(null);

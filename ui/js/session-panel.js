@@ -31,11 +31,16 @@ export function whenTable(local, viewer, end, viewerEnd, precision) {
   return [h('table', { class: 'when' }, h('tbody', {}, rows)), note ? h('p', { class: 'muted' }, note) : null];
 }
 
+/**
+ * Draws what a session's panel shows first (title, when, speakers) and
+ * returns `finish`, which draws the rest (countries, outcome, sources, note)
+ * and marks the panel complete (`data-panel`, `data-session-id`). As with a
+ * country's panel, the caller runs `finish` a frame later, so the click's
+ * frame lays out and paints only what is seen first.
+ */
 export function renderSessionPanel(panel, s, ctx) {
   clear(panel);
-  panel.dataset.panel = 'session';
-  panel.dataset.sessionId = s.id;
-  delete panel.dataset.iso3;
+  for (const k of ['panel', 'iso3', 'sessionId', 'timelineId']) delete panel.dataset[k];
   const starred = ctx.isStarred('session', s.id);
   append(panel, [
     h('header', { class: 'panel-header' },
@@ -54,6 +59,12 @@ export function renderSessionPanel(panel, s, ctx) {
       s.speakers.length
         ? h('ul', { class: 'speakers' }, s.speakers.map((sp) => h('li', {}, h('strong', {}, sp.person.name), `, ${sp.person.title}`, sp.role ? h('span', { class: 'muted' }, ` — ${sp.role}`) : null)))
         : h('p', { class: 'muted' }, 'No speaker is named in the sources.')),
+  ]);
+  return () => finishSession(panel, s, ctx);
+}
+
+function finishSession(panel, s, ctx) {
+  append(panel, [
     h('section', { class: 'panel-section' },
       h('h3', {}, 'Countries'),
       h('ul', { class: 'country-chips' }, s.country_refs.map((c) =>
@@ -70,14 +81,14 @@ export function renderSessionPanel(panel, s, ctx) {
       h('h3', {}, 'Note'),
       noteEditor(`session:${s.id}`, ctx.note(`session:${s.id}`), (text) => ctx.setNote(`session:${s.id}`, text))),
   ]);
+  panel.dataset.panel = 'session';
+  panel.dataset.sessionId = s.id;
 }
 
+/** A timeline entry's panel, drawn as a session's is: title and when first, then `finish`. */
 export function renderEntryPanel(panel, t, ctx) {
   clear(panel);
-  panel.dataset.panel = 'timeline';
-  panel.dataset.timelineId = t.id;
-  delete panel.dataset.iso3;
-  delete panel.dataset.sessionId;
+  for (const k of ['panel', 'iso3', 'sessionId', 'timelineId']) delete panel.dataset[k];
   append(panel, [
     h('header', { class: 'panel-header' },
       h('div', {},
@@ -89,6 +100,12 @@ export function renderEntryPanel(panel, t, ctx) {
       whenTable(t.local_start, t.viewer_start, null, null, t.time_precision),
       t.status_note ? h('p', { class: 'notes' }, t.status_note) : null,
       h('div', { class: 'item-actions' }, starButton(ctx.isStarred('timeline', t.id), (on) => ctx.setStar('timeline', t.id, on)))),
+  ]);
+  return () => finishEntry(panel, t, ctx);
+}
+
+function finishEntry(panel, t, ctx) {
+  append(panel, [
     t.sessions.length ? h('section', { class: 'panel-section' },
       h('h3', {}, 'Sessions'),
       h('ul', {}, t.sessions.map((id) => h('li', {}, h('button', { type: 'button', class: 'link-button', dataset: { sessionId: id }, onclick: () => ctx.openSession(id) }, ctx.sessionTitle ? ctx.sessionTitle(id) : id))))) : null,
@@ -100,4 +117,6 @@ export function renderEntryPanel(panel, t, ctx) {
       h('h3', {}, `Sources (${t.sources.length})`),
       sourceList(t.sources, ctx.onError)),
   ]);
+  panel.dataset.panel = 'timeline';
+  panel.dataset.timelineId = t.id;
 }

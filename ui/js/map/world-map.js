@@ -1,10 +1,12 @@
-// The world map: one SVG path per country (path[data-iso3]), styled by role
-// or by a mineral's share, with zoom and pan (d3-zoom), keyboard use (one
-// tab stop, arrows between countries), hover labels, the disputed overlay,
-// and markers for states too small to click (see map-markers.js).
+// The world map: one SVG path per country (path[data-iso3]) marked by role
+// or by a mineral's share and painted on a canvas beneath (map-canvas.js),
+// with zoom and pan (d3-zoom), keyboard use (one tab stop, arrows between
+// countries), hover labels, the disputed overlay, and markers for states too
+// small to click (see map-markers.js).
 
 import { s, clear } from '../dom.js';
 import { shareClass } from './choropleth.js';
+import { MapCanvas } from './map-canvas.js';
 import { MapMarkers } from './map-markers.js';
 import { MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH } from './size.js';
 
@@ -28,7 +30,14 @@ export class WorldMap {
     this.byIso3 = new Map(countries.map((c) => [c.iso3, c]));
     this.world = world;
     this.items = world.countries;
+    this.mode = 'participation';
+    // At start-up the canvas paints the map first and the SVG outlines (for
+    // the pointer and the keyboard) follow once it is on screen: parsing and
+    // laying out 240 outlines twice in the first frame would delay the map.
+    this.outlinesShown = false;
     this.render();
+    // The canvas takes its colours from the stylesheet: a theme change repaints it.
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.painter.restyle());
   }
 
   render() {
@@ -43,7 +52,6 @@ export class WorldMap {
       'aria-label': 'World map of the participants. Arrow keys move between countries, Enter opens one; plus and minus zoom, Shift with the arrows pans, 0 resets.',
     });
     this.layer = s('g', { class: 'zoom-layer' });
-    this.layer.append(s('path', { class: 'sphere', d: this.world.sphere }));
 
     // Attending parties last and alphabetically, so Tab walks them by name.
     const attending = (item) => item.iso3 && this.byIso3.get(item.iso3) && this.byIso3.get(item.iso3).role;
@@ -57,6 +65,7 @@ export class WorldMap {
     this.paths = new Map();
     /** The attending countries' paths in Tab order: arrows walk this list. */
     this.stops = [];
+    const shapes = [];
     for (const item of ordered) {
       const d = item.d;
       if (!d) continue;
@@ -65,7 +74,7 @@ export class WorldMap {
       const known = !!summary;
       const el = s('path', {
         class: 'country',
-        d,
+        d: this.outlinesShown ? d : null,
         dataset: {
           iso3: item.iso3 || '',
           numeric: item.numeric || '',
@@ -79,6 +88,7 @@ export class WorldMap {
         role: role !== 'none' ? 'button' : null,
       });
       countriesLayer.append(el);
+      shapes.push({ el, d });
       if (item.iso3 && !this.paths.has(item.iso3)) this.paths.set(item.iso3, el);
       if (role !== 'none' && !this.stops.some((p) => p.dataset.iso3 === item.iso3)) this.stops.push(el);
       if (role !== 'none' && item.area < MIN_CLICKABLE_AREA) {
@@ -90,6 +100,9 @@ export class WorldMap {
     this.layer.append(countriesLayer, s('path', { class: 'disputed', d: this.world.disputed }));
     this.svg.append(this.layer);
     this.container.append(this.svg);
+    this.shapes = shapes;
+    this.painter = new MapCanvas(this.container, shapes, { width: WIDTH, height: HEIGHT });
+    this.painter.restyle(this.mode);
     this.markers = new MapMarkers(this.container, small, this.organisationBadges(), { width: WIDTH, height: HEIGHT });
     this.markers.element.addEventListener('click', (e) => this.activate(e.target));
     this.markers.element.addEventListener('pointermove', (e) => this.hover(e));
@@ -112,14 +125,24 @@ export class WorldMap {
     this.zoom = d3.zoom().scaleExtent([1, 24]).translateExtent([[0, 0], [WIDTH, HEIGHT]])
       .on('zoom', (event) => {
         this.layer.setAttribute('transform', event.transform.toString());
-        this.svg.style.setProperty('--zoom-k', String(event.transform.k));
+        this.painter.setTransform(event.transform, !!event.sourceEvent);
         this.markers.place(event.transform);
       });
     d3.select(this.svg).call(this.zoom);
     this.markers.place(d3.zoomIdentity);
     if (this.resizing) this.resizing.disconnect();
-    this.resizing = new ResizeObserver(() => this.markers.place(d3.zoomTransform(this.svg)));
+    this.resizing = new ResizeObserver(() => {
+      this.markers.place(d3.zoomTransform(this.svg));
+      this.painter.drawSoon();
+    });
     this.resizing.observe(this.container);
+  }
+
+  /** Gives the SVG paths their outlines: from then on the map takes the pointer and the keyboard. */
+  showOutlines() {
+    if (this.outlinesShown) return;
+    this.outlinesShown = true;
+    for (const { el, d } of this.shapes) el.setAttribute('d', d);
   }
 
   /**
@@ -319,14 +342,18 @@ export class WorldMap {
 
   /** Marks the countries of an open session or entry. */
   highlight(iso3s) {
-    for (const el of this.container.querySelectorAll('[data-highlighted]')) el.removeAttribute('data-highlighted');
+    const before = [...this.container.querySelectorAll('[data-highlighted]')];
+    for (const el of before) el.removeAttribute('data-highlighted');
     for (const iso3 of iso3s) {
       for (const el of this.container.querySelectorAll(`[data-iso3="${iso3}"]`)) el.setAttribute('data-highlighted', 'true');
     }
+    // Closing a panel clears marks that are mostly not there: no repaint then.
+    if (before.length || iso3s.length) this.painter.restyle();
   }
 
   /** Participation view: styles come from data-role and data-signed. */
   showParticipation() {
+    this.mode = 'participation';
     this.svg.dataset.mode = 'participation';
     this.hoverExtra = null;
     this.markers.element.dataset.mode = 'participation';
@@ -334,6 +361,7 @@ export class WorldMap {
       delete el.dataset.share;
       delete el.dataset.shareClass;
     }
+    this.painter.restyle(this.mode);
   }
 
   /**
@@ -342,6 +370,7 @@ export class WorldMap {
    * another table) is marked apart from one with no row at all.
    */
   showShares(cells, describe) {
+    this.mode = 'mineral';
     this.svg.dataset.mode = 'mineral';
     this.markers.element.dataset.mode = 'mineral';
     for (const el of this.container.querySelectorAll('.country, .marker')) {
@@ -354,5 +383,6 @@ export class WorldMap {
       else delete el.dataset.shareClass;
     }
     this.hoverExtra = (iso3) => `; ${describe(cells.get(iso3))}`;
+    this.painter.restyle(this.mode);
   }
 }
