@@ -1,5 +1,6 @@
 // The app's shared state and navigation. The URL hash is the one source of
-// view state: `navigate` writes it, and main.js applies each change.
+// view state: `navigate` writes it and applies the change; main.js applies
+// the hash set from outside (Back, Forward, a typed or test-set hash).
 
 import { EMPTY_STATE, parseHash, toHash } from './router.js';
 

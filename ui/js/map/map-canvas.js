@@ -46,12 +46,13 @@ export class MapCanvas {
   }
 
   /**
-   * The view moved: drawn now when a transition moves it (its step is this
-   * frame's), or once in the next frame when input does (many events a frame).
+   * The view moved: drawn now (a transition's step, a button, a key), or,
+   * when `continuous` input moves it (a wheel, a drag: many events a frame),
+   * once in the next frame.
    */
-  setTransform(transform, fromInput = false) {
+  setTransform(transform, continuous = false) {
     this.transform = { k: transform.k, x: transform.x, y: transform.y };
-    if (fromInput) this.drawSoon();
+    if (continuous) this.drawSoon();
     else this.draw();
   }
 
@@ -59,14 +60,28 @@ export class MapCanvas {
     if (!this.pending) this.pending = requestAnimationFrame(() => this.draw());
   }
 
+  /** The box may have changed size (a resize observed): drawn again now if it did, else nothing. */
+  resized() {
+    const { width, height } = this.container.getBoundingClientRect();
+    const ratio = window.devicePixelRatio || 1;
+    if (!this.drawnAt || this.drawnAt.width !== width || this.drawnAt.height !== height || this.drawnAt.ratio !== ratio) this.draw();
+  }
+
+  /** This drawing is replaced (new countries): a draw it still has pending is dropped. */
+  dispose() {
+    if (this.pending) cancelAnimationFrame(this.pending);
+    this.pending = 0;
+  }
+
   draw() {
     if (this.pending) cancelAnimationFrame(this.pending);
     this.pending = 0;
     const { canvas, container, viewBox } = this;
     const ratio = window.devicePixelRatio || 1;
-    const w = container.clientWidth;
-    const h = container.clientHeight;
+    // The box's own (fractional) size, as the SVG letterboxes the map in it.
+    const { width: w, height: h } = container.getBoundingClientRect();
     if (!w || !h) return;
+    this.drawnAt = { width: w, height: h, ratio };
     const pw = Math.round(w * ratio);
     const ph = Math.round(h * ratio);
     if (canvas.width !== pw || canvas.height !== ph) {
@@ -88,11 +103,15 @@ export class MapCanvas {
     ctx.clearRect(0, 0, pw, ph);
     const unit = s * k;
     ctx.setTransform(ratio * unit, 0, 0, ratio * unit, ratio * (ox + s * x), ratio * (oy + s * y));
+    // SVG's default, which the outlines were drawn with (a canvas's is 10:
+    // longer spikes at sharp coasts). Set on each draw: a resize resets it.
+    ctx.miterLimit = 4;
     // Zoomed in, most outlines lie outside the box: skipped, they are most of
     // a frame's cost (the world view draws them all; it needs no boxes).
     const seen = k > 1 ? visibleArea(w, h, s, ox, oy, this.transform) : null;
     for (const shape of this.shapes) {
-      if (seen && !overlaps(this.boxOf(shape), seen)) continue;
+      const box = seen ? this.boxOf(shape) : null;
+      if (box && !overlaps(box, seen)) continue;
       const { path, paint } = shape;
       ctx.fillStyle = paint.fill;
       ctx.fill(path);
@@ -103,10 +122,15 @@ export class MapCanvas {
     }
   }
 
-  /** A shape's box in map units, from its SVG path (WebKit keeps it from layout), asked for once. */
+  /**
+   * A shape's box in map units, from its SVG path (WebKit keeps it from
+   * layout), asked for once; null (drawn, never culled) while the path has
+   * no outline yet, in the first frames after start-up.
+   */
   boxOf(shape) {
     if (!shape.box) {
       const b = shape.el.getBBox();
+      if (!b.width && !b.height) return null;
       shape.box = { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
     }
     return shape.box;

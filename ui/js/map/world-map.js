@@ -101,6 +101,7 @@ export class WorldMap {
     this.svg.append(this.layer);
     this.container.append(this.svg);
     this.shapes = shapes;
+    if (this.painter) this.painter.dispose();
     this.painter = new MapCanvas(this.container, shapes, { width: WIDTH, height: HEIGHT });
     this.painter.restyle(this.mode);
     this.markers = new MapMarkers(this.container, small, this.organisationBadges(), { width: WIDTH, height: HEIGHT });
@@ -125,7 +126,7 @@ export class WorldMap {
     this.zoom = d3.zoom().scaleExtent([1, 24]).translateExtent([[0, 0], [WIDTH, HEIGHT]])
       .on('zoom', (event) => {
         this.layer.setAttribute('transform', event.transform.toString());
-        this.painter.setTransform(event.transform, !!event.sourceEvent);
+        this.painter.setTransform(event.transform, isContinuous(event.sourceEvent));
         this.markers.place(event.transform);
       });
     d3.select(this.svg).call(this.zoom);
@@ -133,12 +134,12 @@ export class WorldMap {
     if (this.resizing) this.resizing.disconnect();
     this.resizing = new ResizeObserver(() => {
       this.markers.place(d3.zoomTransform(this.svg));
-      this.painter.drawSoon();
+      this.painter.resized();
     });
     this.resizing.observe(this.container);
   }
 
-  /** Gives the SVG paths their outlines: from then on the map takes the pointer and the keyboard. */
+  /** Gives the SVG paths their outlines: from then on the map takes the pointer, and shows hover, focus and selection. */
   showOutlines() {
     if (this.outlinesShown) return;
     this.outlinesShown = true;
@@ -307,7 +308,8 @@ export class WorldMap {
   reveal(iso3, covered = null) {
     const d3 = globalThis.d3;
     const path = this.paths.get(iso3);
-    if (!path) return;
+    // Before the outlines, a path has no box to bring into view.
+    if (!path || !this.outlinesShown) return;
     const frame = this.container.getBoundingClientRect();
     let right = frame.right;
     if (covered && covered.left > frame.left && covered.left < frame.right) right = covered.left;
@@ -385,4 +387,13 @@ export class WorldMap {
     this.hoverExtra = (iso3) => `; ${describe(cells.get(iso3))}`;
     this.painter.restyle(this.mode);
   }
+}
+
+/**
+ * Whether a zoom comes from input that sends many events a frame (a wheel, a
+ * drag): its canvas draw waits for the frame. A double-click's animation
+ * steps carry their dblclick and run in a frame of their own: drawn at once.
+ */
+function isContinuous(sourceEvent) {
+  return !!sourceEvent && ['wheel', 'mousemove', 'pointermove', 'touchmove'].includes(sourceEvent.type);
 }
