@@ -118,6 +118,24 @@ const markPanelShown = () => markPainted('panel-request', 'click-to-panel');
 // even for the same item (shown again after an import, or X, Y, X in one frame).
 // The hash must still name the item, too: a panel closed meanwhile stays closed.
 let drawing = 0;
+
+/**
+ * Runs a panel's `finish` (its part drawn a frame after the click), if it
+ * has one. A panel that cannot complete is closed with the reason, never
+ * left half drawn: then false.
+ */
+function completed(finish) {
+  if (!finish) return true;
+  try {
+    finish();
+    return true;
+  } catch (e) {
+    hidePanel();
+    showError(e);
+    return false;
+  }
+}
+
 const sameKey = (key) => state.panel && `${state.panel.type}:${state.panel.id}` === key;
 
 export async function showPanel(panelState) {
@@ -137,15 +155,7 @@ export async function showPanel(panelState) {
       measureStep('panel-request', 'panel-built');
       markPanelShown();
       afterPaint(() => {
-        if (!current()) return;
-        try {
-          finish();
-        } catch (e) {
-          // A panel that cannot complete is closed with the reason, never left half drawn.
-          hidePanel();
-          showError(e);
-          return;
-        }
+        if (!current() || !completed(finish)) return;
         markCountry(panelState.id);
         markMapCountries([]);
         // A small or hidden country is brought into view beside the panel.
@@ -159,16 +169,7 @@ export async function showPanel(panelState) {
       const finish = render(panel, detail, panelContext);
       markPanelShown();
       afterPaint(() => {
-        if (!current()) return;
-        if (finish) {
-          try {
-            finish();
-          } catch (e) {
-            hidePanel();
-            showError(e);
-            return;
-          }
-        }
+        if (!current() || !completed(finish)) return;
         if (app.timeline) app.timeline.setSelected(key);
         selectInDayList($('day-list'), key);
         markCountry(null);
