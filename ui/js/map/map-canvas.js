@@ -26,6 +26,17 @@ export class MapCanvas {
     /** The zoom the paints were worked out for (borders depend on it); null: none yet. */
     this.paintsFor = null;
     this.pending = 0;
+    this.watchPixelRatio();
+  }
+
+  /** A window moved to a screen of another scale: drawn again, sharp, at its pixel ratio. */
+  watchPixelRatio() {
+    const query = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    query.addEventListener('change', () => {
+      if (this.disposed) return;
+      this.resized();
+      this.watchPixelRatio();
+    }, { once: true });
   }
 
   /**
@@ -67,10 +78,11 @@ export class MapCanvas {
     if (!this.drawnAt || this.drawnAt.width !== width || this.drawnAt.height !== height || this.drawnAt.ratio !== ratio) this.draw();
   }
 
-  /** This drawing is replaced (new countries): a draw it still has pending is dropped. */
+  /** This drawing is replaced (new countries): a draw it still has pending is dropped, and it stops watching the screen. */
   dispose() {
     if (this.pending) cancelAnimationFrame(this.pending);
     this.pending = 0;
+    this.disposed = true;
   }
 
   draw() {
