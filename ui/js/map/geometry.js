@@ -24,7 +24,7 @@ export function keyFeatures(features, numericToAlpha3) {
 
 /**
  * The projected map made at build time by scripts/vendor-ui.mjs (keyFeatures
- * applied there): { width, height, sphere, disputed, countries: [{ name,
+ * applied there): { width, height, disputed, countries: [{ name,
  * numeric, iso3, d, area, centroid }] }. A module, not a fetch: the CSP allows
  * scripts from the app and no connection but the IPC.
  */

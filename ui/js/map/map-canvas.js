@@ -47,10 +47,11 @@ export class MapCanvas {
     const palette = readPalette();
     const k = this.transform.k;
     const paints = this.shapes.map((shape) => countryPaint(shape.el.dataset, mode, palette, k));
-    // Many calls change nothing (a panel closed with no marks, a mode set again): a frame's draw saved.
-    if (this.paintsFor === k && paints.every((p, i) => samePaint(p, this.shapes[i].paint))) return;
+    const unchanged = this.paintsFor === k && paints.every((p, i) => samePaint(p, this.shapes[i].paint));
     this.mode = mode;
     this.palette = palette;
+    // Many calls change nothing (a panel closed with no marks, a mode set again): a frame's draw saved.
+    if (unchanged) return;
     this.shapes.forEach((shape, i) => { shape.paint = paints[i]; });
     this.paintsFor = k;
     this.drawSoon();

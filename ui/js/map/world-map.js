@@ -349,7 +349,7 @@ export class WorldMap {
     for (const iso3 of iso3s) {
       for (const el of this.container.querySelectorAll(`[data-iso3="${iso3}"]`)) el.setAttribute('data-highlighted', 'true');
     }
-    // Closing a panel clears marks that are mostly not there: no repaint then.
+    // Nothing marked before or now (a country's panel opening or closing): no repaint.
     if (before.length || iso3s.length) this.painter.restyle();
   }
 
