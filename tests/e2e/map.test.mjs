@@ -221,3 +221,59 @@ test('the map reflows when the window is resized', async () => {
   await session.waitFor('a narrower map', `return document.querySelector('svg.world-map').getBoundingClientRect().width < ${before};`);
   await session.cmd('POST', '/window/rect', { width: 1280, height: 800 });
 });
+
+// The outlines are painted on a canvas beneath transparent SVG paths: what
+// a reader sees is the canvas's pixels, so they are read back here.
+const canvasColourAt = (iso3) => session.execute(`
+  const path = document.querySelector('path.country[data-iso3="${iso3}"]');
+  const canvas = document.querySelector('#map canvas.map-canvas');
+  const box = path.getBBox();
+  // A point inside the outline, well away from its border (which has its own colour).
+  // The widest margin found wins: a neighbour's outline may overlap a thin strip.
+  let inside = null;
+  for (const margin of [4, 3, 2, 1.5, 1]) {
+    for (let i = 1; i < 40 && !inside; i += 1) {
+      for (let j = 1; j < 40 && !inside; j += 1) {
+        const p = new DOMPoint(box.x + (box.width * i) / 40, box.y + (box.height * j) / 40);
+        const around = [[margin, 0], [-margin, 0], [0, margin], [0, -margin], [margin, margin], [-margin, -margin]];
+        if (path.isPointInFill(p) && around.every(([dx, dy]) => path.isPointInFill(new DOMPoint(p.x + dx, p.y + dy)))) inside = p;
+      }
+    }
+    if (inside) break;
+  }
+  if (!inside) return null;
+  const screen = inside.matrixTransform(path.getScreenCTM());
+  const r = canvas.getBoundingClientRect();
+  const x = Math.round((screen.x - r.left) * (canvas.width / r.width));
+  const y = Math.round((screen.y - r.top) * (canvas.height / r.height));
+  const [red, green, blue] = canvas.getContext('2d').getImageData(x, y, 1, 1).data;
+  return [red, green, blue];`);
+
+const cssColour = (variable) => session.execute(`
+  const probe = document.createElement('div');
+  probe.style.color = getComputedStyle(document.documentElement).getPropertyValue('${variable}');
+  document.body.append(probe);
+  const rgb = getComputedStyle(probe).color.match(/\\d+/g).slice(0, 3).map(Number);
+  probe.remove();
+  return rgb;`);
+
+test('the canvas shows each role and each share in the palette of the legend', async () => {
+  await session.execute("location.hash = '#/map';");
+  await session.waitFor('the participation map', "return document.querySelector('svg.world-map').dataset.mode === 'participation';");
+  // The canvas draws in the frame after its marks change.
+  await new Promise((r) => setTimeout(r, 300));
+  const painted = async (iso3, variable) => {
+    const want = await cssColour(variable);
+    const got = await canvasColourAt(iso3);
+    assert.deepEqual(got, want, `${iso3} is painted in ${variable}`);
+  };
+  await painted('USA', '--map-host');
+  await painted('PAK', '--map-participant');
+  await painted('CHN', '--map-none');
+  await painted('ARG', '--map-signed');
+  await session.execute("location.hash = '#/map/mineral/cobalt/production';");
+  await session.waitFor('cobalt shading', "return document.querySelector('path.country[data-iso3=\"COD\"]').dataset.shareClass === '0';");
+  await new Promise((r) => setTimeout(r, 300));
+  await painted('COD', '--share-0');
+  await session.execute("location.hash = '#/map';");
+});
