@@ -44,6 +44,16 @@ for (const [size, port, least] of [['1280x800', 4640, 0.5], ['1440x900', 4650, 0
     assert.equal(toggle, narrow, narrow ? 'a narrow window has the Delegations button' : 'a wide window shows the list itself');
     if (!narrow) {
       await saveScreenshot(session, `layout-map-${size}`);
+      // On the map a panel floats, as a place card does: the map keeps its
+      // frame (the timeline and the agenda make room instead: timeline.test.mjs).
+      await session.click(await session.find('.country-button[data-iso3="PAK"]'));
+      await session.waitForSelector('[data-panel="country"][data-iso3="PAK"]');
+      await session.waitFor('the room mark', "return document.getElementById('layout').dataset.room === 'column';");
+      const open = await session.execute("const p = document.getElementById('panel-area').getBoundingClientRect(); const f = document.getElementById('map-frame').getBoundingClientRect(); return { panelLeft: p.left, frame: [Math.round(f.width), Math.round(f.height)], frameRight: f.right };");
+      assert.deepEqual(open.frame, m.frame, 'the map keeps its frame when a panel opens');
+      assert.ok(open.panelLeft < open.frameRight, 'the panel lies over the map');
+      await session.click(await session.find('.panel .close'));
+      await session.waitFor('the panel to close', "return document.getElementById('panel-area').hidden && !document.getElementById('layout').dataset.room;");
       return;
     }
     // The drawer: opened from the header, a choice opens the panel over the map and closes it.

@@ -85,6 +85,44 @@ test('the timeline zooms from the whole arc to 4 February', async () => {
   await session.waitForSelector('[data-panel="session"][data-session-id="cmm-0204-opening"]');
 });
 
+// Tick labels as drawn, left to right: [left, right, text].
+const tickLabels = () => session.execute(`return [...document.querySelectorAll('.tl-tick span')]
+  .map((s) => { const r = s.getBoundingClientRect(); return [r.left, r.right, s.textContent]; }).sort((a, b) => a[0] - b[0]);`);
+const overlapping = (labels) => labels.filter((l, i) => i > 0 && l[0] < labels[i - 1][1]).map((l) => l[2]);
+
+test('the axis makes room for a panel: nothing under it, the same day shown, no label over another', async () => {
+  await session.waitFor('the axis beside the panel', `const panel = document.getElementById('panel-area').getBoundingClientRect();
+    return document.querySelector('.tl-canvas').getBoundingClientRect().right <= panel.left + 1;`);
+  // (An item running on past the axis's right edge is clipped there, before the panel.)
+  const seen = await session.execute(`const panel = document.getElementById('panel-area').getBoundingClientRect();
+    const items = [...document.querySelectorAll('.tl-item:not([hidden])')].map((e) => e.getBoundingClientRect());
+    return { under: items.filter((r) => r.width > 0 && r.left >= panel.left - 1).length, shown: items.length };`);
+  assert.ok(seen.shown > 3, `items on 4 February: ${seen.shown}`);
+  assert.equal(seen.under, 0, 'no item is drawn under the panel');
+  const hours = await spanHours();
+  assert.ok(hours >= 22 && hours <= 26, `the narrower axis still shows one day (${hours} h)`);
+  const opening = await session.execute(`const c = document.querySelector('.tl-canvas').getBoundingClientRect();
+    const el = document.querySelector('.tl-item[data-session-id="cmm-0204-opening"]');
+    const r = el && !el.hidden ? el.getBoundingClientRect() : null;
+    return r ? r.left >= c.left && r.right <= c.right : false;`);
+  assert.ok(opening, 'the same day: the opening remarks are still in view');
+  // The whole arc in the narrower axis: months closer than their labels keep their lines, not their labels.
+  await session.click(await session.find('[data-timeline-zoom="arc"]'));
+  await waitZoomed();
+  const arc = await tickLabels();
+  assert.ok(arc.length >= 4, `month labels: ${arc.map((l) => l[2])}`);
+  assert.deepEqual(overlapping(arc), [], `labels drawn over another: ${arc.map((l) => l[2])}`);
+  assert.ok(await session.execute("return document.querySelectorAll('.tl-tick').length;") > arc.length, 'some months are unlabelled lines');
+  await session.click(await session.find('[data-timeline-zoom="2026-02-04"]'));
+  await waitZoomed();
+  // Closed, the panel gives the axis its width back.
+  await session.execute("document.querySelector('#panel .close').click();");
+  await session.waitFor('the axis at full width', "return document.querySelector('.tl-canvas').getBoundingClientRect().right > document.getElementById('view-timeline').getBoundingClientRect().right - 30;");
+  assert.deepEqual(overlapping(await tickLabels()), []);
+  await session.click(await session.find('.tl-item[data-session-id="cmm-0204-opening"]'));
+  await session.waitForSelector('[data-panel="session"][data-session-id="cmm-0204-opening"]');
+});
+
 async function typeZone(name) {
   await session.click(await session.find('#zone-picker'));
   await session.click(await session.find('#zone-picker option[value="__other"]'));
@@ -97,6 +135,9 @@ test('any IANA zone by name or by city; a wrong one is refused clearly', async (
   await session.waitFor('Brussels time', "const t = document.querySelector('[data-panel=\"session\"] .time-viewer'); return t && t.textContent.includes('15:00 CET');");
   await typeZone('Mars/Olympus_Mons');
   await session.waitFor('the error', "const b = document.getElementById('error-banner'); return !b.hidden && b.textContent.includes('unknown time zone');");
+  // Centred on the window, the message runs under the panel's column: it is stacked over it.
+  const [bannerZ, panelZ] = await session.execute("return ['error-banner', 'panel-area'].map((id) => Number(getComputedStyle(document.getElementById(id)).zIndex) || 0);");
+  assert.ok(bannerZ > panelZ, `the error over the panel (z-index ${bannerZ} against ${panelZ})`);
   assert.equal(await session.execute("return document.getElementById('zone-picker').value;"), 'Europe/Brussels', 'the last good zone stays');
 });
 

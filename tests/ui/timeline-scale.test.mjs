@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignLanes, linearScale, ticks, tickStep, zonedParts } from '../../ui/js/timeline/scale.js';
+import { assignLanes, labelsThatFit, linearScale, ticks, tickStep, zonedParts } from '../../ui/js/timeline/scale.js';
 
 const DAY = 86400e3;
 
@@ -35,4 +35,14 @@ test('month ticks fall on the first of the month in the zone', () => {
 test('lanes keep overlapping items apart', () => {
   const lanes = assignLanes([{ x0: 0, x1: 50 }, { x0: 10, x1: 20 }, { x0: 60, x1: 70 }, { x0: 25, x1: 30 }]);
   assert.deepEqual(lanes, [0, 1, 0, 1]);
+});
+
+test('crowded tick labels give way; spaced ones all stay', () => {
+  const labels = ['Apr 2025', 'May 2025', 'Jun 2025', 'Jul 2025', 'Aug 2025'];
+  // 50 px apart: a label ("Apr 2025", 8 characters) needs 8 * 7 + 10 = 66 px.
+  assert.deepEqual(labelsThatFit([0, 50, 100, 150, 200], labels), [true, false, true, false, true]);
+  assert.deepEqual(labelsThatFit([0, 80, 160, 240, 320], labels), [true, true, true, true, true]);
+  // Uneven spacing: kept by where each label starts, not every other one.
+  assert.deepEqual(labelsThatFit([0, 70, 90, 140, 300], labels), [true, true, false, true, true]);
+  assert.deepEqual(labelsThatFit([], []), []);
 });

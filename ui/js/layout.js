@@ -1,8 +1,11 @@
 // Which parts of the window show. The map has the window: the right-hand
 // column appears only when a panel is open or, in mineral mode, to hold the
-// ranked table; below 1100 px the delegations list is a drawer. A panel
-// floats over the view (as a place card does over a map), so opening one
-// never resizes or repaints the map or the timeline.
+// ranked table; below 1100 px the delegations list is a drawer. On the map a
+// panel floats over the view (as a place card does over a map), so opening
+// one never resizes or redraws the map. The timeline and the agenda make room
+// for it instead (on a wide window): laid over them, the panel hid the
+// axis's later months and the rows' ends, and each panel drawn was a
+// software repaint of every item beneath it.
 
 import { $, state } from './app-state.js';
 
@@ -16,11 +19,26 @@ export function refreshLayout() {
   const mineralShown = state.view === 'map' && !!state.mineral;
   layout.dataset.view = state.view || 'map';
   if (panelOpen) layout.dataset.panel = 'open';
-  else delete layout.dataset.panel;
+  else {
+    delete layout.dataset.panel;
+    delete layout.dataset.room;
+  }
   if (mineralShown) layout.dataset.mineral = 'true';
   else delete layout.dataset.mineral;
   $('panel-area').hidden = !panelOpen && !mineralShown;
   $('mineral-table').hidden = panelOpen || !mineralShown;
+}
+
+/**
+ * Has a view other than the map make room for the open panel's column.
+ * Called a frame after the panel is painted: the view's relayout then never
+ * delays the click's frame. A comparison's wider column still floats: room
+ * for it would leave the timeline a strip.
+ */
+export function makeRoomForPanel(type) {
+  const layout = $('layout');
+  if (type === 'compare') delete layout.dataset.room;
+  else layout.dataset.room = 'column';
 }
 
 export function drawerOpen() {

@@ -12,7 +12,7 @@ import { showError, showNotice } from './messages.js';
 import * as api from './api.js';
 import { setListStop } from './country-list.js';
 import { selectInDayList } from './timeline/day-list.js';
-import { narrowWindow, refreshLayout, setDrawer } from './layout.js';
+import { makeRoomForPanel, narrowWindow, refreshLayout, setDrawer } from './layout.js';
 import { isStarred, noteOf, setNote, setStar, viewerZone } from './user-data.js';
 
 export function openPanel(type, id) {
@@ -156,6 +156,7 @@ export async function showPanel(panelState) {
       markPanelShown();
       afterPaint(() => {
         if (!current() || !completed(finish)) return;
+        makeRoomForPanel(panelState.type);
         markCountry(panelState.id);
         markMapCountries([]);
         // A small or hidden country is brought into view beside the panel.
@@ -165,11 +166,14 @@ export async function showPanel(panelState) {
       const render = ITEM_PANELS[panelState.type];
       const detail = await panelData(panelState.type, panelState.id, viewerZone());
       if (!current()) return;
+      measureStep('panel-request', 'panel-data');
       // A session or an entry is finished a frame later, as a country is; a comparison is drawn whole.
       const finish = render(panel, detail, panelContext);
+      measureStep('panel-request', 'panel-built');
       markPanelShown();
       afterPaint(() => {
         if (!current() || !completed(finish)) return;
+        makeRoomForPanel(panelState.type);
         if (app.timeline) app.timeline.setSelected(key);
         selectInDayList($('day-list'), key);
         markCountry(null);

@@ -84,6 +84,21 @@ export function ticks(t0, t1, timeZone) {
   return out;
 }
 
+/**
+ * Which tick labels to show at pixel positions `xs`: a label is kept when it
+ * starts clear of the last one kept (its text estimated at `charPx` a
+ * character, plus `gapPx`). The ticks' lines stay; only crowded labels go,
+ * as when the column beside the timeline narrows it.
+ */
+export function labelsThatFit(xs, labels, charPx = 7, gapPx = 10) {
+  let freeFrom = -Infinity;
+  return xs.map((x, i) => {
+    if (x < freeFrom) return false;
+    freeFrom = x + labels[i].length * charPx + gapPx;
+    return true;
+  });
+}
+
 /** Greedy lanes: each item goes in the first lane free at its start. */
 export function assignLanes(items, gap = 4) {
   const ends = [];

@@ -5,7 +5,7 @@
 // an imported schedule of 20,000 sessions costs what is on screen.
 
 import { h, clear } from '../dom.js';
-import { assignLanes, linearScale, ticks } from './scale.js';
+import { assignLanes, labelsThatFit, linearScale, ticks } from './scale.js';
 
 const LANE_HEIGHT = 30;
 const MIN_ITEM_WIDTH = 10;
@@ -64,9 +64,26 @@ export class TimelineView {
       });
     this.transform = d3.zoomIdentity;
     d3.select(this.canvas).call(this.zoom);
-    this.resizeObserver = new ResizeObserver(() => this.layout());
+    this.resizeObserver = new ResizeObserver(() => this.resized());
     this.resizeObserver.observe(this.canvas);
     this.layout();
+  }
+
+  /**
+   * A new width shows the same span, narrower or wider (as when a panel's
+   * column opens beside the axis): the zoom's offset is in pixels, so it is
+   * scaled with the width, or the span would slide.
+   */
+  resized() {
+    if (!this.canvas.clientWidth) return; // hidden: laid out when shown again
+    const before = this.drawnWidth;
+    const width = this.width();
+    this.drawnWidth = width;
+    if (before && before !== width && this.transform.x) {
+      const d3 = globalThis.d3;
+      const t = this.transform;
+      this.zoom.transform(d3.select(this.canvas), d3.zoomIdentity.translate((t.x * width) / before, t.y).scale(t.k));
+    } else this.layout();
   }
 
   canvasLabel() {
@@ -138,11 +155,14 @@ export class TimelineView {
     this.canvas.dataset.spanHours = String(Math.round((t1 - t0) / 3600e3));
     clear(this.axis);
     // (A minute's grace: a tick on the very left edge survives the scale's rounding.)
-    for (const tick of ticks(t0 - 60e3, t1, this.zone)) {
-      const el = h('div', { class: `tl-tick${tick.major ? ' major' : ''}` }, h('span', {}, tick.label));
-      el.style.left = `${x(tick.t).toFixed(1)}px`;
+    const shown = ticks(t0 - 60e3, t1, this.zone);
+    const xs = shown.map((tick) => x(tick.t));
+    const labelled = labelsThatFit(xs, shown.map((tick) => tick.label));
+    shown.forEach((tick, i) => {
+      const el = h('div', { class: `tl-tick${tick.major ? ' major' : ''}` }, labelled[i] ? h('span', {}, tick.label) : null);
+      el.style.left = `${xs[i].toFixed(1)}px`;
       this.axis.append(el);
-    }
+    });
     // Zoomed in to days, a short item's label runs past its box: lanes keep room for it.
     const labelRoom = t1 - t0 <= 4 * 86400e3 ? LABEL_ROOM : 0;
     const boxes = this.items.map((item) => {
