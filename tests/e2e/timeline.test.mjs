@@ -23,6 +23,7 @@ withApp({ env: { MINERALS_ATLAS_SAVE_PATH: ICS, MINERALS_ATLAS_NOW: '2026-12-03T
 after(() => console.log(`screenshots: ${SCREENSHOT_DIR}`));
 
 const waitZoomed = () => session.waitFor('the zoom to finish', "return !document.querySelector('.tl-canvas').dataset.zooming;");
+const settled = () => session.executeAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));');
 const spanHours = () => session.execute("return Number(document.querySelector('.tl-canvas').dataset.spanHours);");
 
 test('the schedule is a day list first: days in order, the untimed before the timed', async () => {
@@ -93,6 +94,8 @@ const overlapping = (labels) => labels.filter((l, i) => i > 0 && l[0] < labels[i
 test('the axis makes room for a panel: nothing under it, the same day shown, no label over another', async () => {
   await session.waitFor('the axis beside the panel', `const panel = document.getElementById('panel-area').getBoundingClientRect();
     return document.querySelector('.tl-canvas').getBoundingClientRect().right <= panel.left + 1;`);
+  // The axis is drawn again for its new width in the frame after its resize.
+  await settled();
   // (An item running on past the axis's right edge is clipped there, before the panel.)
   const seen = await session.execute(`const panel = document.getElementById('panel-area').getBoundingClientRect();
     const items = [...document.querySelectorAll('.tl-item:not([hidden])')].map((e) => e.getBoundingClientRect());
@@ -118,6 +121,7 @@ test('the axis makes room for a panel: nothing under it, the same day shown, no 
   // Closed, the panel gives the axis its width back.
   await session.execute("document.querySelector('#panel .close').click();");
   await session.waitFor('the axis at full width', "return document.querySelector('.tl-canvas').getBoundingClientRect().right > document.getElementById('view-timeline').getBoundingClientRect().right - 30;");
+  await settled();
   assert.deepEqual(overlapping(await tickLabels()), []);
   await session.click(await session.find('.tl-item[data-session-id="cmm-0204-opening"]'));
   await session.waitForSelector('[data-panel="session"][data-session-id="cmm-0204-opening"]');

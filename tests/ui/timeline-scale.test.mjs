@@ -37,12 +37,45 @@ test('lanes keep overlapping items apart', () => {
   assert.deepEqual(lanes, [0, 1, 0, 1]);
 });
 
-test('crowded tick labels give way; spaced ones all stay', () => {
-  const labels = ['Apr 2025', 'May 2025', 'Jun 2025', 'Jul 2025', 'Aug 2025'];
-  // 50 px apart: a label ("Apr 2025", 8 characters) needs 8 * 7 + 10 = 66 px.
-  assert.deepEqual(labelsThatFit([0, 50, 100, 150, 200], labels), [true, false, true, false, true]);
-  assert.deepEqual(labelsThatFit([0, 80, 160, 240, 320], labels), [true, true, true, true, true]);
-  // Uneven spacing: kept by where each label starts, not every other one.
-  assert.deepEqual(labelsThatFit([0, 70, 90, 140, 300], labels), [true, true, false, true, true]);
+// Ticks over [t0, t1] drawn `px` wide: their labels and which are kept.
+function drawn(t0, t1, zone, px) {
+  const ts = ticks(t0, t1, zone);
+  const x = linearScale([t0, t1], [0, px]);
+  const xs = ts.map((t) => x(t.t));
+  const kept = labelsThatFit(ts, xs);
+  return { ts, xs, kept, labels: ts.filter((_, i) => kept[i]).map((t) => t.label) };
+}
+
+test('crowded month labels give way and never overlap; spaced ones all stay', () => {
+  const t0 = Date.parse('2025-04-01T00:00:00Z');
+  const t1 = Date.parse('2026-04-30T00:00:00Z');
+  const wide = drawn(t0, t1, 'UTC', 1600);
+  assert.ok(wide.kept.every(Boolean), `all months labelled at 1600 px: ${wide.labels}`);
+  const narrow = drawn(t0, t1, 'UTC', 620);
+  assert.ok(narrow.labels.length >= 4 && narrow.labels.length < narrow.ts.length, `some months labelled: ${narrow.labels}`);
+  // No kept label starts before the one before it ends (estimated as the thinning does).
+  const keptX = narrow.xs.filter((_, i) => narrow.kept[i]);
+  keptX.forEach((x, i) => { if (i) assert.ok(x - keptX[i - 1] >= 'Sept 2025'.length * 7 + 10, `labels ${keptX}`); });
+  // Every n-th month of the calendar: January is one of them.
+  assert.ok(narrow.labels.includes('Jan 2026'), `January kept: ${narrow.labels}`);
+});
+
+test('a pan keeps the same tick labels', () => {
+  const span = 400 * DAY;
+  const t0 = Date.parse('2025-04-01T00:00:00Z');
+  const a = drawn(t0, t0 + span, 'UTC', 620);
+  const b = drawn(t0 + 31 * DAY, t0 + 31 * DAY + span, 'UTC', 620);
+  const both = a.ts.filter((t) => b.ts.some((u) => u.t === t.t));
+  assert.ok(both.length > 6);
+  const keptIn = (d, t) => d.kept[d.ts.findIndex((u) => u.t === t.t)];
+  for (const t of both) assert.equal(keptIn(a, t), keptIn(b, t), `${t.label} labelled in one view and not the other`);
+});
+
+test('crowded hour labels keep each midnight, in the axis zone', () => {
+  // Two-hour ticks over a day in Islamabad, squeezed: every n-th hour, midnight among them.
+  const t0 = Date.parse('2026-04-07T19:00:00Z'); // 8 April 00:00 in Islamabad
+  const d = drawn(t0, t0 + DAY, 'Asia/Karachi', 300);
+  assert.ok(d.labels.length < d.ts.length, `thinned: ${d.labels}`);
+  assert.equal(d.labels[0], '8 Apr', `midnight kept: ${d.labels}`);
   assert.deepEqual(labelsThatFit([], []), []);
 });

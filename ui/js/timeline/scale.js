@@ -47,6 +47,19 @@ export function zonedParts(ms, timeZone) {
   return { year: +p.year, month: +p.month, day: +p.day, hour: +p.hour, minute: +p.minute };
 }
 
+/**
+ * A tick's place in a count from a fixed origin (the zone's calendar from
+ * 1970) and how many of its ticks make the next unit up (`cycle`): what
+ * `labelsThatFit` thins by.
+ */
+function count(unit, every, p) {
+  const day = Date.UTC(p.year, p.month - 1, p.day) / DAY;
+  if (unit === 'month') return { ordinal: p.year * 12 + p.month - 1, cycle: 12 };
+  if (unit === 'week') return { ordinal: Math.floor(day / 7), cycle: 1 };
+  if (unit === 'day') return { ordinal: day, cycle: 7 };
+  return { ordinal: (day * 24 + p.hour) / every, cycle: 24 / every };
+}
+
 /** Tick instants in [t0, t1], aligned to the zone's calendar, with labels. */
 export function ticks(t0, t1, timeZone) {
   const { unit, every } = tickStep(t1 - t0);
@@ -77,7 +90,7 @@ export function ticks(t0, t1, timeZone) {
     // Snap to the boundary (local midnight) when the stride overshot it.
     const at = unit === 'hour' ? t : t - p.hour * HOUR - p.minute * 60e3;
     if (key && key !== lastKey && at >= t0) {
-      out.push({ t: at, label, major: unit !== 'hour' || p.hour === 0 });
+      out.push({ t: at, label, major: unit !== 'hour' || p.hour === 0, ...count(unit, every, p) });
       lastKey = key;
     }
   }
@@ -85,18 +98,28 @@ export function ticks(t0, t1, timeZone) {
 }
 
 /**
- * Which tick labels to show at pixel positions `xs`: a label is kept when it
- * starts clear of the last one kept (its text estimated at `charPx` a
- * character, plus `gapPx`). The ticks' lines stay; only crowded labels go,
- * as when the column beside the timeline narrows it.
+ * Which tick labels to show at pixel positions `xs` (one per tick of
+ * `ticks`): every label when they fit, else every n-th counted from a fixed
+ * origin (the tick's `ordinal`), so a pan keeps the same ones and a
+ * day's midnight or a year's January is among them. n divides the ticks'
+ * `cycle` (a day's hours, a year's months) or is a multiple of it. A label
+ * needs its text, estimated at `charPx` a character, and `gapPx`.
  */
-export function labelsThatFit(xs, labels, charPx = 7, gapPx = 10) {
-  let freeFrom = -Infinity;
-  return xs.map((x, i) => {
-    if (x < freeFrom) return false;
-    freeFrom = x + labels[i].length * charPx + gapPx;
-    return true;
-  });
+export function labelsThatFit(shown, xs, charPx = 7, gapPx = 10) {
+  if (shown.length < 2) return shown.map(() => true);
+  const need = Math.max(...shown.map((t) => t.label.length)) * charPx + gapPx;
+  let closest = Infinity;
+  for (let i = 1; i < xs.length; i += 1) closest = Math.min(closest, xs[i] - xs[i - 1]);
+  const cycle = shown[0].cycle || 1;
+  let every = 1;
+  while (every * closest < need) every = nextStride(every, cycle);
+  return shown.map((t) => t.ordinal % every === 0);
+}
+
+/** The stride after `n`: the next divisor of `cycle`, then multiples of it. */
+function nextStride(n, cycle) {
+  for (let d = n + 1; d <= cycle; d += 1) if (cycle % d === 0) return d;
+  return (Math.floor(n / cycle) + 1) * cycle;
 }
 
 /** Greedy lanes: each item goes in the first lane free at its start. */

@@ -19,7 +19,8 @@ export const axisZone = () => viewerZone();
 
 export function ensureTimeline() {
   if (app.timeline) {
-    app.timeline.layout();
+    // (Its width may have changed while it was hidden: the span is kept.)
+    app.timeline.resized();
     if (!applyAxisView()) keepSpan(app.timeline.visibleSpan());
     return;
   }

@@ -75,15 +75,24 @@ export class TimelineView {
    * scaled with the width, or the span would slide.
    */
   resized() {
-    if (!this.canvas.clientWidth) return; // hidden: laid out when shown again
+    if (!this.canvas.clientWidth) return; // hidden: `ensureTimeline` calls this again when it is shown
     const before = this.drawnWidth;
     const width = this.width();
     this.drawnWidth = width;
-    if (before && before !== width && this.transform.x) {
-      const d3 = globalThis.d3;
-      const t = this.transform;
-      this.zoom.transform(d3.select(this.canvas), d3.zoomIdentity.translate((t.x * width) / before, t.y).scale(t.k));
-    } else this.layout();
+    if (!before || before === width) {
+      this.layout();
+      return;
+    }
+    // An animation under way (to a preset, as the panel closing widens the
+    // axis) is aimed again at its span, not cut short where it was: its end
+    // would be taken for the reader's own zoom.
+    if (this.isAnimating() && this.target) {
+      this.zoomTo(...this.target, 0);
+      return;
+    }
+    const d3 = globalThis.d3;
+    const t = this.transform;
+    this.zoom.transform(d3.select(this.canvas), d3.zoomIdentity.translate((t.x * width) / before, t.y).scale(t.k));
   }
 
   canvasLabel() {
@@ -157,7 +166,7 @@ export class TimelineView {
     // (A minute's grace: a tick on the very left edge survives the scale's rounding.)
     const shown = ticks(t0 - 60e3, t1, this.zone);
     const xs = shown.map((tick) => x(tick.t));
-    const labelled = labelsThatFit(xs, shown.map((tick) => tick.label));
+    const labelled = labelsThatFit(shown, xs);
     shown.forEach((tick, i) => {
       const el = h('div', { class: `tl-tick${tick.major ? ' major' : ''}` }, labelled[i] ? h('span', {}, tick.label) : null);
       el.style.left = `${xs[i].toFixed(1)}px`;
@@ -279,6 +288,7 @@ export class TimelineView {
   /** Animates to show [start, end]. */
   zoomTo(start, end, duration = 600) {
     const d3 = globalThis.d3;
+    this.target = [start, end];
     const base = linearScale(this.arc, [0, this.width()]);
     const k = Math.max(1, this.width() / (base(end) - base(start)));
     const t = d3.zoomIdentity.translate(-base(start) * k, 0).scale(k);
