@@ -79,3 +79,10 @@ test('crowded hour labels keep each midnight, in the axis zone', () => {
   assert.equal(d.labels[0], '8 Apr', `midnight kept: ${d.labels}`);
   assert.deepEqual(labelsThatFit([], []), []);
 });
+
+test('ticks drawn at one x end the thinning rather than loop', () => {
+  const same = [{ label: 'Jan 2026', ordinal: 24312, cycle: 12 }, { label: 'Feb 2026', ordinal: 24313, cycle: 12 }];
+  const kept = labelsThatFit(same, [10, 10]);
+  assert.equal(kept.length, 2);
+  assert.ok(kept.filter(Boolean).length <= 1, `at most one label at one x: ${kept}`);
+});

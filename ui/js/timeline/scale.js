@@ -112,7 +112,8 @@ export function labelsThatFit(shown, xs, charPx = 7, gapPx = 10) {
   for (let i = 1; i < xs.length; i += 1) closest = Math.min(closest, xs[i] - xs[i - 1]);
   const cycle = shown[0].cycle || 1;
   let every = 1;
-  while (every * closest < need) every = nextStride(every, cycle);
+  // (Bounded: ticks at one x, which the calendar never gives, would loop for ever.)
+  while (every * closest < need && every < shown.length) every = nextStride(every, cycle);
   return shown.map((t) => t.ordinal % every === 0);
 }
 
