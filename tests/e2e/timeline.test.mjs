@@ -292,6 +292,17 @@ test('two starred sessions survive a restart, and the agenda exports to .ics', a
   // The zone chosen before the restart is remembered too.
   assert.equal(await session.execute("return document.getElementById('zone-picker').value;"), 'Asia/Karachi');
   await saveScreenshot(session, 'agenda-light');
+  // An item opened from the agenda: the agenda makes room, and its
+  // right-hand controls (the export) stay in sight beside the panel.
+  await session.click(await session.find('.agenda-item[data-agenda-id="cmm-0204-opening"] .agenda-open'));
+  await session.waitForSelector('[data-panel="session"][data-session-id="cmm-0204-opening"]');
+  await session.waitFor('the agenda beside the panel', `const panel = document.getElementById('panel-area').getBoundingClientRect();
+    return document.getElementById('view-agenda').getBoundingClientRect().right <= panel.left + 1;`);
+  const exportSeen = await session.execute(`const r = document.querySelector('[data-export-ics]').getBoundingClientRect();
+    return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === document.querySelector('[data-export-ics]');`);
+  assert.ok(exportSeen, 'the export button is not under the panel');
+  await session.click(await session.find('#panel .close'));
+  await session.waitFor('the panel closed', "return document.getElementById('panel-area').hidden;");
 
   await session.click(await session.find('[data-export-ics]'));
   await session.waitFor('the export notice', "return !document.getElementById('notice-banner').hidden;");
