@@ -62,8 +62,9 @@ async function writeBrief(iso3, paper) {
   }
 }
 
-// How each kind of item panel is drawn.
-const ITEM_PANELS = {
+// How each kind of panel is drawn.
+const PANELS = {
+  country: renderCountryPanel,
   session: renderSessionPanel,
   entry: renderEntryPanel,
   compare: renderComparePanel,
@@ -95,6 +96,23 @@ function markCountry(iso3) {
 
 function markMapCountries(list) {
   if (app.map) app.map.highlight(list);
+}
+
+/** A country's marks elsewhere, a frame after its panel: the list, the map, the timeline. */
+function markForCountry(iso3) {
+  markCountry(iso3);
+  markMapCountries([]);
+  // A small or hidden country is brought into view beside the panel.
+  if (app.map && state.view === 'map') app.map.reveal(iso3, $('panel-area').getBoundingClientRect());
+}
+
+/** An item's marks elsewhere: selected on the timeline and the day list, its countries on the map. */
+function markForItem(key, detail) {
+  if (app.timeline) app.timeline.setSelected(key);
+  selectInDayList($('day-list'), key);
+  markCountry(null);
+  // A comparison marks its two countries on the map.
+  markMapCountries(detail.countries || [detail.left.country.iso3, detail.right.country.iso3]);
 }
 
 /**
@@ -147,40 +165,20 @@ export async function showPanel(panelState) {
     // The panel is painted first and the map's marks a frame later: a
     // change on the map repaints it, about 10 ms in software, which would
     // double the time from the click to the panel.
-    if (panelState.type === 'country') {
-      const detail = await panelData('country', panelState.id);
-      if (!current()) return;
-      measureStep('panel-request', 'panel-data');
-      const finish = renderCountryPanel(panel, detail, panelContext);
-      measureStep('panel-request', 'panel-built');
-      markPanelShown();
-      afterPaint(() => {
-        if (!current() || !completed(finish)) return;
-        makeRoomForPanel(panelState.type);
-        markCountry(panelState.id);
-        markMapCountries([]);
-        // A small or hidden country is brought into view beside the panel.
-        if (app.map && state.view === 'map') app.map.reveal(panelState.id, $('panel-area').getBoundingClientRect());
-      });
-    } else {
-      const render = ITEM_PANELS[panelState.type];
-      const detail = await panelData(panelState.type, panelState.id, viewerZone());
-      if (!current()) return;
-      measureStep('panel-request', 'panel-data');
-      // A session or an entry is finished a frame later, as a country is; a comparison is drawn whole.
-      const finish = render(panel, detail, panelContext);
-      measureStep('panel-request', 'panel-built');
-      markPanelShown();
-      afterPaint(() => {
-        if (!current() || !completed(finish)) return;
-        makeRoomForPanel(panelState.type);
-        if (app.timeline) app.timeline.setSelected(key);
-        selectInDayList($('day-list'), key);
-        markCountry(null);
-        // A comparison marks its two countries on the map.
-        markMapCountries(detail.countries || [detail.left.country.iso3, detail.right.country.iso3]);
-      });
-    }
+    // (A country's panel does not depend on the zone: its cache key has none.)
+    const detail = await panelData(panelState.type, panelState.id, viewerZone());
+    if (!current()) return;
+    measureStep('panel-request', 'panel-data');
+    // Country, session and entry panels are finished a frame later; a comparison is drawn whole.
+    const finish = PANELS[panelState.type](panel, detail, panelContext);
+    measureStep('panel-request', 'panel-built');
+    markPanelShown();
+    afterPaint(() => {
+      if (!current() || !completed(finish)) return;
+      makeRoomForPanel(panelState.type);
+      if (panelState.type === 'country') markForCountry(panelState.id);
+      else markForItem(key, detail);
+    });
     panel.hidden = false;
     refreshLayout();
     if (narrowWindow.matches) setDrawer(false);
